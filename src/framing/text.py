@@ -1,0 +1,93 @@
+"""Small text utilities shared by the stages: word counts and sentence spans with offsets.
+
+Nothing here changes the text: functions return counts or ``(start, end)`` character offsets
+into the string they were given, so every hit can point back to what was written.
+"""
+from __future__ import annotations
+
+import re
+
+#: A word: letters/digits, with inner apostrophes or hyphens (Kyiv's, Kyiv-based, don’t).
+WORD_RE = re.compile(r"\w+(?:[’'\-‐]\w+)*")
+
+_ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "prof", "sr", "jr", "st", "gen", "lt", "col", "maj", "capt", "sgt",
+    "cmdr", "adm", "gov", "sen", "rep", "rev", "hon", "pres", "amb", "sec", "dept", "mt", "ft",
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "no", "nos", "vs", "v", "etc", "e.g", "i.e", "a.m", "p.m", "inc", "corp", "ltd", "co",
+    "u.s", "u.k", "u.n", "e.u", "approx", "est", "fig", "al",
+}
+
+# Candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|\n\s*\n|\n")
+
+
+def count_words(text: str | None) -> int:
+    """Number of words in ``text`` (the denominator of every rate per 1,000 words)."""
+    if not text:
+        return 0
+    return sum(1 for _ in WORD_RE.finditer(text))
+
+
+def _is_abbreviation(text: str, end: int) -> bool:
+    """True if the period ending at ``end`` closes a known abbreviation or an initial."""
+    m = re.search(r"([\w.]+)\.$", text[max(0, end - 12):end])
+    if not m:
+        return False
+    token = m.group(1).lower()
+    if token in _ABBREVIATIONS:
+        return True
+    # single capital initial ("J. Smith") or dotted acronym ("U.S.")
+    return bool(re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Split ``text`` into sentences; return ``(start, end)`` offsets, whitespace trimmed.
+
+    A rule-based splitter (no model download): breaks at line breaks and at ``. ! ? …``
+    (with any closing quotes or brackets) followed by whitespace, except after common
+    abbreviations and initials, and not before a lower-case continuation.
+    """
+    spans: list[tuple[int, int]] = []
+    start = 0
+    n = len(text)
+    for m in _END_RE.finditer(text):
+        end = m.end()
+        token = m.group(0)
+        if "\n" not in token:
+            if token.startswith(".") and _is_abbreviation(text, m.start() + 1):
+                continue
+            nxt = re.match(r"\s+(\S)", text[end:])
+            if nxt and nxt.group(1).islower():
+                continue
+        _push(text, start, end, spans)
+        start = end
+    if start < n:
+        _push(text, start, n, spans)
+    return spans
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+def sentence_at(text: str, pos: int, spans: list[tuple[int, int]] | None = None) -> tuple[int, int]:
+    """The ``(start, end)`` span of the sentence holding character ``pos``."""
+    spans = spans if spans is not None else sentence_spans(text)
+    for s, e in spans:
+        if s <= pos < e:
+            return s, e
+    return max(0, pos - 100), min(len(text), pos + 100)
+
+
+def context_window(text: str, start: int, end: int, *, width: int = 60) -> tuple[str, str, str]:
+    """``(left, match, right)`` around ``text[start:end]``, at most ``width`` chars a side,
+    with line breaks shown as spaces (for keyword-in-context listings)."""
+    left = text[max(0, start - width):start].replace("\n", " ")
+    right = text[end:end + width].replace("\n", " ")
+    return left, text[start:end], right
