@@ -1,0 +1,840 @@
+"""Parameterized reports: one command regenerates every outlet's report.
+
+The notebooks in ``notebooks/`` (``outlet_report.ipynb``, ``comparison_report.ipynb``,
+``explore.ipynb``) are templates stored without outputs. :func:`build_reports` executes them with
+papermill for every outlet of a document table (plus one comparison report), renders each executed
+notebook to HTML with the code hidden, and writes an ``index.html`` linking them::
+
+    reports/<corpus>/index.html
+    reports/<corpus>/<outlet-slug>/report.ipynb   executed notebook (the record of what ran)
+    reports/<corpus>/<outlet-slug>/report.html    the report, code hidden
+    reports/<corpus>/<outlet-slug>/figures/*.{pdf,svg,png}
+    reports/<corpus>/<outlet-slug>/tables/*.{csv,tex}
+    reports/<corpus>/<outlet-slug>/report.stamp.json   the inputs the report was built from
+
+A report is rerun only when one of its inputs changed: the document, hits and feature tables
+(SHA-256 of the files), the codebook (SHA-256), the notebook template (SHA-256), the parameters or
+the framing version. A failing report does not stop the others; the index shows its error and the
+partially executed notebook, and :attr:`BatchResult.ok` is false.
+
+The notebooks call the small helpers here (:func:`report_setup`, :func:`show_figure`,
+:func:`show_table`, :func:`provenance`) for report assembly only: every statistic and figure
+comes from :mod:`framing.stats` and :mod:`framing.plots`.
+"""
+from __future__ import annotations
+
+import functools
+import hashlib
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import time
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from . import __version__
+from .config import DEFAULT_CODEBOOK, DEFAULT_SEED, SAMPLE_CORPORA, project_paths
+from .io import FramingError, file_sha256, write_text
+
+#: Notebook templates, by report kind.
+NOTEBOOKS = {
+    "outlet": "outlet_report.ipynb",
+    "comparison": "comparison_report.ipynb",
+    "explore": "explore.ipynb",
+}
+
+#: Folder (under ``reports/<corpus>/``) of the comparison report; no outlet gets this slug.
+COMPARISON_SLUG = "comparison"
+
+#: Name of the per-report JSON file recording the inputs of the last run.
+STAMP_NAME = "report.stamp.json"
+
+#: Bumped when the stamp layout or the batch logic changes in a way that invalidates old reports.
+STAMP_VERSION = 1
+
+#: Slugs no outlet may take (the comparison report; names Windows reserves).
+_RESERVED_SLUGS = frozenset({
+    COMPARISON_SLUG, "index", "figures", "tables",
+    "con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10)),
+})
+
+
+# ----------------------------------------------------------------------------- names
+def outlet_slug(name: Any) -> str:
+    """A safe folder name for an outlet name taken from data.
+
+    Lower-case ASCII letters, digits and single hyphens only (accents are transliterated, anything
+    else becomes a hyphen), at most 60 characters: never empty, never ``.``/``..``, never a path
+    separator. ``"The Guardian"`` -> ``"the-guardian"``, ``"../etc"`` -> ``"etc"``,
+    ``"Новая газета"`` -> ``"outlet-<hash>"``. Different names can slug alike ("BBC", "bbc");
+    :func:`outlet_slugs` resolves such collisions for a whole corpus.
+    """
+    text = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode("ascii").lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")[:60].strip("-")
+    if not slug:
+        slug = "outlet-" + _short_hash(name)
+    elif slug in _RESERVED_SLUGS:
+        slug = f"{slug}-{_short_hash(name)}"
+    return slug
+
+
+def outlet_slugs(names: Iterable[Any]) -> dict[Any, str]:
+    """Map each outlet name to a distinct safe folder name.
+
+    Names whose :func:`outlet_slug` is unique keep it; where several names slug alike
+    (``"BBC"`` and ``"bbc"``), each gets the slug plus an 8-character hash of its exact name, so
+    the result depends only on the set of names, never on their order.
+    """
+    names = list(dict.fromkeys(names))
+    base = {n: outlet_slug(n) for n in names}
+    counts: dict[str, int] = {}
+    for s in base.values():
+        counts[s] = counts.get(s, 0) + 1
+    out = {n: (s if counts[s] == 1 else f"{s}-{_short_hash(n)}") for n, s in base.items()}
+    if len(set(out.values())) != len(out):  # pragma: no cover - needs a sha1 prefix collision
+        raise FramingError("outlet names could not be given distinct folder names")
+    return out
+
+
+def _short_hash(value: Any) -> str:
+    return hashlib.sha1(str(value).encode("utf-8")).hexdigest()[:8]
+
+
+def corpus_name(docs_path: str | os.PathLike) -> str:
+    """Name of a corpus from its document table: ``data/processed/<name>/docs.parquet`` -> name."""
+    p = Path(docs_path)
+    return outlet_slug(p.parent.name if p.stem == "docs" and p.parent.name else p.stem)
+
+
+def notebook_template(kind: str, *, root: str | os.PathLike | None = None) -> Path:
+    """Path of a report notebook template: ``notebooks/<name>`` of the project if present,
+    else the copy shipped inside the package (``framing/templates/``)."""
+    if kind not in NOTEBOOKS:
+        raise FramingError(f"unknown report kind {kind!r}; expected one of {', '.join(NOTEBOOKS)}")
+    name = NOTEBOOKS[kind]
+    local = project_paths(root).notebooks / name
+    if local.is_file():
+        return local
+    shipped = Path(__file__).resolve().parent / "templates" / name
+    if shipped.is_file():
+        return shipped
+    raise FramingError(f"notebook template {name} not found in {local.parent} or {shipped.parent}")
+
+
+# ----------------------------------------------------------------------------- inputs inside a notebook
+@dataclass
+class ReportInputs:
+    """What a report notebook works on, prepared by :func:`report_setup`.
+
+    ``docs``, ``hits`` and ``features`` are restricted to the date range (and, for a comparison,
+    to the chosen outlets). ``output_dir`` holds ``figures/`` and ``tables/``.
+    """
+
+    corpus_path: Path
+    docs: Any
+    hits: Any
+    features: Any
+    codebook: Any
+    outlet: str | None
+    outlets: list[str]
+    output_dir: Path
+    parameters: dict
+    corpus_sha256: str
+
+    @property
+    def figures_dir(self) -> Path:
+        return self.output_dir / "figures"
+
+    @property
+    def tables_dir(self) -> Path:
+        return self.output_dir / "tables"
+
+
+def _default_corpus(root=None) -> Path:
+    return project_paths(root).docs_table(SAMPLE_CORPORA[-1])
+
+
+def load_report_inputs(corpus: str | os.PathLike | None = None, *, codebook: str | None = DEFAULT_CODEBOOK,
+                       date_from: str | None = None, date_to: str | None = None,
+                       outlets: Sequence[str] | None = None):
+    """Read a document table and the hits and feature tables beside it.
+
+    Returns ``(docs, hits, features, codebook)``, restricted to ``date_from``..``date_to``
+    (inclusive, ``YYYY-MM-DD``; documents without a date are kept only when no range is given) and
+    to ``outlets`` if given. ``corpus`` defaults to the bundled ukraine-media sample. Raises
+    :class:`FramingError` naming the missing file when the features have not been extracted yet.
+    """
+    import pandas as pd
+
+    from .io import read_parquet
+
+    docs_path = Path(corpus) if corpus else _default_corpus()
+    if not docs_path.is_file():
+        raise FramingError(f"{docs_path}: no such document table (run `framing run`, or `framing ingest` "
+                           "and `framing features`, first)")
+    hits_path = docs_path.with_name("hits.parquet")
+    feats_path = docs_path.with_name("doc_features.parquet")
+    for p in (hits_path, feats_path):
+        if not p.is_file():
+            raise FramingError(f"{p}: missing; run `framing features {docs_path}` first")
+    docs = read_parquet(docs_path)
+    hits = read_parquet(hits_path)
+    feats = read_parquet(feats_path)
+    keep = pd.Series(True, index=docs.index)
+    if date_from or date_to:
+        dates = pd.to_datetime(docs["date"], errors="coerce")
+        try:
+            if date_from:
+                keep &= dates >= pd.Timestamp(date_from)
+            if date_to:
+                keep &= dates < pd.Timestamp(date_to) + pd.Timedelta(days=1)
+        except (ValueError, TypeError) as exc:
+            raise FramingError(f"date_from/date_to must be YYYY-MM-DD, got {date_from!r}, {date_to!r}") from exc
+    if outlets:
+        known = set(docs["outlet"].astype(str))
+        unknown = [o for o in outlets if o not in known]
+        if unknown:
+            raise FramingError(f"{docs_path}: no outlet(s) {', '.join(map(repr, unknown))}; "
+                               f"outlets are {', '.join(sorted(known))}")
+        keep &= docs["outlet"].isin(list(outlets))
+    docs = docs[keep].reset_index(drop=True)
+    ids = set(docs["doc_id"])
+    hits = hits[hits["doc_id"].isin(ids)].reset_index(drop=True)
+    feats = feats[feats["doc_id"].isin(ids)].reset_index(drop=True)
+    cb = None
+    if codebook is not None:
+        from .codebook import load_codebook
+
+        cb = load_codebook(codebook)
+    return docs, hits, feats, cb
+
+
+def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_CODEBOOK, date_from=None,
+                 date_to=None, output_dir=None, seed=DEFAULT_SEED, kind="outlet") -> ReportInputs:
+    """Everything a report notebook derives from its parameters, in one call.
+
+    Loads the tables (:func:`load_report_inputs`), picks the outlet (``None``: the one with most
+    documents), and creates ``output_dir/figures`` and ``output_dir/tables``; ``output_dir=None``
+    means ``reports/_interactive/<corpus>/<outlet>`` so that exploring in JupyterLab never
+    overwrites the batch reports.
+    """
+    docs_path = Path(corpus) if corpus else _default_corpus()
+    docs, hits, feats, cb = load_report_inputs(docs_path, codebook=codebook, date_from=date_from,
+                                               date_to=date_to, outlets=outlets)
+    if docs.empty:
+        raise FramingError(f"{docs_path}: no documents between {date_from or 'the start'} and "
+                           f"{date_to or 'the end'}" + (f" for {', '.join(outlets)}" if outlets else ""))
+    names = sorted(docs["outlet"].astype(str).unique())
+    if kind == "outlet":
+        if outlet is None:
+            counts = docs["outlet"].astype(str).value_counts()
+            outlet = sorted(counts[counts == counts.max()].index)[0]
+        elif outlet not in names:
+            raise FramingError(f"{docs_path}: no documents from outlet {outlet!r} in the date range; "
+                               f"outlets are {', '.join(names)}")
+    if output_dir is None:
+        sub = outlet_slugs(names)[outlet] if kind == "outlet" else kind
+        output_dir = project_paths().reports / "_interactive" / corpus_name(docs_path) / sub
+    out = Path(output_dir)
+    (out / "figures").mkdir(parents=True, exist_ok=True)
+    (out / "tables").mkdir(parents=True, exist_ok=True)
+    params = {"corpus": str(docs_path), "outlet": outlet, "outlets": list(outlets) if outlets else None,
+              "codebook": codebook, "date_from": date_from, "date_to": date_to, "seed": seed}
+    if kind == "outlet":
+        params.pop("outlets")
+    else:
+        params.pop("outlet")
+    return ReportInputs(corpus_path=docs_path, docs=docs, hits=hits, features=feats, codebook=cb,
+                        outlet=outlet, outlets=names, output_dir=out, parameters=params,
+                        corpus_sha256=file_sha256(docs_path))
+
+
+def provenance(inputs: ReportInputs):
+    """The provenance table a report ends with: what was measured, on what, with what.
+
+    Rows: framing version, codebook name and SHA-256, corpus path and SHA-256 (of the document
+    table file), number of documents and outlets, the date range asked for and the one found, and
+    every parameter. No timestamps, so that the table is byte-identical when regenerated.
+    """
+    import pandas as pd
+
+    dates = pd.to_datetime(inputs.docs["date"], errors="coerce")
+    found = (f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if dates.notna().any() else "no dates")
+    cb = inputs.codebook
+    rows = [
+        ("framing version", __version__),
+        ("codebook", getattr(cb, "name", str(inputs.parameters.get("codebook")))),
+        ("codebook sha256", getattr(cb, "sha256", "")),
+        ("corpus", str(inputs.corpus_path)),
+        ("corpus sha256", inputs.corpus_sha256),
+        ("documents", str(len(inputs.docs))),
+        ("documents without a date", str(int(dates.isna().sum()))),
+        ("outlets", str(len(inputs.outlets))),
+        ("date range asked", f"{inputs.parameters.get('date_from') or 'start'} to "
+                             f"{inputs.parameters.get('date_to') or 'end'}"),
+        ("date range found", found),
+    ]
+    rows += [(f"parameter {k}", json.dumps(v, ensure_ascii=False)) for k, v in inputs.parameters.items()]
+    return pd.DataFrame(rows, columns=["item", "value"])
+
+
+class _SavedFigure:
+    """Displays a saved figure: the PNG inline, links to every file written."""
+
+    def __init__(self, paths: Sequence[Path], base: Path):
+        self.paths = [Path(p) for p in paths]
+        self.base = base
+
+    def _rel(self, p: Path) -> str:
+        try:
+            return p.resolve().relative_to(self.base.resolve()).as_posix()
+        except ValueError:
+            return p.resolve().as_uri()
+
+    def _repr_html_(self) -> str:
+        import base64
+
+        png = next((p for p in self.paths if p.suffix == ".png"), None)
+        img = ""
+        if png is not None:
+            data = base64.b64encode(png.read_bytes()).decode("ascii")
+            img = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(png.stem)}" '
+                   f'style="max-width:100%;width:640px">')
+        links = " · ".join(f'<a href="{html.escape(self._rel(p))}">{html.escape(p.suffix[1:].upper())}</a>'
+                           for p in self.paths)
+        return f'<figure class="framing-figure">{img}<figcaption>Files: {links}</figcaption></figure>'
+
+    def __repr__(self) -> str:
+        return "saved: " + ", ".join(str(p) for p in self.paths)
+
+
+def show_figure(fig, stem: str, inputs: ReportInputs):
+    """Save ``fig`` with :func:`framing.plots.save_figure` as ``figures/<stem>.{pdf,svg,png}`` and
+    return an object that displays the saved PNG with links to the three files."""
+    import matplotlib.pyplot as plt
+
+    from .plots import save_figure
+
+    paths = save_figure(fig, inputs.figures_dir / stem)
+    plt.close(fig)
+    return _SavedFigure(paths, inputs.output_dir)
+
+
+def show_table(df, stem: str, inputs: ReportInputs, *, caption: str, index: bool = False):
+    """Save ``df`` with :func:`framing.tables.save_table` as ``tables/<stem>.{csv,tex}`` and return it
+    for display (pandas escapes any HTML in the cells)."""
+    from .tables import save_table
+
+    save_table(df, inputs.tables_dir / stem, caption=caption, label=f"tab:{stem}")
+    return df
+
+
+# ----------------------------------------------------------------------------- batch
+@dataclass
+class ReportOutcome:
+    """One report of a batch: where it is and what happened to it."""
+
+    corpus: str
+    kind: str  # 'outlet' or 'comparison'
+    name: str  # outlet name, or 'comparison'
+    slug: str
+    out_dir: Path
+    status: str = "pending"  # 'ran', 'up to date', 'failed'
+    error: str = ""
+    seconds: float = 0.0
+
+    @property
+    def notebook(self) -> Path:
+        return self.out_dir / "report.ipynb"
+
+    @property
+    def html(self) -> Path:
+        return self.out_dir / "report.html"
+
+
+@dataclass
+class BatchResult:
+    """The outcome of :func:`build_reports` or :func:`run_pipeline`."""
+
+    reports: list[ReportOutcome] = field(default_factory=list)
+    indexes: list[Path] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # ingest/features lines, in order
+    errors: list[str] = field(default_factory=list)  # corpus-level failures
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors and all(r.status != "failed" for r in self.reports)
+
+    @property
+    def n_run(self) -> int:
+        return sum(r.status == "ran" for r in self.reports)
+
+    @property
+    def n_up_to_date(self) -> int:
+        return sum(r.status == "up to date" for r in self.reports)
+
+    @property
+    def n_failed(self) -> int:
+        return sum(r.status == "failed" for r in self.reports)
+
+    def summary(self) -> str:
+        lines = list(self.steps)
+        lines.append(f"{len(self.reports)} reports: {self.n_run} run, {self.n_up_to_date} up to date, "
+                     f"{self.n_failed} failed")
+        if self.reports and not self.n_run and not self.n_failed:
+            lines[-1] += " (nothing to rerun; --force reruns all)"
+        for r in self.reports:
+            if r.status == "failed":
+                lines.append(f"  FAILED {r.corpus}/{r.slug}: {r.error} (partial notebook: {r.notebook})")
+        lines += [f"  error: {e}" for e in self.errors]
+        lines += [f"index: {p}" for p in self.indexes]
+        return "\n".join(lines)
+
+    def extend(self, other: "BatchResult") -> None:
+        self.reports += other.reports
+        self.indexes += other.indexes
+        self.steps += other.steps
+        self.errors += other.errors
+
+
+@functools.lru_cache(maxsize=64)
+def _sha_cached(path: str, size: int, mtime_ns: int) -> str:
+    return file_sha256(path)
+
+
+def _sha(path: Path) -> str:
+    st = path.stat()
+    return _sha_cached(str(path.resolve()), st.st_size, st.st_mtime_ns)
+
+
+def _read_stamp(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+
+
+def _features_stamp_path(docs_path: Path) -> Path:
+    return docs_path.with_name("features.stamp.json")
+
+
+def _features_inputs(docs_path: Path, codebook_sha: str) -> dict:
+    return {"docs_sha256": _sha(docs_path), "codebook_sha256": codebook_sha, "framing_version": __version__}
+
+
+def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_CODEBOOK, force: bool = False,
+                    progress: bool = True) -> str | None:
+    """Extract hits and per-document features beside ``docs_path`` when they are missing or stale.
+
+    Stale means: the document table or codebook changed since the features were written (recorded
+    in ``features.stamp.json``), or, without a stamp, the document table is newer than them.
+    Returns the features step's summary line, or ``None`` when nothing needed doing.
+    """
+    docs_path = Path(docs_path)
+    hits = docs_path.with_name("hits.parquet")
+    feats = docs_path.with_name("doc_features.parquet")
+    stamp_path = _features_stamp_path(docs_path)
+    cb_sha = _codebook_sha(codebook)
+    want = _features_inputs(docs_path, cb_sha)
+    if not force and hits.is_file() and feats.is_file():
+        stamp = _read_stamp(stamp_path)
+        if stamp:
+            if stamp.get("inputs") == want:
+                return None
+        elif min(hits.stat().st_mtime_ns, feats.stat().st_mtime_ns) >= docs_path.stat().st_mtime_ns:
+            return None
+    from .features import features_to_parquet
+
+    summary = features_to_parquet(docs_path, hits, codebook=codebook, engine="local", scheduler=None,
+                                  workers=1, batch_size=2000, progress=progress)
+    write_text(stamp_path, json.dumps({"inputs": want}, indent=1, sort_keys=True) + "\n")
+    return f"features {docs_path.parent.name}: {summary}"
+
+
+@functools.lru_cache(maxsize=8)
+def _codebook_info(codebook: str) -> tuple[str, str]:
+    from .codebook import load_codebook
+
+    cb = load_codebook(codebook)
+    return cb.name, cb.sha256
+
+
+def _codebook_sha(codebook: str) -> str:
+    return _codebook_info(codebook)[1]
+
+
+def _read_outlets_and_dates(docs_path: Path):
+    from .io import read_parquet
+
+    return read_parquet(docs_path, columns=["outlet", "date"])
+
+
+def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.PathLike | None = None,
+                  outlets: Sequence[str] | None = None, codebook: str = DEFAULT_CODEBOOK, jobs: int = 2,
+                  force: bool = False, seed: int = DEFAULT_SEED, progress: bool = True,
+                  date_from: str | None = None, date_to: str | None = None,
+                  root: str | os.PathLike | None = None) -> BatchResult:
+    """Build the outlet reports and the comparison report of a corpus.
+
+    ``docs_path=None`` builds them for each bundled sample corpus
+    (``data/processed/<corpus>/docs.parquet`` into ``reports/<corpus>/``); otherwise for that
+    document table into ``out`` (default ``reports/<corpus name>/``). Hits and features are
+    extracted first if missing or stale. ``outlets`` restricts the outlet reports and the
+    comparison to those outlets; ``jobs`` notebooks run in parallel. Reports whose inputs have
+    not changed are skipped unless ``force``. Never raises for a failing report: see
+    :attr:`BatchResult.ok` and the index page.
+    """
+    paths = project_paths(root)
+    if docs_path is None:
+        if out is not None:
+            raise FramingError("--out needs a DOCS.parquet (without one, each sample corpus goes to reports/<corpus>/)")
+        result = BatchResult()
+        for corpus in SAMPLE_CORPORA:
+            result.extend(build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus),
+                                        outlets=outlets, codebook=codebook, jobs=jobs, force=force, seed=seed,
+                                        progress=progress, date_from=date_from, date_to=date_to, root=root))
+        return result
+
+    docs_path = Path(docs_path).resolve()
+    if not docs_path.is_file():
+        raise FramingError(f"{docs_path}: no such document table (run `framing ingest` first, or `framing run`)")
+    name = corpus_name(docs_path)
+    out_dir = Path(out) if out is not None else paths.corpus_reports(name)
+    result = BatchResult()
+
+    step = ensure_features(docs_path, codebook=codebook, force=False, progress=progress)
+    if step:
+        result.steps.append(step)
+
+    meta = _read_outlets_and_dates(docs_path)
+    all_outlets = sorted(meta["outlet"].astype(str).unique())
+    if outlets:
+        unknown = [o for o in outlets if o not in all_outlets]
+        if unknown:
+            raise FramingError(f"{docs_path}: no outlet(s) {', '.join(map(repr, unknown))}; "
+                               f"outlets are {', '.join(all_outlets)}")
+        chosen = sorted(dict.fromkeys(outlets))
+    else:
+        chosen = all_outlets
+    slugs = outlet_slugs(all_outlets)  # slugs from the whole corpus: stable whatever is chosen
+
+    cb_name, cb_sha = _codebook_info(codebook)
+    common = {
+        "stamp_version": STAMP_VERSION,
+        "framing_version": __version__,
+        "corpus_sha256": _sha(docs_path),
+        "hits_sha256": _sha(docs_path.with_name("hits.parquet")),
+        "doc_features_sha256": _sha(docs_path.with_name("doc_features.parquet")),
+        "codebook": cb_name,
+        "codebook_sha256": cb_sha,
+    }
+    base_params = {"corpus": str(docs_path), "codebook": codebook, "date_from": date_from,
+                   "date_to": date_to, "seed": seed}
+
+    tasks = []
+    specs = [("comparison", COMPARISON_SLUG, COMPARISON_SLUG,
+              {**base_params, "outlets": list(outlets) if outlets else None})]
+    specs += [("outlet", o, slugs[o], {**base_params, "outlet": o}) for o in chosen]
+    for kind, label, slug, params in specs:
+        template = notebook_template(kind, root=root)
+        rdir = out_dir / slug
+        outcome = ReportOutcome(corpus=name, kind=kind, name=label, slug=slug, out_dir=rdir)
+        key_params = {k: v for k, v in params.items() if k != "corpus"}
+        inputs = {**common, "notebook": template.name, "notebook_sha256": _sha(template), "parameters": key_params}
+        stamp = _read_stamp(rdir / STAMP_NAME)
+        if (not force and stamp.get("inputs") == inputs and stamp.get("status") == "ok"
+                and outcome.html.is_file() and outcome.notebook.is_file()):
+            outcome.status = "up to date"
+            outcome.seconds = float(stamp.get("seconds", 0.0))
+        else:
+            tasks.append({"template": str(template), "out_dir": str(rdir), "inputs": inputs,
+                          "parameters": {**params, "output_dir": str(rdir.resolve())},
+                          "title": f"{label} — framing report ({name})" if kind == "outlet"
+                          else f"Outlets compared — framing report ({name})",
+                          "index": len(result.reports)})
+        result.reports.append(outcome)
+
+    if tasks:
+        for res in _execute_all(tasks, jobs=jobs, progress=progress, desc=name):
+            r = result.reports[res["index"]]
+            r.status, r.error, r.seconds = res["status"], res["error"], res["seconds"]
+
+    index = out_dir / "index.html"
+    page = render_index(name, docs_path, meta, result.reports, codebook=(cb_name, cb_sha), seed=seed,
+                        date_from=date_from, date_to=date_to, out_dir=out_dir)
+    _write_if_changed(index, page)
+    result.indexes.append(index)
+    return result
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    write_text(path, text)
+
+
+# ----------------------------------------------------------------------------- execution (worker side)
+def _execute_all(tasks: list[dict], *, jobs: int, progress: bool, desc: str) -> list[dict]:
+    """Execute and render every task, ``jobs`` at a time; return one result dict per task."""
+    from tqdm.auto import tqdm
+
+    jobs = max(1, min(int(jobs or 1), len(tasks)))
+    bar = tqdm(total=len(tasks), desc=f"reports {desc}", unit="report", disable=not progress, file=sys.stderr)
+    results = []
+    try:
+        if jobs == 1:
+            for t in tasks:
+                results.append(_execute_one(t))
+                bar.update(1)
+        else:
+            import multiprocessing as mp
+            from concurrent.futures import ProcessPoolExecutor, as_completed
+
+            # Each worker imports papermill and nbconvert once and then executes many notebooks.
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
+                                     initializer=_warm_worker) as pool:
+                futures = [pool.submit(_execute_one, t) for t in tasks]
+                for fut in as_completed(futures):
+                    results.append(fut.result())
+                    bar.update(1)
+    finally:
+        bar.close()
+    return results
+
+
+def _warm_worker() -> None:
+    import papermill  # noqa: F401
+    import nbconvert  # noqa: F401
+
+
+@functools.lru_cache(maxsize=1)
+def _html_exporter():
+    from nbconvert import HTMLExporter
+
+    # Code hidden: a report reads like a paper section; the executed .ipynb keeps the code.
+    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+                        embed_images=True)
+
+
+def render_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, title: str | None = None) -> Path:
+    """Render an executed notebook to HTML with the code hidden (nbconvert, lab template)."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    if title:
+        nb.metadata["title"] = title
+    body, _ = _html_exporter().from_notebook_node(nb)
+    return write_text(html_path, body)
+
+
+def _clear_outputs(rdir: Path) -> None:
+    """Remove what a previous run of this report wrote, so nothing stale survives a rerun."""
+    for sub in ("figures", "tables"):
+        shutil.rmtree(rdir / sub, ignore_errors=True)
+    for name in ("report.html", STAMP_NAME):
+        (rdir / name).unlink(missing_ok=True)
+
+
+def _execute_one(task: dict) -> dict:
+    """Execute one report notebook with papermill and render it; never raises."""
+    rdir = Path(task["out_dir"])
+    t0 = time.perf_counter()
+    status, error = "ran", ""
+    try:
+        import papermill as pm
+        from papermill.exceptions import PapermillExecutionError
+
+        rdir.mkdir(parents=True, exist_ok=True)
+        _clear_outputs(rdir)
+        running = rdir / ".report.running.ipynb"
+        notebook = rdir / "report.ipynb"
+        try:
+            pm.execute_notebook(task["template"], str(running), parameters=task["parameters"], cwd=str(rdir),
+                                kernel_name="python3", progress_bar=False, log_output=False,
+                                request_save_on_cell_execute=False)
+        except PapermillExecutionError as exc:
+            status, error = "failed", f"cell {exc.exec_count}: {exc.ename}: {_first_line(exc.evalue)}"
+        except Exception as exc:  # kernel died, bad template, ...
+            status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
+        if running.exists():
+            os.replace(running, notebook)
+        if status == "ran":
+            render_html(notebook, rdir / "report.html", title=task["title"])
+    except Exception as exc:  # rendering or file system: report it, go on with the others
+        status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
+    seconds = round(time.perf_counter() - t0, 2)
+    stamp = {"inputs": task["inputs"], "status": "ok" if status == "ran" else "failed", "error": error,
+             "seconds": seconds, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    try:
+        write_text(rdir / STAMP_NAME, json.dumps(stamp, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+    except OSError as exc:
+        status, error = "failed", f"could not write {rdir / STAMP_NAME}: {exc}"
+    return {"index": task["index"], "status": status, "error": error, "seconds": seconds}
+
+
+def _first_line(text: str) -> str:
+    text = re.sub(r"\x1b\[[0-9;]*m", "", str(text)).strip()
+    return (text.splitlines() or [""])[0][:300]
+
+
+# ----------------------------------------------------------------------------- index page
+def _index_template() -> str:
+    return (Path(__file__).resolve().parent / "templates" / "index.html").read_text(encoding="utf-8")
+
+
+def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOutcome], *,
+                 codebook: tuple[str, str], seed: int, date_from=None, date_to=None,
+                 out_dir: Path) -> str:
+    """The ``index.html`` of a corpus: provenance, and one row per report with its status.
+
+    Every value taken from data (outlet names, error messages, paths) is HTML-escaped.
+    Deterministic: it changes only when a report's status or inputs change.
+    """
+    import pandas as pd
+
+    e = html.escape
+    dates = pd.to_datetime(meta["date"], errors="coerce")
+    found = f"{dates.min():%Y-%m-%d} to {dates.max():%Y-%m-%d}" if dates.notna().any() else "no dates"
+    counts = meta["outlet"].astype(str).value_counts()
+    prov = [
+        ("corpus", corpus),
+        ("document table", str(docs_path)),
+        ("corpus sha256", _sha(docs_path)),
+        ("documents", f"{len(meta):,}"),
+        ("outlets", str(len(counts))),
+        ("dates in corpus", found),
+        ("date range reported", f"{date_from or 'start'} to {date_to or 'end'}"),
+        ("codebook", codebook[0]),
+        ("codebook sha256", codebook[1]),
+        ("framing version", __version__),
+        ("seed", str(seed)),
+    ]
+    prov_rows = "\n".join(f"<tr><th>{e(k)}</th><td><code>{e(v)}</code></td></tr>" for k, v in prov)
+    rows = []
+    for r in reports:
+        rel = r.out_dir.resolve().relative_to(out_dir.resolve()).as_posix() if _is_under(r.out_dir, out_dir) \
+            else r.out_dir.resolve().as_uri()
+        label = "All outlets compared" if r.kind == "comparison" else r.name
+        n = "" if r.kind == "comparison" else f"{int(counts.get(r.name, 0)):,}"
+        if r.status == "failed":
+            link = e(label)
+            status = f'<span class="failed">failed</span>'
+            detail = (f"{e(r.error)}<br>partial notebook: "
+                      f'<a href="{e(rel)}/report.ipynb"><code>{e(str(r.notebook))}</code></a>')
+        else:
+            link = f'<a href="{e(rel)}/report.html">{e(label)}</a>'
+            status = '<span class="ok">ok</span>'
+            detail = (f'<a href="{e(rel)}/report.ipynb">notebook</a> · <a href="{e(rel)}/figures/">figures</a>'
+                      f' · <a href="{e(rel)}/tables/">tables</a>')
+        rows.append(f"<tr><td>{link}</td><td class=\"num\">{n}</td><td>{status}</td><td>{detail}</td></tr>")
+    n_failed = sum(r.status == "failed" for r in reports)
+    body = (
+        "<h2>Reports</h2>\n<table>\n<thead><tr><th>report</th><th>documents</th><th>status</th>"
+        "<th>files / error</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        "<h2>Provenance</h2>\n<table>\n<tbody>\n" + prov_rows + "\n</tbody>\n</table>"
+    )
+    return _fill_index(title=f"framing reports: {corpus}",
+                       summary=f"{len(reports)} reports ({len(reports) - 1 if reports else 0} outlets and "
+                               f"one comparison), {n_failed} failed", body=body)
+
+
+def _fill_index(*, title: str, summary: str, body: str) -> str:
+    page = _index_template()
+    for key, value in {"{{title}}": html.escape(title), "{{summary}}": html.escape(summary),
+                       "{{version}}": html.escape(__version__)}.items():
+        page = page.replace(key, value)
+    return page.replace("{{body}}", body)
+
+
+def _is_under(p: Path, base: Path) -> bool:
+    try:
+        p.resolve().relative_to(base.resolve())
+        return True
+    except ValueError:
+        return False
+
+
+# ----------------------------------------------------------------------------- the whole job
+def _raw_fingerprint(raw_dir: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(q for q in raw_dir.rglob("*") if q.is_file()):
+        h.update(p.relative_to(raw_dir).as_posix().encode("utf-8") + b"\0")
+        h.update(_sha(p).encode("ascii"))
+    return h.hexdigest()
+
+
+def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool = True) -> str | None:
+    """Ingest ``data/raw/<corpus>`` into ``data/processed/<corpus>/docs.parquet`` unless the raw files
+    are unchanged since the last ingest (recorded in ``ingest.stamp.json``). Returns the ingest
+    summary, or ``None`` when nothing needed doing."""
+    paths = project_paths(root)
+    raw = paths.corpus_raw(corpus)
+    if not raw.is_dir():
+        raise FramingError(f"{raw}: sample corpus folder not found")
+    docs = paths.docs_table(corpus)
+    stamp_path = docs.with_name("ingest.stamp.json")
+    want = {"raw_sha256": _raw_fingerprint(raw), "framing_version": __version__}
+    if not force and docs.is_file() and _read_stamp(stamp_path).get("inputs") == want:
+        return None
+    from .ingest import ingest_to_parquet
+
+    report = ingest_to_parquet([str(raw)], docs, progress=progress)
+    if getattr(report, "n_docs", 1) == 0:
+        raise FramingError(f"{raw}: no documents could be ingested")
+    write_text(stamp_path, json.dumps({"inputs": want}, indent=1, sort_keys=True) + "\n")
+    summary = report.summary() if hasattr(report, "summary") else str(report)
+    return f"ingest {corpus}: " + " ".join(str(summary).split())
+
+
+def run_pipeline(corpora: Sequence[str] = SAMPLE_CORPORA, *, codebook: str = DEFAULT_CODEBOOK, jobs: int = 2,
+                 force: bool = False, seed: int = DEFAULT_SEED, progress: bool = True,
+                 root: str | os.PathLike | None = None) -> BatchResult:
+    """``framing run``: ingest, features and reports for each corpus in ``data/raw/``.
+
+    Each step is skipped when its inputs are unchanged, so a second run does nothing (and says
+    so). A corpus that fails to ingest is reported and the others go on.
+    """
+    paths = project_paths(root)
+    result = BatchResult()
+    t0 = time.perf_counter()
+    for corpus in corpora:
+        try:
+            step = ensure_docs(corpus, root=root, force=force, progress=progress)
+            result.steps.append(step or f"ingest {corpus}: raw files unchanged, skipped")
+            sub = build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus), codebook=codebook,
+                                jobs=jobs, force=force, seed=seed, progress=progress, root=root)
+        except FramingError as exc:
+            result.errors.append(f"{corpus}: {exc}")
+            continue
+        if not sub.steps:
+            sub.steps.append(f"features {corpus}: up to date, skipped")
+        result.extend(sub)
+    if len(result.indexes) > 1:
+        top = paths.reports / "index.html"
+        _write_if_changed(top, _render_top_index(result, paths.reports))
+        result.indexes.insert(0, top)
+    result.steps.append(f"done in {time.perf_counter() - t0:.1f} s")
+    return result
+
+
+def _render_top_index(result: BatchResult, reports_dir: Path) -> str:
+    e = html.escape
+    items = []
+    for idx in result.indexes:
+        corpus = idx.parent.name
+        rs = [r for r in result.reports if r.corpus == corpus]
+        failed = sum(r.status == "failed" for r in rs)
+        rel = idx.resolve().relative_to(reports_dir.resolve()).as_posix() if _is_under(idx, reports_dir) \
+            else idx.resolve().as_uri()
+        items.append(f'<li><a href="{e(rel)}">{e(corpus)}</a>: {len(rs)} reports'
+                     + (f', <span class="failed">{failed} failed</span>' if failed else "") + "</li>")
+    body = "<ul>\n" + "\n".join(items) + "\n</ul>"
+    return _fill_index(title="framing reports", summary=f"{len(result.indexes)} corpora", body=body)
