@@ -174,13 +174,13 @@ def load_report_inputs(corpus: str | os.PathLike | None = None, *, codebook: str
     from .io import read_parquet
 
     docs_path = Path(corpus) if corpus else _default_corpus()
-    if not docs_path.is_file():
+    if not docs_path.exists():
         raise FramingError(f"{docs_path}: no such document table (run `framing run`, or `framing ingest` "
                            "and `framing features`, first)")
     hits_path = docs_path.with_name("hits.parquet")
     feats_path = docs_path.with_name("doc_features.parquet")
     for p in (hits_path, feats_path):
-        if not p.is_file():
+        if not p.exists():
             raise FramingError(f"{p}: missing; run `framing features {docs_path}` first")
     docs = read_parquet(docs_path)
     hits = read_parquet(hits_path)
@@ -408,6 +408,13 @@ def _sha_cached(path: str, size: int, mtime_ns: int) -> str:
 
 
 def _sha(path: Path) -> str:
+    """SHA-256 of a file, or of the names and hashes of the files in a folder (a partitioned table)."""
+    path = Path(path)
+    if path.is_dir():
+        h = hashlib.sha256()
+        for p in sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith(".")):
+            h.update(p.relative_to(path).as_posix().encode("utf-8") + b"\0" + _sha(p).encode("ascii"))
+        return h.hexdigest()
     st = path.stat()
     return _sha_cached(str(path.resolve()), st.st_size, st.st_mtime_ns)
 
@@ -441,7 +448,7 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     stamp_path = _features_stamp_path(docs_path)
     cb_sha = _codebook_sha(codebook)
     want = _features_inputs(docs_path, cb_sha)
-    if not force and hits.is_file() and feats.is_file():
+    if not force and hits.exists() and feats.exists():
         stamp = _read_stamp(stamp_path)
         if stamp:
             if stamp.get("inputs") == want:
@@ -501,7 +508,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
         return result
 
     docs_path = Path(docs_path).resolve()
-    if not docs_path.is_file():
+    if not docs_path.exists():
         raise FramingError(f"{docs_path}: no such document table (run `framing ingest` first, or `framing run`)")
     name = corpus_name(docs_path)
     out_dir = Path(out) if out is not None else paths.corpus_reports(name)
@@ -764,11 +771,7 @@ def _is_under(p: Path, base: Path) -> bool:
 
 # ----------------------------------------------------------------------------- the whole job
 def _raw_fingerprint(raw_dir: Path) -> str:
-    h = hashlib.sha256()
-    for p in sorted(q for q in raw_dir.rglob("*") if q.is_file()):
-        h.update(p.relative_to(raw_dir).as_posix().encode("utf-8") + b"\0")
-        h.update(_sha(p).encode("ascii"))
-    return h.hexdigest()
+    return _sha(raw_dir)
 
 
 def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool = True) -> str | None:
@@ -782,7 +785,7 @@ def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool =
     docs = paths.docs_table(corpus)
     stamp_path = docs.with_name("ingest.stamp.json")
     want = {"raw_sha256": _raw_fingerprint(raw), "framing_version": __version__}
-    if not force and docs.is_file() and _read_stamp(stamp_path).get("inputs") == want:
+    if not force and docs.exists() and _read_stamp(stamp_path).get("inputs") == want:
         return None
     from .ingest import ingest_to_parquet
 
