@@ -1,0 +1,284 @@
+"""Compile a codebook into one matcher and find every lexical hit in a text in one pass.
+
+How a text is matched (the rules researchers need to know; see also docs/codebook.md):
+
+1. **One scan for all literal terms.** Every ``terms`` pattern of every entry goes into a single
+   Aho–Corasick automaton (pyahocorasick) built over case-folded terms; each text is lower-cased
+   once (a length-preserving fold, curly apostrophes read as ``'``) and scanned once. Offsets in
+   the folded text are offsets in the original, so ``text[start:end]`` is the match as written.
+   ``regex`` patterns (rare; prefer terms) are each run over the original text.
+2. **Word boundaries.** A match must not continue a word on either side: "Kiev" does not match in
+   "Kievan", "war" not in "software". Apostrophes and hyphens are boundaries, so possessives and
+   compounds count: Kyiv's, Kyiv’s, Kyiv-based, pro-Kiev.
+3. **Case.** ``sensitive`` (default): the term as written, or the whole term in capitals
+   (headlines: KYIV); ``exact``: only as written; ``insensitive``: any case.
+4. **Exceptions** veto a match when one of their regexes (case-insensitive) matches a stretch of
+   text, within 200 characters around the hit, that covers the hit (chicken Kiev, Odessa, Texas).
+   **requires.after** must match right after the hit, **requires.before** right before it
+   (Vladimir counts only when Zelensky follows).
+5. **Overlaps.** Within one feature, when matches overlap the longest wins (ties: the earlier
+   start, then the earlier entry/form in the codebook), so "illegally annexed" is one label, not
+   also "annexed". Matches of different features may overlap ("Kiev regime": a label, and a Kiev
+   spelling).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import ahocorasick
+
+from .codebook import Codebook, load_codebook
+
+#: Characters around a hit searched for exceptions and requires.before.
+CONTEXT_CHARS = 200
+
+_APOS_CHARS = ("’", "‘", "ʼ", "′")
+_APOS_TABLE = str.maketrans({c: "'" for c in _APOS_CHARS})
+
+
+class LexMatch(NamedTuple):
+    """One lexical hit: ``text[start:end] == surface``."""
+
+    start: int
+    end: int
+    surface: str
+    feature: str
+    key: str
+    value: str
+    category: str
+
+
+@dataclass(frozen=True)
+class _FormRule:
+    index: int            # position of the form in the codebook (tie-break)
+    feature: str
+    feature_id: int
+    key: str
+    value: str
+    category: str
+    case: str
+    exception: re.Pattern | None
+    after: re.Pattern | None
+    before: re.Pattern | None
+
+
+class Matcher:
+    """A codebook compiled for matching. Build with :func:`compile_codebook`; use with :func:`find_lexical`."""
+
+    def __init__(self, codebook: Codebook):
+        self.codebook = codebook
+        self.rules: list[_FormRule] = []
+        self.features: list[str] = []
+        self.regexes: list[tuple[int, re.Pattern]] = []
+        self.n_terms = 0
+        self.fold_apostrophes = False
+        automaton = ahocorasick.Automaton()
+        payloads: dict[str, list[tuple]] = {}
+        for entry in codebook.entries:
+            if entry.feature not in self.features:
+                self.features.append(entry.feature)
+            fid = self.features.index(entry.feature)
+            for form in entry.forms:
+                exc = (re.compile("|".join(f"(?:{p})" for p in form.exceptions), re.IGNORECASE)
+                       if form.exceptions else None)
+                after = re.compile(form.requires_after, re.IGNORECASE) if form.requires_after else None
+                before = (re.compile(f"(?:{form.requires_before})\\Z", re.IGNORECASE)
+                          if form.requires_before else None)
+                fi = len(self.rules)
+                self.rules.append(_FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
+                                            form.case, exc, after, before))
+                for term in form.terms:
+                    unified = term.translate(_APOS_TABLE)
+                    if unified != term or "'" in term:
+                        self.fold_apostrophes = True
+                    folded = _fold(unified)
+                    payloads.setdefault(folded, []).append((
+                        fi, len(term), form.case, unified, unified.upper(),
+                        _is_word(unified[0]), _is_word(unified[-1]),
+                    ))
+                    self.n_terms += 1
+                for rx in form.regex:
+                    flags = re.IGNORECASE if form.case == "insensitive" else 0
+                    self.regexes.append((fi, re.compile(rx, flags)))
+        for folded, plist in payloads.items():
+            automaton.add_word(folded, tuple(plist))
+        if payloads:
+            automaton.make_automaton()
+        self.automaton = automaton if payloads else None
+
+    def __repr__(self) -> str:
+        return (f"Matcher({self.codebook.name!r}: {self.n_terms} terms in one automaton, "
+                f"{len(self.regexes)} regexes, {len(self.rules)} forms)")
+
+    def fold(self, text: str) -> str:
+        """Length-preserving case fold used for the automaton scan."""
+        folded = _fold(text)
+        if self.fold_apostrophes:
+            folded = folded.translate(_APOS_TABLE) if _has_apostrophe(folded) else folded
+        return folded
+
+
+def _has_apostrophe(s: str) -> bool:
+    return any(c in s for c in _APOS_CHARS)
+
+
+def _fold(text: str) -> str:
+    """``text.lower()`` with one character out per character in (U+0130 would otherwise grow)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = text.replace("\u0130", "I").lower()
+    return low
+
+
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def compile_codebook(codebook: Codebook | str | None = None) -> Matcher:
+    """Compile a codebook (object, shipped name, path or ``None`` for the default) into a :class:`Matcher`."""
+    cb = load_codebook(codebook)
+    return _compiled(cb)
+
+
+_CACHE: dict[tuple[str, str], Matcher] = {}
+
+
+def _compiled(cb: Codebook) -> Matcher:
+    """One compiled matcher per codebook file version (path + fingerprint) per process."""
+    key = (str(cb.path), cb.fingerprint)
+    m = _CACHE.get(key)
+    if m is None or m.codebook is not cb and m.codebook.entries != cb.entries:
+        m = _CACHE[key] = Matcher(cb)
+        if len(_CACHE) > 8:
+            _CACHE.pop(next(iter(_CACHE)))
+    return m
+
+
+def _case_ok(surface: str, case: str, exact: str, upper: str) -> bool:
+    if case == "insensitive":
+        return True
+    if surface == exact or (case == "sensitive" and surface == upper):
+        return True
+    if _has_apostrophe(surface):
+        s = surface.translate(_APOS_TABLE)
+        return s == exact or (case == "sensitive" and s == upper)
+    return False
+
+
+def _context_ok(text: str, start: int, end: int, rule: _FormRule) -> bool:
+    if rule.after is not None and rule.after.match(text, end) is None:
+        return False
+    if rule.before is not None and rule.before.search(text[max(0, start - CONTEXT_CHARS):start]) is None:
+        return False
+    if rule.exception is not None:
+        lo = max(0, start - CONTEXT_CHARS)
+        for m in rule.exception.finditer(text, lo, min(len(text), end + CONTEXT_CHARS)):
+            if m.start() > start:
+                break
+            if m.end() >= end:
+                return False
+    return True
+
+
+def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> list[LexMatch]:
+    """Every codebook hit in ``text``, sorted by start offset (then end, then codebook order).
+
+    ``text[m.start:m.end] == m.surface`` always holds. ``matcher`` is a :class:`Matcher`
+    (compile once with :func:`compile_codebook` when matching many texts) or anything
+    :func:`framing.codebook.load_codebook` accepts.
+    """
+    if not isinstance(matcher, Matcher):
+        matcher = compile_codebook(matcher)
+    if not text:
+        return []
+    n = len(text)
+    rules = matcher.rules
+    cands: list[tuple[int, int, int]] = []  # (start, end, form index)
+    if matcher.automaton is not None:
+        folded = matcher.fold(text)
+        for last, payload in matcher.automaton.iter(folded):
+            end = last + 1
+            for fi, length, case, exact, upper, w0, w1 in payload:
+                start = end - length
+                if w0 and start > 0:
+                    c = text[start - 1]
+                    if c.isalnum() or c == "_":
+                        continue
+                if w1 and end < n:
+                    c = text[end]
+                    if c.isalnum() or c == "_":
+                        continue
+                if case != "insensitive" and not _case_ok(text[start:end], case, exact, upper):
+                    continue
+                rule = rules[fi]
+                if (rule.exception is not None or rule.after is not None or rule.before is not None) \
+                        and not _context_ok(text, start, end, rule):
+                    continue
+                cands.append((start, end, fi))
+    for fi, rx in matcher.regexes:
+        rule = rules[fi]
+        for m in rx.finditer(text):
+            start, end = m.span()
+            if start == end:
+                continue
+            if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+                continue
+            if end < n and _is_word(text[end]) and _is_word(text[end - 1]):
+                continue
+            if _context_ok(text, start, end, rule):
+                cands.append((start, end, fi))
+    if not cands:
+        return []
+    kept = _resolve_overlaps(cands, rules)
+    return [LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category)
+            for s, e, r in ((s, e, rules[fi]) for s, e, fi in kept)]
+
+
+def _resolve_overlaps(cands: list[tuple[int, int, int]], rules: list[_FormRule]) -> list[tuple[int, int, int]]:
+    """Within each feature keep the longest of overlapping matches (ties: earlier start, then codebook order)."""
+    cands.sort(key=lambda c: (rules[c[2]].feature_id, c[0], -c[1], c[2]))
+    kept: list[tuple[int, int, int]] = []
+    i, n = 0, len(cands)
+    while i < n:
+        fid = rules[cands[i][2]].feature_id
+        j = i + 1
+        cluster_end = cands[i][1]
+        while j < n and rules[cands[j][2]].feature_id == fid and cands[j][0] < cluster_end:
+            cluster_end = max(cluster_end, cands[j][1])
+            j += 1
+        if j - i == 1:
+            kept.append(cands[i])
+        else:
+            chosen: list[tuple[int, int, int]] = []
+            for c in sorted(cands[i:j], key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
+                if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
+                    chosen.append(c)
+            kept.extend(chosen)
+        i = j
+    kept.sort(key=lambda c: (c[0], c[1], c[2]))
+    return kept
+
+
+def count_lexical(text: str, matcher: Matcher) -> dict[str, int]:
+    """Counts per ``feature:key:value`` column for one text (what the per-document table holds)."""
+    out: dict[str, int] = {}
+    for m in find_lexical(text, matcher):
+        col = f"{m.feature}:{m.key}:{m.value}"
+        out[col] = out.get(col, 0) + 1
+    return out
+
+
+def sentence_index(spans: list[tuple[int, int]]):
+    """Helper for callers holding sentence spans: a function ``pos -> (start, end)`` by bisection."""
+    starts = [s for s, _ in spans]
+
+    def at(pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(starts, pos) - 1
+        if i >= 0 and spans[i][0] <= pos < spans[i][1]:
+            return spans[i]
+        return None
+
+    return at
