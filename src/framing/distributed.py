@@ -1,0 +1,368 @@
+"""Dask engine: the same feature extraction on a Dask cluster, over a (partitioned) Parquet docs table.
+
+``framing features DOCS --engine dask`` and ``features_to_parquet(..., engine="dask")`` call
+:func:`extract_hits_dask`. It plans partitions from the Parquet metadata (whole row groups,
+grouped to about ``partition_size`` documents; a bigger row group is sliced), and submits one
+task per partition. Each task reads *its own* rows straight from storage, runs
+:func:`framing.features.extract_hits` on them, and writes one Parquet part of the hits table,
+so no document text travels through the scheduler and every worker's memory is bounded by one
+partition. Parts are written into a temporary folder beside ``out`` that is renamed onto ``out``
+when every part is complete; an interrupted or failed run leaves ``out`` as it was.
+
+The result is a *partitioned* hits table: a folder of ``part-NNNNN.parquet`` files, numbered in
+document order, with one schema. Read it whole with ``pandas.read_parquet(out)`` (same rows, in
+the same order, as the local engine writes), or lazily with ``dask.dataframe.read_parquet(out)``.
+
+With ``scheduler=None`` a :class:`distributed.LocalCluster` of ``workers`` single-threaded
+processes is started on 127.0.0.1 and closed afterwards; with ``scheduler="tcp://host:8786"``
+an existing cluster is used (its workers must see ``docs_path`` and the folder of ``out``: a
+shared file system, as for any Dask cluster reading files).
+
+Dask is an optional extra: ``pip install framing[dask]``. It is imported only when called.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .io import FramingError
+from .schema import ALL_HIT_COLUMNS
+
+#: Hit columns stored as 64-bit integers (character offsets; -1 where they do not apply).
+INT_HIT_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+
+#: Default number of documents per Dask partition (task).
+DEFAULT_PARTITION_SIZE = 2000
+
+#: Docs columns never read by the extraction (large, and not used when ``clean_text`` exists).
+_UNREAD_COLUMNS = ("text", "raw_html")
+
+_INSTALL_HINT = "the Dask engine needs dask[distributed]: pip install framing[dask]"
+
+
+def _require_dask():
+    """Import and return ``distributed``, or raise :class:`FramingError` with the install hint."""
+    try:
+        import dask  # noqa: F401
+        import distributed
+    except ImportError as exc:  # pragma: no cover - exercised where dask is absent
+        raise FramingError(f"{_INSTALL_HINT} ({exc})") from exc
+    return distributed
+
+
+# ----------------------------------------------------------------------------- planning
+@dataclass(frozen=True)
+class Partition:
+    """A slice of the docs table read by one task: row groups of one file, optionally sliced."""
+
+    index: int
+    path: str
+    row_groups: tuple[int, ...]
+    n_rows: int
+    offset: int = 0  # rows to skip at the start of the (concatenated) row groups
+    length: int | None = None  # rows to keep (None: all)
+
+
+def _parquet_files(docs_path: Path) -> list[Path]:
+    if docs_path.is_file():
+        return [docs_path]
+    if docs_path.is_dir():
+        files = sorted(
+            p for p in docs_path.rglob("*")
+            if p.is_file() and p.suffix in (".parquet", ".parq", ".pq") and not p.name.startswith((".", "_"))
+        )
+        if not files:
+            raise FramingError(f"{docs_path}: folder holds no .parquet files")
+        return files
+    raise FramingError(f"{docs_path}: no such file or folder")
+
+
+def plan_partitions(docs_path: str | os.PathLike, *, partition_size: int = DEFAULT_PARTITION_SIZE) -> list[Partition]:
+    """Split a Parquet docs table (file or folder of parts) into partitions of about
+    ``partition_size`` documents, in document order, from the Parquet metadata only."""
+    import pyarrow.parquet as pq
+
+    if partition_size < 1:
+        raise FramingError(f"partition_size must be at least 1, got {partition_size}")
+    parts: list[Partition] = []
+    for f in _parquet_files(Path(docs_path)):
+        try:
+            meta = pq.ParquetFile(f).metadata
+        except Exception as exc:
+            raise FramingError(f"{f}: not a readable Parquet table ({exc})") from exc
+        group: list[int] = []
+        rows = 0
+        for rg in range(meta.num_row_groups):
+            n = meta.row_group(rg).num_rows
+            if n > 2 * partition_size:  # a big row group: slice it
+                if group:
+                    parts.append(Partition(len(parts), str(f), tuple(group), rows))
+                    group, rows = [], 0
+                for lo in range(0, n, partition_size):
+                    length = min(partition_size, n - lo)
+                    parts.append(Partition(len(parts), str(f), (rg,), length, offset=lo, length=length))
+                continue
+            group.append(rg)
+            rows += n
+            if rows >= partition_size:
+                parts.append(Partition(len(parts), str(f), tuple(group), rows))
+                group, rows = [], 0
+        if group:
+            parts.append(Partition(len(parts), str(f), tuple(group), rows))
+    return parts
+
+
+# ----------------------------------------------------------------------------- one task
+def hits_arrow_schema(hits: pd.DataFrame):
+    """The Arrow schema every part is written with: offsets int64, other hit columns string,
+    extra columns by dtype kind (so an empty part has the same schema as a full one)."""
+    import pyarrow as pa
+
+    fields = []
+    for col in hits.columns:
+        if col in INT_HIT_COLUMNS:
+            typ = pa.int64()
+        elif col in ALL_HIT_COLUMNS:
+            typ = pa.string()
+        else:
+            kind = hits[col].dtype.kind
+            typ = {"i": pa.int64(), "u": pa.int64(), "f": pa.float64(), "b": pa.bool_(), "M": pa.timestamp("ns")}.get(
+                kind, pa.string()
+            )
+        fields.append(pa.field(str(col), typ))
+    return pa.schema(fields)
+
+
+def read_partition(part: Partition, columns: list[str] | None = None) -> pd.DataFrame:
+    """Read the documents of one partition (the same dtypes as ``pandas.read_parquet``)."""
+    import pyarrow.parquet as pq
+
+    table = pq.ParquetFile(part.path).read_row_groups(list(part.row_groups), columns=columns)
+    if part.length is not None:
+        table = table.slice(part.offset, part.length)
+    return table.to_pandas()
+
+
+def _docs_columns(path: str) -> list[str] | None:
+    import pyarrow.parquet as pq
+
+    names = pq.ParquetFile(path).schema_arrow.names
+    if "clean_text" not in names:
+        return None
+    return [c for c in names if c not in _UNREAD_COLUMNS]
+
+
+def run_partition(part: Partition, tmp_dir: str, *, codebook: Any, extractors: tuple[str, ...],
+                  columns: list[str] | None, schema=None) -> dict:
+    """Task body: read one partition, extract its hits, write ``part-NNNNN.parquet`` into ``tmp_dir``.
+
+    Returns counts and timings (small: only this goes back to the client)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from .features import extract_hits
+
+    t0 = time.perf_counter()
+    docs = read_partition(part, columns)
+    t1 = time.perf_counter()
+    hits = extract_hits(docs, codebook, extractors=extractors)
+    t2 = time.perf_counter()
+    hits = hits.reset_index(drop=True)
+    table = pa.Table.from_pandas(hits, schema=schema or hits_arrow_schema(hits), preserve_index=False)
+    dest = Path(tmp_dir) / f"part-{part.index:05d}.parquet"
+    tmp = dest.with_name(f".{dest.name}.tmp")
+    pq.write_table(table, tmp, compression="zstd")
+    os.replace(tmp, dest)
+    n_bytes = int(docs["clean_text"].fillna("").str.len().sum()) if "clean_text" in docs else 0
+    return {
+        "index": part.index,
+        "n_docs": len(docs),
+        "n_hits": len(hits),
+        "n_chars": n_bytes,
+        "read_s": t1 - t0,
+        "extract_s": t2 - t1,
+        "write_s": time.perf_counter() - t2,
+        "worker": os.getpid(),
+    }
+
+
+# ----------------------------------------------------------------------------- driver
+@dataclass
+class DaskRunSummary:
+    """What :func:`extract_hits_dask` did; ``str()`` gives a one-line summary for the CLI."""
+
+    out: str
+    n_docs: int
+    n_hits: int
+    n_partitions: int
+    n_workers: int
+    scheduler: str
+    seconds: float
+    extract_seconds: float
+    parts: list[dict] = field(default_factory=list, repr=False)
+
+    def __str__(self) -> str:
+        rate = self.n_docs / self.seconds if self.seconds > 0 else float("nan")
+        return (
+            f"{self.n_hits} hits from {self.n_docs} documents in {self.n_partitions} partitions on "
+            f"{self.n_workers} Dask worker(s) ({self.scheduler}) in {self.seconds:.1f} s "
+            f"({rate:.0f} docs/s) -> {self.out}"
+        )
+
+
+def _codebook(codebook):
+    from .codebook import load_codebook
+
+    if codebook is None or isinstance(codebook, (str, os.PathLike)):
+        return load_codebook(codebook)
+    return codebook
+
+
+def extract_hits_dask(
+    docs_path: str | os.PathLike,
+    out: str | os.PathLike,
+    *,
+    codebook: Any = None,
+    scheduler: str | None = None,
+    workers: int = 2,
+    partition_size: int = DEFAULT_PARTITION_SIZE,
+    extractors: Iterable[str] = ("lexical", "quotes"),
+    memory_limit: str | float | int | None = "auto",
+    progress: bool = False,
+) -> DaskRunSummary:
+    """Extract hits from a Parquet docs table on a Dask cluster; write a partitioned hits table.
+
+    Parameters
+    ----------
+    docs_path
+        Docs table: one Parquet file (partitions are its row groups) or a folder of Parquet parts.
+    out
+        Output folder (replaced atomically when every part is written): ``part-NNNNN.parquet``
+        files in document order. ``pandas.read_parquet(out)`` gives the same table as the local engine.
+    codebook
+        A loaded :class:`framing.codebook.Codebook`, a shipped name, a YAML path, or None (default).
+    scheduler
+        Address of an existing scheduler (``tcp://host:8786``); None starts a LocalCluster on
+        127.0.0.1 with ``workers`` single-threaded worker processes, closed afterwards.
+    workers
+        Worker processes of the LocalCluster (ignored with ``scheduler``).
+    partition_size
+        About this many documents per task (whole row groups are grouped; bigger ones are sliced).
+    extractors
+        Passed to :func:`framing.features.extract_hits`.
+    memory_limit
+        Per-worker memory limit of the LocalCluster (Dask's syntax: "auto", "2GiB", bytes, None).
+    progress
+        Show a progress bar over partitions.
+    """
+    distributed = _require_dask()
+    docs_path = Path(docs_path)
+    out = Path(out)
+    if workers < 1:
+        raise FramingError(f"workers must be at least 1, got {workers}")
+    extractors = tuple(extractors)
+    parts = plan_partitions(docs_path, partition_size=partition_size)
+    cb = _codebook(codebook)
+    columns = _docs_columns(parts[0].path) if parts else None
+    schema = _output_schema(parts, cb, extractors, columns)
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
+    t0 = time.perf_counter()
+    cluster = client = None
+    try:
+        if scheduler:
+            try:
+                client = distributed.Client(scheduler, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise FramingError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
+            where = scheduler
+        else:
+            cluster = distributed.LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                dashboard_address=None, memory_limit=memory_limit, silence_logs=40,
+            )
+            client = distributed.Client(cluster)
+            where = "LocalCluster"
+        n_workers = len(client.nthreads()) if scheduler else workers
+        cb_future = client.scatter(cb, broadcast=True) if parts else None
+        futures = [
+            client.submit(run_partition, p, str(tmp_dir), codebook=cb_future, extractors=extractors,
+                          columns=columns, schema=schema, key=f"framing-hits-{p.index:05d}-{tmp_dir.name}",
+                          pure=False)
+            for p in parts
+        ]
+        results = []
+        iterator = distributed.as_completed(futures)
+        bar = None
+        if progress:
+            from tqdm.auto import tqdm
+
+            bar = tqdm(total=len(futures), desc="partitions", unit="part")
+        for fut in iterator:
+            try:
+                results.append(fut.result())
+            except FramingError:
+                raise
+            except Exception as exc:
+                idx = futures.index(fut)
+                raise FramingError(f"{parts[idx].path}: partition {idx} (row groups {list(parts[idx].row_groups)}) "
+                                   f"failed on the Dask cluster: {type(exc).__name__}: {exc}") from exc
+            if bar is not None:
+                bar.update(1)
+        if bar is not None:
+            bar.close()
+        if not parts:
+            _write_empty(tmp_dir, schema)
+        if out.exists():
+            if out.is_dir():
+                shutil.rmtree(out)
+            else:
+                out.unlink()
+        os.replace(tmp_dir, out)
+    except BaseException:
+        shutil.rmtree(tmp_dir, ignore_errors=True)
+        raise
+    finally:
+        if client is not None:
+            client.close()
+        if cluster is not None:
+            cluster.close()
+    results.sort(key=lambda r: r["index"])
+    return DaskRunSummary(
+        out=str(out),
+        n_docs=sum(r["n_docs"] for r in results),
+        n_hits=sum(r["n_hits"] for r in results),
+        n_partitions=len(parts),
+        n_workers=n_workers,
+        scheduler=where,
+        seconds=time.perf_counter() - t0,
+        extract_seconds=sum(r["extract_s"] for r in results),
+        parts=results,
+    )
+
+
+def _output_schema(parts: list[Partition], codebook, extractors, columns):
+    """One schema for every part: from the hits of the first few documents (or an empty run)."""
+    from .features import extract_hits
+
+    if parts:
+        head = read_partition(
+            Partition(0, parts[0].path, parts[0].row_groups[:1], 0, offset=parts[0].offset, length=20), columns
+        )
+    else:
+        head = pd.DataFrame({c: pd.Series([], dtype="str") for c in ("doc_id", "title", "clean_text")})
+    return hits_arrow_schema(extract_hits(head, codebook, extractors=extractors))
+
+
+def _write_empty(tmp_dir: Path, schema) -> None:
+    import pyarrow.parquet as pq
+
+    pq.write_table(schema.empty_table(), Path(tmp_dir) / "part-00000.parquet")
