@@ -61,13 +61,82 @@ QUICK_STAGES = ("ingest", "clean", "lexical", "quotes", "full", "aggregate", "ah
 
 
 # ============================================================================ helpers (both sides)
+def _vm_hwm_mb() -> float | None:
+    """Peak RSS of this process since its exec (Linux VmHWM; ru_maxrss would include the parent's
+    RSS at fork time, since Linux carries it across exec)."""
+    try:
+        with open("/proc/self/status") as fh:
+            for line in fh:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
 def _rss_mb() -> dict:
-    """Peak RSS of this process and of its largest waited-for child, in MB (Linux: ru_maxrss in KiB)."""
-    scale = 1 / 1024 if sys.platform != "darwin" else 1 / 1024 / 1024
-    return {
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale, 1),
-        "peak_rss_children_mb": round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale, 1),
-    }
+    """Peak RSS of this process, in MB (VmHWM where available, else ru_maxrss)."""
+    hwm = _vm_hwm_mb()
+    if hwm is None:
+        scale = 1 / 1024 if sys.platform != "darwin" else 1 / 1024 / 1024
+        hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+    return {"peak_rss_mb": round(hwm, 1)}
+
+
+class TreeRSS:
+    """Samples the RSS of this process and all its descendants (worker processes, Dask nannies and
+    workers) every ``interval`` seconds; keeps the peak of the sum and of the largest process.
+    Needs psutil (installed with dask[distributed]); otherwise records nothing."""
+
+    def __init__(self, interval: float = 0.1):
+        self.interval = interval
+        self.peak_total = 0.0
+        self.peak_process = 0.0
+        self.peak_procs = 0
+        self._stop = None
+        self._thread = None
+
+    def __enter__(self):
+        try:
+            import psutil
+        except ImportError:
+            return self
+        import threading
+
+        me = psutil.Process()
+        self._stop = threading.Event()
+
+        def loop():
+            while not self._stop.is_set():
+                try:
+                    procs = [me, *me.children(recursive=True)]
+                    rss = []
+                    for pr in procs:
+                        try:
+                            rss.append(pr.memory_info().rss / 2**20)
+                        except (psutil.NoSuchProcess, psutil.AccessDenied):
+                            pass
+                    self.peak_total = max(self.peak_total, sum(rss))
+                    self.peak_process = max(self.peak_process, max(rss, default=0.0))
+                    self.peak_procs = max(self.peak_procs, len(rss))
+                except Exception:
+                    pass
+                self._stop.wait(self.interval)
+
+        self._thread = threading.Thread(target=loop, daemon=True)
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc):
+        if self._thread is not None:
+            self._stop.set()
+            self._thread.join()
+
+    def result(self) -> dict:
+        if self._thread is None:
+            return {}
+        return {"peak_rss_tree_mb": round(self.peak_total, 1), "peak_rss_max_process_mb": round(self.peak_process, 1),
+                "processes": self.peak_procs}
 
 
 def _cpu_self() -> float:
@@ -351,10 +420,6 @@ def _dask(a, workers: int, name: str) -> dict:
     wall = time.perf_counter() - w0
     res = _stream_result(a, out, wall, float("nan"), str(summary))
     res["extract_s_sum"] = summary.extract_seconds
-    try:  # peak RSS of the workers, as psutil saw it at the end (LocalCluster workers are not our waited children)
-        res["worker_note"] = "worker RSS not in peak_rss_children_mb (nanny processes)"
-    except Exception:
-        pass
     return res
 
 
@@ -413,11 +478,14 @@ STAGES = {name: globals()[f"stage_{name}"] for name in ALL_STAGES}
 def run_child(a) -> int:
     a.docs = Path(a.docs)
     t0 = time.perf_counter()
+    tree = TreeRSS()
     try:
-        res = STAGES[a.stage](a)
+        with tree:
+            res = STAGES[a.stage](a)
     except ImportError as exc:
         res = {"skipped": f"not available: {exc}"}
     res.update(_rss_mb())
+    res.update(tree.result())
     res["process_s"] = time.perf_counter() - t0
     Path(a.result).write_text(json.dumps(res, default=str), encoding="utf-8")
     return 0
@@ -524,7 +592,7 @@ def targets(results: dict, rat: dict) -> dict:
     la = rat.get("lexical/aho (cpu)")
     fc = rat.get("full/countvec (cpu)")
     w2 = rat.get("stream 2 workers/1 (wall)")
-    rss = results.get("stream_w1", {}).get("peak_rss_mb")
+    rss = results.get("stream_w1", {}).get("peak_rss_tree_mb") or results.get("stream_w1", {}).get("peak_rss_mb")
     noop = results.get("reports_noop", {}).get("wall_s")
     one = results.get("report_one", {}).get("overhead_s")
     lex_equal = results.get("lexical", {}).get("lexical_counts") == results.get("full", {}).get("lexical_counts")
@@ -570,14 +638,15 @@ def fmt(v, nd=1):
 
 def print_table(results: dict, rat: dict, tg: dict) -> None:
     print(f"\n{'stage':13} {'docs':>8} {'MB':>7} {'wall s':>8} {'cpu s':>8} {'MB/s cpu':>9} {'MB/s wall':>9} "
-          f"{'docs/s wall':>11} {'peak RSS MB':>11}")
+          f"{'docs/s wall':>11} {'RSS MB':>7} {'tree MB':>8}")
     for name, r in results.items():
         if "error" in r or "skipped" in r:
             print(f"{name:13} {r.get('error') or r.get('skipped')}")
             continue
         print(f"{name:13} {r.get('docs', 0):>8} {fmt(r.get('bytes', 0) / 1e6):>7} {fmt(r.get('wall_s'), 2):>8} "
               f"{fmt(r.get('cpu_s'), 2):>8} {fmt(r.get('mb_s_cpu')):>9} {fmt(r.get('mb_s_wall')):>9} "
-              f"{fmt(r.get('docs_s_wall'), 0):>11} {fmt(r.get('peak_rss_mb'), 0):>11}")
+              f"{fmt(r.get('docs_s_wall'), 0):>11} {fmt(r.get('peak_rss_mb'), 0):>7} "
+              f"{fmt(r.get('peak_rss_tree_mb'), 0):>8}")
     print("\nratios:")
     for k, v in rat.items():
         print(f"  {k:32} {fmt(v, 2)}")
