@@ -270,6 +270,7 @@ def provenance(inputs: ReportInputs):
         ("framing version", __version__),
         ("codebook", getattr(cb, "name", str(inputs.parameters.get("codebook")))),
         ("codebook sha256", getattr(cb, "sha256", "")),
+        ("codebook + cue lexicon sha256", getattr(cb, "fingerprint", "")),
         ("corpus", str(inputs.corpus_path)),
         ("corpus sha256", inputs.corpus_sha256),
         ("documents", str(len(inputs.docs))),
@@ -281,6 +282,54 @@ def provenance(inputs: ReportInputs):
     ]
     rows += [(f"parameter {k}", json.dumps(v, ensure_ascii=False)) for k, v in inputs.parameters.items()]
     return pd.DataFrame(rows, columns=["item", "value"])
+
+
+#: Group label of "every other outlet" in :func:`versus_rest`.
+REST_LABEL = "all other outlets"
+
+
+def versus_rest(docs, outlet: str):
+    """A copy of ``docs`` where every outlet but ``outlet`` is called ``"all other outlets"``
+    (the original name is kept in ``source_outlet``), so that any statistic grouping by outlet
+    compares one outlet with the rest of the corpus pooled, e.g.
+    ``stats.variant_shares(versus_rest(docs, "RT"), hits)``."""
+    out = docs.copy()
+    names = out["outlet"].astype(str)
+    out["source_outlet"] = names
+    out["outlet"] = names.where(names == str(outlet), REST_LABEL)
+    return out
+
+
+def report_heading(inputs: ReportInputs):
+    """The opening line of a report: the outlet (or outlets), documents and date range, as HTML
+    (names from data are escaped)."""
+    from IPython.display import HTML
+    import pandas as pd
+
+    e = html.escape
+    docs = inputs.docs
+    dates = pd.to_datetime(docs["date"], errors="coerce")
+    span = f"{dates.min():%d %B %Y} to {dates.max():%d %B %Y}" if dates.notna().any() else "undated"
+    if inputs.outlet is not None:
+        n = int((docs["outlet"].astype(str) == inputs.outlet).sum())
+        head = (f"<h2>{e(inputs.outlet)}</h2><p>{n:,} of {len(docs):,} documents from {len(inputs.outlets)} "
+                f"outlets, {e(span)}; corpus <code>{e(inputs.corpus_path.name)}</code> "
+                f"({e(inputs.corpus_path.parent.name)}).</p>")
+    else:
+        head = (f"<h2>{len(inputs.outlets)} outlets: {e(', '.join(inputs.outlets))}</h2><p>{len(docs):,} documents, "
+                f"{e(span)}; corpus <code>{e(inputs.corpus_path.name)}</code> "
+                f"({e(inputs.corpus_path.parent.name)}).</p>")
+    return HTML(head)
+
+
+def codebook_table(codebook):
+    """One row per codebook form: feature, key, value, category, terms (for reading, not analysis)."""
+    import pandas as pd
+
+    rows = [{"feature": en.feature, "key": en.key, "value": f.value, "category": f.category,
+             "terms": ", ".join(f.terms) or " | ".join(f.regex), "description": en.description}
+            for en in codebook.entries for f in en.forms]
+    return pd.DataFrame(rows, columns=["feature", "key", "value", "category", "terms", "description"])
 
 
 class _SavedFigure:
@@ -468,7 +517,8 @@ def _codebook_info(codebook: str) -> tuple[str, str]:
     from .codebook import load_codebook
 
     cb = load_codebook(codebook)
-    return cb.name, cb.sha256
+    # the fingerprint covers the codebook and its cue lexicon: a change to either reruns the reports
+    return cb.name, getattr(cb, "fingerprint", "") or cb.sha256
 
 
 def _codebook_sha(codebook: str) -> str:
@@ -538,7 +588,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
         "hits_sha256": _sha(docs_path.with_name("hits.parquet")),
         "doc_features_sha256": _sha(docs_path.with_name("doc_features.parquet")),
         "codebook": cb_name,
-        "codebook_sha256": cb_sha,
+        "codebook_fingerprint": cb_sha,
     }
     base_params = {"corpus": str(docs_path), "codebook": codebook, "date_from": date_from,
                    "date_to": date_to, "seed": seed}
@@ -720,7 +770,7 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
         ("dates in corpus", found),
         ("date range reported", f"{date_from or 'start'} to {date_to or 'end'}"),
         ("codebook", codebook[0]),
-        ("codebook sha256", codebook[1]),
+        ("codebook fingerprint (sha256 of codebook + cue lexicon)", codebook[1]),
         ("framing version", __version__),
         ("seed", str(seed)),
     ]
