@@ -33,16 +33,15 @@ from typing import Any, Iterable
 import pandas as pd
 
 from .io import FramingError
-from .schema import ALL_HIT_COLUMNS
-
-#: Hit columns stored as 64-bit integers (character offsets; -1 where they do not apply).
-INT_HIT_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
 
 #: Default number of documents per Dask partition (task).
 DEFAULT_PARTITION_SIZE = 2000
 
-#: Docs columns never read by the extraction (large, and not used when ``clean_text`` exists).
-_UNREAD_COLUMNS = ("text", "raw_html")
+#: Docs columns the extraction reads (the raw ``text``, often the largest, is not needed).
+_READ_COLUMNS = ("doc_id", "outlet", "date", "title", "clean_text", "n_words")
+
+#: At most this many skipped-document errors are sent back per partition.
+_MAX_ERRORS = 20
 
 _INSTALL_HINT = "the Dask engine needs dask[distributed]: pip install framing[dask]"
 
@@ -120,26 +119,6 @@ def plan_partitions(docs_path: str | os.PathLike, *, partition_size: int = DEFAU
 
 
 # ----------------------------------------------------------------------------- one task
-def hits_arrow_schema(hits: pd.DataFrame):
-    """The Arrow schema every part is written with: offsets int64, other hit columns string,
-    extra columns by dtype kind (so an empty part has the same schema as a full one)."""
-    import pyarrow as pa
-
-    fields = []
-    for col in hits.columns:
-        if col in INT_HIT_COLUMNS:
-            typ = pa.int64()
-        elif col in ALL_HIT_COLUMNS:
-            typ = pa.string()
-        else:
-            kind = hits[col].dtype.kind
-            typ = {"i": pa.int64(), "u": pa.int64(), "f": pa.float64(), "b": pa.bool_(), "M": pa.timestamp("ns")}.get(
-                kind, pa.string()
-            )
-        fields.append(pa.field(str(col), typ))
-    return pa.schema(fields)
-
-
 def read_partition(part: Partition, columns: list[str] | None = None) -> pd.DataFrame:
     """Read the documents of one partition (the same dtypes as ``pandas.read_parquet``)."""
     import pyarrow.parquet as pq
@@ -150,42 +129,51 @@ def read_partition(part: Partition, columns: list[str] | None = None) -> pd.Data
     return table.to_pandas()
 
 
-def _docs_columns(path: str) -> list[str] | None:
+def _docs_columns(path: str) -> list[str]:
+    """The docs columns the extraction reads (as the local engine), checking the required ones."""
     import pyarrow.parquet as pq
 
     names = pq.ParquetFile(path).schema_arrow.names
-    if "clean_text" not in names:
-        return None
-    return [c for c in names if c not in _UNREAD_COLUMNS]
+    for need in ("doc_id", "clean_text"):
+        if need not in names:
+            raise FramingError(f"{path}: document table lacks column {need}; has {', '.join(names)}")
+    return [c for c in _READ_COLUMNS if c in names]
 
 
 def run_partition(part: Partition, tmp_dir: str, *, codebook: Any, extractors: tuple[str, ...],
-                  columns: list[str] | None, schema=None) -> dict:
-    """Task body: read one partition, extract its hits, write ``part-NNNNN.parquet`` into ``tmp_dir``.
+                  columns: list[str] | None, metadata: dict | None = None) -> dict:
+    """Task body: read one partition, extract its hits, write ``part-NNNNN.parquet`` into ``tmp_dir``
+    (schema :func:`framing.features.hits_schema`, the same as the local engine's table).
 
-    Returns counts and timings (small: only this goes back to the client)."""
+    Returns counts, timings and the first skipped-document errors (only this goes back to the client)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
-    from .features import extract_hits
+    from .features import extract_hits, hits_schema
 
     t0 = time.perf_counter()
     docs = read_partition(part, columns)
     t1 = time.perf_counter()
     hits = extract_hits(docs, codebook, extractors=extractors)
     t2 = time.perf_counter()
+    errors = list(hits.attrs.get("errors", []))
     hits = hits.reset_index(drop=True)
-    table = pa.Table.from_pandas(hits, schema=schema or hits_arrow_schema(hits), preserve_index=False)
+    schema = hits_schema()
+    if metadata:
+        schema = schema.with_metadata(metadata)
+    table = pa.Table.from_pandas(hits, schema=schema, preserve_index=False)
     dest = Path(tmp_dir) / f"part-{part.index:05d}.parquet"
     tmp = dest.with_name(f".{dest.name}.tmp")
     pq.write_table(table, tmp, compression="zstd")
     os.replace(tmp, dest)
-    n_bytes = int(docs["clean_text"].fillna("").str.len().sum()) if "clean_text" in docs else 0
+    n_chars = int(docs["clean_text"].fillna("").str.len().sum())
     return {
         "index": part.index,
         "n_docs": len(docs),
         "n_hits": len(hits),
-        "n_chars": n_bytes,
+        "n_chars": n_chars,
+        "n_errors": len(errors),
+        "errors": [tuple(map(str, e)) for e in errors[:_MAX_ERRORS]],
         "read_s": t1 - t0,
         "extract_s": t2 - t1,
         "write_s": time.perf_counter() - t2,
@@ -206,23 +194,21 @@ class DaskRunSummary:
     scheduler: str
     seconds: float
     extract_seconds: float
+    n_errors: int = 0
+    errors: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
     parts: list[dict] = field(default_factory=list, repr=False)
 
     def __str__(self) -> str:
         rate = self.n_docs / self.seconds if self.seconds > 0 else float("nan")
-        return (
-            f"{self.n_hits} hits from {self.n_docs} documents in {self.n_partitions} partitions on "
-            f"{self.n_workers} Dask worker(s) ({self.scheduler}) in {self.seconds:.1f} s "
-            f"({rate:.0f} docs/s) -> {self.out}"
+        line = (
+            f"{self.n_docs} documents -> {self.n_hits} hits in {self.n_partitions} partition(s) on "
+            f"{self.n_workers} Dask worker(s) ({self.scheduler}) in {self.seconds:.1f} s ({rate:.0f} docs/s)\n"
+            f"hits (partitioned): {self.out}"
         )
-
-
-def _codebook(codebook):
-    from .codebook import load_codebook
-
-    if codebook is None or isinstance(codebook, (str, os.PathLike)):
-        return load_codebook(codebook)
-    return codebook
+        if self.n_errors:
+            d, ex, msg = self.errors[0]
+            line += f"\n{self.n_errors} item(s) skipped after an extractor error; first: doc {d} ({ex}): {msg}"
+        return line
 
 
 def extract_hits_dask(
@@ -269,9 +255,16 @@ def extract_hits_dask(
         raise FramingError(f"workers must be at least 1, got {workers}")
     extractors = tuple(extractors)
     parts = plan_partitions(docs_path, partition_size=partition_size)
-    cb = _codebook(codebook)
-    columns = _docs_columns(parts[0].path) if parts else None
-    schema = _output_schema(parts, cb, extractors, columns)
+    from .codebook import load_codebook
+
+    cb = load_codebook(codebook)
+    columns = _docs_columns(parts[0].path) if parts else list(_READ_COLUMNS)
+    if "quotes" in extractors:
+        from .features import _quote_module
+
+        _quote_module()  # fail here, with the features module's message, if quotes cannot run
+    metadata = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode(),
+                b"framing.extractors": ",".join(extractors).encode(), b"framing.docs": str(docs_path).encode()}
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
@@ -295,7 +288,7 @@ def extract_hits_dask(
         cb_future = client.scatter(cb, broadcast=True) if parts else None
         futures = [
             client.submit(run_partition, p, str(tmp_dir), codebook=cb_future, extractors=extractors,
-                          columns=columns, schema=schema, key=f"framing-hits-{p.index:05d}-{tmp_dir.name}",
+                          columns=columns, metadata=metadata, key=f"framing-hits-{p.index:05d}-{tmp_dir.name}",
                           pure=False)
             for p in parts
         ]
@@ -320,7 +313,7 @@ def extract_hits_dask(
         if bar is not None:
             bar.close()
         if not parts:
-            _write_empty(tmp_dir, schema)
+            _write_empty(tmp_dir, metadata)
         if out.exists():
             if out.is_dir():
                 shutil.rmtree(out)
@@ -345,24 +338,15 @@ def extract_hits_dask(
         scheduler=where,
         seconds=time.perf_counter() - t0,
         extract_seconds=sum(r["extract_s"] for r in results),
+        n_errors=sum(r["n_errors"] for r in results),
+        errors=[e for r in results for e in r["errors"]],
         parts=results,
     )
 
 
-def _output_schema(parts: list[Partition], codebook, extractors, columns):
-    """One schema for every part: from the hits of the first few documents (or an empty run)."""
-    from .features import extract_hits
-
-    if parts:
-        head = read_partition(
-            Partition(0, parts[0].path, parts[0].row_groups[:1], 0, offset=parts[0].offset, length=20), columns
-        )
-    else:
-        head = pd.DataFrame({c: pd.Series([], dtype="str") for c in ("doc_id", "title", "clean_text")})
-    return hits_arrow_schema(extract_hits(head, codebook, extractors=extractors))
-
-
-def _write_empty(tmp_dir: Path, schema) -> None:
+def _write_empty(tmp_dir: Path, metadata: dict) -> None:
     import pyarrow.parquet as pq
 
-    pq.write_table(schema.empty_table(), Path(tmp_dir) / "part-00000.parquet")
+    from .features import hits_schema
+
+    pq.write_table(hits_schema().with_metadata(metadata).empty_table(), Path(tmp_dir) / "part-00000.parquet")
