@@ -1,0 +1,993 @@
+"""Attribution by rules: who is quoted (speaker) and with which cue (say, claim, according to ...).
+
+Nothing here downloads a model. An article is analysed once (:class:`Article`): its sentences and
+paragraphs, the attribution cues it contains (from the codebook's ``cues:`` lexicon, inflected by a
+small table + rules), the names it mentions (with the titles and roles written before them), and
+the quoted spans. :func:`attribute_span` then looks for the speaker and cue of one quoted span:
+
+1. in the span's own sentence(s): ``“…,” X said`` / ``“…,” said X`` / ``X said: “…”`` /
+   ``X told reporters “…”`` / ``X said that … “…” …`` / ``according to X, … “…”`` /
+   ``X: “…”`` (headlines) / ``“…” – X`` (headlines);
+2. in the previous sentence of the same paragraph, when that sentence ends in a colon or is itself
+   attributed (a quote or a reported clause continued: "floating" quotes);
+3. in the next sentence of the same paragraph, for a whole-sentence quote followed by ``He said.``
+
+Speakers are returned as the article names them, resolved to the fullest form it gives: a pronoun
+(he/she/they) to the most recent compatible named mention outside quotes, a role ("the Kremlin
+spokesman", "the Ukrainian leader") to the name written after that role elsewhere in the article,
+a surname ("Peskov") to the full name of its first mention ("Dmitry Peskov").
+
+:func:`reported_speech` lists attributions without quotation marks ("Peskov said that …",
+"according to the Pentagon, …", "Zelensky moans about …").
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from typing import Any, Iterable
+
+import yaml
+
+from .io import FramingError
+from .text import sentence_spans
+
+# ----------------------------------------------------------------------------- cue lexicon
+#: Irregular verb forms of cue lemmas (everything else is inflected by rule).
+IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said", "says", "saying", "sayed"),
+    "tell": ("told", "tells", "telling"),
+    "write": ("wrote", "written", "writes", "writing"),
+    "speak": ("spoke", "spoken", "speaks", "speaking"),
+    "think": ("thought", "thinks", "thinking"),
+    "find": ("found", "finds", "finding"),
+    "show": ("showed", "shown", "shows", "showing"),
+    "spin": ("spun", "spins", "spinning"),
+    "lie": ("lied", "lies", "lying"),
+    "hold": ("held", "holds", "holding"),
+    "read": ("read", "reads", "reading"),
+    "put": ("put", "puts", "putting"),
+    "go": ("went", "goes", "going", "gone"),
+    "feel": ("felt", "feels", "feeling"),
+    "swear": ("swore", "sworn", "swears", "swearing"),
+    "forecast": ("forecast", "forecasts", "forecasting", "forecasted"),
+    "broadcast": ("broadcast", "broadcasts", "broadcasting"),
+    "tweet": ("tweeted", "tweets", "tweeting"),
+}
+
+_VOWELS = set("aeiou")
+
+
+def inflections(lemma: str) -> set[str]:
+    """Surface forms of a cue lemma: ``claim`` -> claim, claims, claimed, claiming.
+
+    Multi-word cues inflect their first word (``point out`` -> pointed out, points out ...);
+    ``according to`` and other phrases without a verb head stay as they are.
+    """
+    lemma = lemma.strip().lower()
+    if " " in lemma:
+        head, rest = lemma.split(" ", 1)
+        if head in ("according", "in", "as"):
+            return {lemma}
+        return {f"{h} {rest}" for h in inflections(head)}
+    forms = {lemma}
+    if lemma in IRREGULAR:
+        return forms | set(IRREGULAR[lemma])
+    if lemma.endswith("e"):
+        forms |= {lemma + "s", lemma + "d", lemma[:-1] + "ing"}
+    elif lemma.endswith("y") and len(lemma) > 2 and lemma[-2] not in _VOWELS:
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied", lemma + "ing"}
+    elif lemma.endswith(("s", "sh", "ch", "x", "z")):
+        forms |= {lemma + "es", lemma + "ed", lemma + "ing"}
+    else:
+        forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
+        # consonant doubling: admit -> admitted, plan -> planned (both spellings kept: harmless)
+        if (len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"}
+                and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS):
+            forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
+        if lemma.endswith("l"):  # British: signalled, travelled
+            forms |= {lemma + "led", lemma + "ling"}
+    return forms
+
+
+def default_cues_path():
+    """Path of the shipped cue lexicon ``codebooks/cues_en.yaml``."""
+    return resources.files("framing") / "codebooks" / "cues_en.yaml"
+
+
+def read_cue_file(path=None) -> dict[str, str]:
+    """Read a cue lexicon YAML ``{category: [lemma, ...]}`` into ``{lemma: category}``.
+
+    The fallback used when no codebook (or one without ``cues``) is given.
+    """
+    p = path or default_cues_path()
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except Exception as exc:  # missing file, bad YAML
+        raise FramingError(f"{p}: cannot read the cue lexicon ({exc})") from exc
+    if not isinstance(data, dict):
+        raise FramingError(f"{p}: a cue lexicon maps categories to lists of cue lemmas")
+    cues: dict[str, str] = {}
+    for category, lemmas in data.items():
+        if not isinstance(lemmas, list):
+            raise FramingError(f"{p}: category {category!r} must list cue lemmas")
+        for lemma in lemmas:
+            cues[str(lemma).strip().lower()] = str(category)
+    return cues
+
+
+def cues_from_codebook(codebook: Any = None) -> dict[str, str]:
+    """``{lemma: category}`` from a codebook (``.cues``), a plain dict, or the shipped lexicon."""
+    if codebook is None:
+        return dict(_default_cues())
+    if isinstance(codebook, dict):
+        return {str(k).lower(): str(v) for k, v in codebook.items()}
+    cues = getattr(codebook, "cues", None)
+    if cues:
+        return {str(k).lower(): str(v) for k, v in dict(cues).items()}
+    return dict(_default_cues())
+
+
+@lru_cache(maxsize=1)
+def _default_cues() -> tuple[tuple[str, str], ...]:
+    return tuple(read_cue_file().items())
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """Compiled cue lexicon: ``regex`` finds any cue form; ``lemma_of`` maps a form to its lemma."""
+
+    categories: dict[str, str]
+    lemma_of: dict[str, str]
+    regex: re.Pattern
+
+    def category(self, lemma: str) -> str:
+        return self.categories.get(lemma, "")
+
+
+_LEXICON_CACHE: dict[tuple, CueLexicon] = {}
+
+
+def cue_lexicon(codebook: Any = None) -> CueLexicon:
+    """Compile the cue lexicon of ``codebook`` (cached per distinct lexicon)."""
+    cues = cues_from_codebook(codebook)
+    key = tuple(sorted(cues.items()))
+    lex = _LEXICON_CACHE.get(key)
+    if lex is None:
+        lemma_of: dict[str, str] = {}
+        for lemma in cues:
+            for form in inflections(lemma):
+                lemma_of.setdefault(form, lemma)
+        forms = sorted(lemma_of, key=len, reverse=True)
+        alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
+        # lower case, or capitalised first letter (checked for sentence-initial position later)
+        regex = re.compile(r"(?<![\w’'\-])(?:" + alts + r")(?![\w\-])", re.IGNORECASE)
+        lex = CueLexicon(dict(cues), lemma_of, regex)
+        _LEXICON_CACHE[key] = lex
+    return lex
+
+
+def cue_lemma(form: str, codebook: Any = None) -> str:
+    """Lemma of a cue as written (``'claimed'`` -> ``'claim'``, ``'told reporters'`` -> ``'tell'``)."""
+    lex = cue_lexicon(codebook)
+    f = " ".join(form.lower().split())
+    if f in lex.lemma_of:
+        return lex.lemma_of[f]
+    head = f.split(" ")[0] if f else ""
+    return lex.lemma_of.get(head, "")
+
+
+# ----------------------------------------------------------------------------- word lists
+PRONOUNS = {"he": "m", "she": "f", "they": "p", "him": "m", "her": "f", "them": "p"}
+_SUBJ_PRONOUNS = {"he", "she", "they", "we", "i", "you", "it"}
+TITLES = {
+    "president", "vice", "prime", "minister", "secretary", "general", "deputy", "spokesman",
+    "spokeswoman", "spokesperson", "press", "foreign", "defense", "defence", "chancellor", "premier",
+    "ambassador", "envoy", "adviser", "advisor", "commander", "chief", "head", "leader", "mayor",
+    "governor", "senator", "sen", "rep", "representative", "congressman", "congresswoman", "mr",
+    "mrs", "ms", "dr", "prof", "professor", "gen", "lt", "col", "maj", "capt", "sgt", "adm", "gov",
+    "former", "acting", "interim", "state", "first", "lady", "king", "queen", "prince", "pope",
+    "director", "officer", "official", "councillor", "councilor", "mp", "judge", "justice", "attorney",
+    "lawyer", "analyst", "expert", "researcher", "economist", "coach", "ceo", "chair", "chairman",
+    "chairwoman", "chairperson", "executive", "founder", "president-elect", "general-secretary",
+    "patriarch", "colonel", "major", "lieutenant", "sergeant", "captain", "admiral", "marshal",
+    "commissioner", "inspector", "superintendent", "sheriff", "constable", "detective", "dean",
+    "spokesmen", "aide", "diplomat", "negotiator", "politician", "lawmaker", "legislator",
+    "candidate", "reporter", "journalist", "correspondent", "editor", "author", "host", "manager",
+    "supervisor", "agent", "activist", "organizer", "organiser", "coordinator", "member", "mother",
+    "father", "son", "daughter", "wife", "husband", "brother", "sister", "resident", "student",
+    "teacher", "doctor", "nurse", "worker", "owner", "captain", "staff", "intelligence", "defense",
+    "secretary-general", "ex-president", "mp", "mep", "mla", "mpp", "premier", "speaker",
+}
+#: Role nouns that may head a speaker noun phrase ("the Kremlin spokesman", "the Ukrainian leader").
+ROLE_NOUNS = {
+    "spokesman", "spokeswoman", "spokesperson", "leader", "president", "minister", "representative",
+    "official", "chief", "head", "secretary", "chancellor", "ambassador", "envoy", "adviser",
+    "advisor", "commander", "general", "governor", "mayor", "premier", "diplomat", "senator",
+    "lawmaker", "analyst", "expert", "aide", "director", "officer", "prosecutor", "judge",
+    "negotiator", "counterpart", "politician", "monarch", "king", "queen", "chairman", "ceo",
+    "founder", "executive", "candidate", "prime minister", "foreign minister", "press secretary",
+    "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
+}
+_SYNONYMS = {
+    "leader": {"president", "prime", "premier", "chancellor", "leader", "head"},
+    "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press", "secretary", "spokesmen"},
+    "spokeswoman": {"spokesman", "spokeswoman", "spokesperson", "press", "secretary"},
+    "spokesperson": {"spokesman", "spokeswoman", "spokesperson", "press", "secretary"},
+    "representative": {"representative", "secretary", "deputy", "envoy", "ambassador", "official"},
+    "envoy": {"envoy", "ambassador", "representative"},
+    "diplomat": {"diplomat", "minister", "ambassador", "envoy", "foreign"},
+    "official": {"official", "secretary", "deputy", "minister", "spokesman", "representative"},
+    "president": {"president", "leader"},
+    "head": {"head", "chief", "director", "leader"},
+}
+#: Capitalised words that open sentences but are no names.
+_CAP_STOP = {
+    "the", "a", "an", "and", "but", "or", "so", "yet", "for", "nor", "however", "meanwhile", "also",
+    "after", "before", "when", "while", "since", "although", "though", "if", "in", "on", "at", "by",
+    "with", "without", "from", "to", "of", "as", "this", "that", "these", "those", "it", "its", "he",
+    "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your", "there", "here",
+    "then", "now", "still", "even", "yes", "no", "not", "all", "some", "many", "most", "more", "one",
+    "two", "three", "several", "other", "another", "each", "every", "any", "both", "such", "what",
+    "who", "whom", "which", "where", "why", "how", "during", "under", "over", "into", "about",
+    "against", "between", "through", "despite", "because", "until", "unless", "whether", "instead",
+    "according", "read", "more", "home", "news", "last", "first", "next", "earlier", "later", "today",
+    "yesterday", "tomorrow", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "speaking", "asked", "citing", "overall", "recent", "both",
+    "further", "indeed", "thus", "therefore", "moreover", "besides", "otherwise", "perhaps",
+    "well", "just", "only", "again", "finally", "ultimately", "already", "let", "do", "does", "did",
+    "is", "are", "was", "were", "be", "been", "has", "have", "had", "will", "would", "can", "could",
+    "should", "must", "might", "shall", "our", "source", "sources", "officials", "photo", "image",
+    "video", "watch", "related", "advertisement", "update", "updated", "breaking", "exclusive",
+    "opinion", "analysis", "editor", "note", "like", "unlike", "amid", "among", "along", "toward",
+    "towards", "within", "per", "via", "upon", "around", "across", "behind", "beyond", "near",
+    "outside", "inside", "above", "below", "because", "once", "whatever", "whoever", "yet", "oh",
+}
+#: Words that mark an organisation or a place rather than a person.
+_ORG_WORDS = {
+    "ministry", "council", "agency", "times", "news", "post", "union", "party", "office", "department",
+    "house", "kremlin", "pentagon", "nato", "government", "commission", "committee", "court",
+    "parliament", "congress", "senate", "assembly", "service", "services", "forces", "army", "navy",
+    "police", "bank", "fund", "institute", "university", "association", "federation", "group", "corp",
+    "inc", "ltd", "company", "organization", "organisation", "network", "press", "tass", "reuters",
+    "bloomberg", "ria", "interfax", "bbc", "cnn", "cbc", "ctv", "rt", "ap", "afp", "journal",
+    "guardian", "telegraph", "mail", "express", "herald", "tribune", "globe", "star", "sun", "review",
+    "magazine", "daily", "weekly", "radio", "tv", "television", "channel", "media", "foundation",
+    "centre", "center", "board", "authority", "administration", "cabinet", "city", "county",
+    "province", "state", "states", "republic", "region", "ukraine", "russia", "moscow", "kyiv", "kiev",
+    "washington", "london", "paris", "berlin", "beijing", "europe", "eu", "un", "us", "uk", "usa",
+    "who", "imf", "osce", "iaea", "g7", "g20", "white", "security", "staff", "ministry",
+    "intelligence", "alliance", "coalition", "campaign", "movement", "church", "club", "team",
+    "league", "school", "hospital", "airlines", "network", "project", "initiative", "watch",
+    "international", "national", "federal", "royal", "street", "road", "square", "avenue",
+}
+_AUX = {
+    "has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "then", "later",
+    "again", "further", "previously", "earlier", "repeatedly", "reportedly", "recently", "once",
+    "already", "even", "has also", "had also", "initially", "first", "subsequently", "publicly",
+    "privately", "openly", "explicitly", "directly", "frequently", "often", "always", "never",
+    "not", "did", "does", "do", "may", "might", "could", "can", "should", "must", "allegedly",
+    "falsely", "angrily", "bluntly", "flatly", "strongly", "clearly", "simply", "just", "ultimately",
+    "in", "a", "statement", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "yesterday", "today", "last", "week", "been", "being", "quickly", "immediately",
+    "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now",
+}
+_BOUNDARY_WORDS = {
+    "that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as", "because", "if",
+    "when", "after", "before", "since", "although", "though", "where", "unless", "whether", "so",
+    "than", "what", "how", "why", "once", "until", "even",
+}
+_LISTENERS = re.compile(
+    r"\s+(?:reporters|journalists|the\s+press|the\s+media|a\s+news\s+conference|a\s+press\s+conference|"
+    r"lawmakers|parliament|an?\s+interviewer|the\s+audience|the\s+crowd|supporters|viewers|listeners)\b")
+_PREPS = {"of", "from", "to", "close", "at", "in", "with", "for", "on", "by", "near", "inside",
+          "within", "under", "among", "including", "familiar"}
+#: Verbs whose content clause is reported speech (others need a quote to be an attribution).
+_CLAUSE_CUES = None  # every cue in the lexicon may report a clause; nouns are filtered by context
+_NOT_BEFORE_CUE = {
+    "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
+    "those", "recent", "such", "new", "any", "no", "of", "in", "on", "for", "with", "to", "by",
+    "latest", "earlier", "previous", "first", "last", "official", "public", "press", "news",
+    "media", "false", "unfounded", "many", "some", "several", "these", "whose", "what", "as",
+    "been", "being", "be", "is", "are", "was", "were", "it", "there", "which", "more", "further",
+    "must", "can", "could", "should", "would", "will", "may", "might", "shall", "cannot", "to",
+}
+_PARTICIPLE_INTRO = re.compile(r"(?:,\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
+
+_TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
+_NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
+
+
+# ----------------------------------------------------------------------------- article analysis
+@dataclass
+class Mention:
+    """A name as written: ``start``/``end`` of the name itself, ``roles`` the lower-cased words
+    written before it in apposition ("kremlin spokesman"), ``person`` if it looks like a person."""
+
+    start: int
+    end: int
+    text: str
+    roles: frozenset
+    person: bool
+    in_quote: bool = False
+
+
+@dataclass
+class Cue:
+    start: int
+    end: int
+    text: str
+    lemma: str
+    category: str
+
+
+@dataclass
+class Attribution:
+    """Speaker and cue found for one span (empty strings / -1 where none)."""
+
+    speaker: str = ""
+    speaker_start: int = -1
+    speaker_end: int = -1
+    cue: str = ""
+    cue_text: str = ""
+    cue_category: str = ""
+    cue_start: int = -1
+    cue_end: int = -1
+    how: str = ""  # 'sentence', 'previous', 'next', 'article', 'headline'
+
+    @property
+    def found(self) -> bool:
+        return bool(self.speaker or self.cue)
+
+
+@dataclass
+class Article:
+    """One field of a document, analysed once for attribution."""
+
+    text: str
+    lexicon: CueLexicon
+    quotes: list = field(default_factory=list)  # (start, end) inside the marks
+    sentences: list = field(default_factory=list)
+    sent_starts: list = field(default_factory=list)
+    paragraph_of_sentence: list = field(default_factory=list)
+    cues: list = field(default_factory=list)
+    mentions: list = field(default_factory=list)
+    mention_starts: list = field(default_factory=list)
+    full_names: dict = field(default_factory=dict)  # surname/lower single token -> full name
+    quote_mask: list = field(default_factory=list)  # sorted quote (start,end) incl. marks
+
+    # -- construction
+    @classmethod
+    def build(cls, text: str, quotes: Iterable[tuple[int, int]], lexicon: CueLexicon) -> "Article":
+        art = cls(text=text, lexicon=lexicon)
+        art.quotes = sorted((int(s), int(e)) for s, e in quotes)
+        art.quote_mask = [(max(0, s - 1), min(len(text), e + 1)) for s, e in art.quotes]
+        art.sentences = _sentences(text)
+        art.sent_starts = [s for s, _ in art.sentences]
+        art._paragraphs()
+        art._find_mentions()
+        art._find_cues()
+        return art
+
+    def _paragraphs(self) -> None:
+        para = 0
+        prev_end = 0
+        out = []
+        for s, e in self.sentences:
+            if "\n" in self.text[prev_end:s] and out:
+                para += 1
+            out.append(para)
+            prev_end = e
+        self.paragraph_of_sentence = out
+
+    def in_quote(self, pos: int) -> bool:
+        """True if ``pos`` lies inside a quoted span (marks included)."""
+        for s, e in self.quote_mask:
+            if s <= pos < e:
+                return True
+            if s > pos:
+                break
+        return False
+
+    def sentence_index(self, pos: int) -> int:
+        i = bisect.bisect_right(self.sent_starts, pos) - 1
+        return max(0, i)
+
+    def _find_mentions(self) -> None:
+        text = self.text
+        toks = [(m.start(), m.end(), m.group(0)) for m in _NAME_TOKEN_RE.finditer(text)]
+        mentions: list[Mention] = []
+        i = 0
+        n = len(toks)
+        while i < n:
+            s, e, w = toks[i]
+            if not _is_cap(w) or w.lower().rstrip(".") in _CAP_STOP and not _next_is_cap(toks, i, text):
+                i += 1
+                continue
+            # a run of capitalised tokens (connectors allowed inside)
+            j = i
+            run = [toks[i]]
+            while j + 1 < n:
+                ns, ne, nw = toks[j + 1]
+                gap = text[run[-1][1]:ns]
+                if gap not in (" ", "\u00a0"):
+                    break
+                if _is_cap(nw) or (nw.lower() in ("de", "van", "von", "der", "al", "bin", "la", "le", "da", "di")
+                                   and j + 2 < n and _is_cap(toks[j + 2][2])):
+                    run.append(toks[j + 1])
+                    j += 1
+                else:
+                    break
+            # split off leading function words / titles; remember titles as roles
+            words = [t[2] for t in run]
+            k = 0
+            while k < len(words) and words[k].lower().rstrip(".") in _CAP_STOP:
+                k += 1
+            roles = set()
+            m0 = k
+            # title words and nationality/organisation modifiers precede the name
+            last_title = -1
+            for q in range(k, len(words)):
+                lw = words[q].lower().rstrip(".")
+                if lw in TITLES:
+                    last_title = q
+            if last_title >= 0:
+                roles |= {w.lower().rstrip(".") for w in words[k:last_title + 1]}
+                m0 = last_title + 1
+            # lower-case role words just before the run ("Kremlin spokesman Dmitry Peskov")
+            if m0 < len(words):
+                before = text[max(0, run[0][0] - 60):run[0][0]]
+                bw = re.findall(r"[\w\-]+", before)[-4:]
+                for w in reversed(bw):
+                    if w.lower() in TITLES or w.lower() in ROLE_NOUNS:
+                        roles.add(w.lower())
+                    elif w[:1].isupper():
+                        roles.add(w.lower())
+                    else:
+                        break
+                if m0 > k:  # capitalised modifiers before the title ("Ukrainian President")
+                    pass
+            if m0 < len(words):
+                name_toks = run[m0:]
+                # strip possessive
+                ns, ne = name_toks[0][0], name_toks[-1][1]
+                name = text[ns:ne]
+                if name.endswith(("’s", "'s")):
+                    name = name[:-2]
+                    ne -= 2
+                name = name.rstrip(".")
+                ne = ns + len(name)
+                lw = [w.lower().rstrip(".") for w in name.split()]
+                is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
+                person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
+                if name and not (len(lw) == 1 and lw[0] in _CAP_STOP):
+                    mentions.append(Mention(ns, ne, name, frozenset(roles), person, self.in_quote(ns)))
+            i = j + 1
+        # full names: surname -> first full person name; single-token persons resolved
+        full: dict[str, str] = {}
+        for m in mentions:
+            parts = m.text.split()
+            if m.person and len(parts) >= 2:
+                full.setdefault(parts[-1].lower(), m.text)
+        for m in mentions:
+            parts = m.text.split()
+            if len(parts) == 1 and parts[0].lower() in full:
+                m.person = True
+        self.full_names = full
+        self.mentions = mentions
+        self.mention_starts = [m.start for m in mentions]
+
+    def _find_cues(self) -> None:
+        lex = self.lexicon
+        text = self.text
+        out = []
+        for m in lex.regex.finditer(text):
+            w = m.group(0)
+            form = " ".join(w.lower().split())
+            lemma = lex.lemma_of.get(form)
+            if lemma is None:
+                continue
+            if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
+                before = text[max(0, m.start() - 3):m.start()]
+                if before.strip() and not re.search(r"[.!?:”\"\n]\s*$", before):
+                    continue
+            out.append(Cue(m.start(), m.end(), text[m.start():m.end()], lemma, lex.category(lemma)))
+        self.cues = out
+
+    # -- names
+    def canonical(self, name: str) -> str:
+        """Full form of a name the article gives ("Peskov" -> "Dmitry Peskov")."""
+        parts = name.split()
+        if len(parts) == 1:
+            return self.full_names.get(parts[0].lower(), name)
+        if len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
+            return self.full_names.get(parts[-1].lower(), name)
+        return name
+
+    def mention_at(self, start: int, end: int) -> Mention | None:
+        """The last name mention lying inside ``[start, end)``."""
+        i = bisect.bisect_left(self.mention_starts, start)
+        found = None
+        while i < len(self.mentions) and self.mentions[i].start < end:
+            if self.mentions[i].end <= end:
+                found = self.mentions[i]
+            i += 1
+        return found
+
+    def resolve_pronoun(self, pos: int, pronoun: str, *, outer_quote_speaker: str = "") -> str:
+        """Most recent compatible name before ``pos`` (persons for he/she; any for they)."""
+        p = pronoun.lower()
+        if p in ("i", "we", "me", "us") and outer_quote_speaker:
+            return outer_quote_speaker
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        limit_sent = self.sentence_index(pos) - 6
+        while i >= 0:
+            m = self.mentions[i]
+            if self.sentence_index(m.start) < limit_sent:
+                break
+            if not m.in_quote:
+                if p in ("he", "she", "him", "her") and m.person:
+                    return self.canonical(m.text)
+                if p in ("they", "them") and not m.person:
+                    return self.canonical(m.text)
+            i -= 1
+        return ""
+
+    def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
+        """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
+        words = [w.lower() for w in np_words if w.lower() not in ("the", "a", "an", "former", "its", "his", "her", "their")]
+        if not words:
+            return "", False
+        head = words[-1]
+        wanted = _SYNONYMS.get(head, {head})
+        mods = set(words[:-1])
+        best, best_score = "", 0.0
+        for m in self.mentions:
+            if not m.person or not m.roles:
+                continue
+            score = 0.0
+            if m.roles & wanted:
+                score += 2
+            elif head not in m.roles:
+                continue
+            score += len(m.roles & mods)
+            if mods and not (m.roles & mods) and m.roles & {"ukrainian", "russian", "american", "us", "u.s",
+                                                            "british", "french", "german", "chinese"}:
+                score -= 1.5
+            # nearer (before) is better
+            dist = abs(pos - m.start)
+            score -= dist / 1e6
+            if m.start > pos:
+                score -= 0.5
+            if score > best_score:
+                best, best_score = self.canonical(m.text), score
+        return best, bool(best)
+
+
+def _is_cap(w: str) -> bool:
+    return bool(w) and w[0].isupper()
+
+
+def _next_is_cap(toks, i, text) -> bool:
+    """``The`` opening a name run like "The New York Times" (keep it: the run follows)."""
+    return False
+
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    return sentence_spans(text)
+
+
+# ----------------------------------------------------------------------------- speaker noun phrases
+_NP_TOKEN = re.compile(r"[\w’'\-\.&]+|[,;:()“”\"‘’«»–—]")
+
+
+def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
+    """Span of the noun phrase ending just before ``pos`` (subject of a cue), skipping
+    auxiliaries/adverbs and one appositive (", a former Kremlin adviser,")."""
+    text = art.text
+    seg = text[floor:pos]
+    toks = [(floor + m.start(), floor + m.end(), m.group(0)) for m in _NP_TOKEN.finditer(seg)]
+    i = len(toks) - 1
+    # skip auxiliaries / adverbs / "in a statement" etc.
+    skipped = 0
+    while i >= 0 and (toks[i][2].lower() in _AUX or (toks[i][2].endswith("ly") and toks[i][2].islower())) and skipped < 5:
+        i -= 1
+        skipped += 1
+    if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
+        j = i - 1
+        while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 14:
+            j -= 1
+        if j >= 0 and toks[j][2] == "," and j > 0:
+            i = j - 1
+        else:
+            return None
+    if i < 0:
+        return None
+    end_tok = i
+    j = i
+    while j >= 0:
+        w = toks[j][2]
+        lw = w.lower()
+        if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—"):
+            break
+        if lw in _BOUNDARY_WORDS and j < end_tok:
+            break
+        if end_tok - j >= 9:
+            break
+        j -= 1
+    start_tok = j + 1
+    if start_tok > end_tok:
+        return None
+    # strip leading prepositions/conjunctions ("with Peskov stating")
+    while start_tok <= end_tok and toks[start_tok][2].lower() in ({"with", "by", "and", "but", "then", "also", "so"} | _BOUNDARY_WORDS):
+        start_tok += 1
+    if start_tok > end_tok:
+        return None
+    return toks[start_tok][0], toks[end_tok][1]
+
+
+def _np_after(art: Article, pos: int, ceil: int) -> tuple[int, int] | None:
+    """Span of the noun phrase starting just after ``pos`` ("said Sergei Markov, a ...")."""
+    text = art.text
+    seg = text[pos:ceil]
+    toks = [(pos + m.start(), pos + m.end(), m.group(0)) for m in _NP_TOKEN.finditer(seg)]
+    if not toks:
+        return None
+    out = []
+    for s, e, w in toks:
+        lw = w.lower()
+        if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—") or lw in _BOUNDARY_WORDS:
+            break
+        if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col)\.", w):
+            out.append((s, e - 1, w[:-1]))
+            break
+        out.append((s, e, w))
+        if len(out) >= 9:
+            break
+    if not out:
+        return None
+    return out[0][0], out[-1][1]
+
+
+def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
+    """Turn a noun-phrase span into ``(speaker, start, end)``: the head of the phrase, with names
+    resolved to their full form, pronouns and roles to the name they stand for."""
+    text = art.text
+    np_text = text[s:e]
+    words = list(re.finditer(r"[\w’'\-\.&]+", np_text))
+    if not words:
+        return "", -1, -1
+    # the head part: words before the first preposition (not counting the first word)
+    head_end = len(words)
+    for k, w in enumerate(words):
+        if k > 0 and w.group(0).lower() in _PREPS:
+            head_end = k
+            break
+    head_words = words[:head_end]
+    hs, he = s + head_words[0].start(), s + head_words[-1].end()
+    first = head_words[0].group(0).lower()
+    if len(head_words) == 1 and first in PRONOUNS or first in ("i", "we"):
+        if first in ("i", "we") and not outer_speaker:
+            return "", -1, -1
+        name = art.resolve_pronoun(hs, first, outer_quote_speaker=outer_speaker)
+        return (name or text[hs:he]), hs, he
+    # a person named at the end of the whole phrase ("Ukraine's ambassador to the EU Vsevolod Chentsov")
+    m = art.mention_at(s, e + 1)
+    if m is not None and m.person and m.start >= s and _ends_phrase(text, m.end, e):
+        return art.canonical(m.text), m.start, m.end
+    # role noun phrase: "the Kremlin spokesman", "the Ukrainian leader"
+    hw = [w.group(0) for w in head_words]
+    low = [w.lower() for w in hw]
+    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS:
+        if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
+            name, ok = art.resolve_role(hs, hw)
+            if ok:
+                return name, hs, he
+    # a name closing the head ("Kremlin spokesman Dmitry Peskov", "the Pentagon")
+    m = art.mention_at(hs, he + 1)
+    if m is not None and m.start >= hs and _ends_phrase(text, m.end, he):
+        return art.canonical(m.text), m.start, m.end
+    if low[0] in ("it", "this", "which", "there", "that", "what"):
+        return "", -1, -1
+    # strip a possessive
+    spk = text[hs:he]
+    if spk.endswith(("’s", "'s")):
+        spk = spk[:-2]
+    return spk, hs, he
+
+
+# ----------------------------------------------------------------------------- attribution of a span
+def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[int, int] | None,
+                 outer_speaker: str = "") -> tuple[str, int, int, str, int]:
+    """Speaker of one cue within its sentence: ``(speaker, s, e, cue_text, cue_end)``."""
+    text = art.text
+    ss, se = sent
+    cue_text, cue_end = cue.text, cue.end
+    # "told reporters" -> cue text includes the listener
+    if cue.lemma == "tell":
+        lm = _LISTENERS.match(text, cue.end)
+        if lm:
+            cue_text, cue_end = text[cue.start:lm.end()], lm.end()
+    if cue.lemma == "according to":
+        np = _np_after(art, cue.end, se)
+        if np:
+            spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            return spk, a, b, cue_text, cue_end
+        return "", -1, -1, cue_text, cue_end
+    before = text[ss:cue.start]
+    # participle: "..., adding that", "responded by saying", "calling it"
+    if cue.text.lower().endswith("ing") and _PARTICIPLE_INTRO.search(before):
+        spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
+    # inversion: '”, said X' / ', said X' / 'says X' at the start
+    inv = re.search(r"(?:[”\"’,]\s*|^\s*)$", before) and not re.search(r"^\s*$", before[-1:] or " ") is None
+    if re.search(r"(?:[”\"’]\s*,?|,)\s*$", before) or not before.strip():
+        np = _np_after(art, cue_end, se)
+        if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "):
+            spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"}:
+                return spk, a, b, cue_text, cue_end
+    # subject before the cue
+    floor = ss
+    if quote is not None and quote[1] <= cue.start:
+        floor = max(floor, quote[1] + 1)
+    # do not read into a quote
+    for qs, qe in art.quote_mask:
+        if qs < cue.start <= qe:
+            return "", -1, -1, cue_text, cue_end
+        if qe <= cue.start and qe > floor:
+            floor = qe
+    np = _np_before(art, cue.start, floor)
+    if np:
+        prev_word = re.search(r"([\w’'\-]+)\s*$", text[floor:cue.start])
+        if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE:
+            return "", -1, -1, "", -1
+        spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+        if spk:
+            return spk, a, b, cue_text, cue_end
+    return "", -1, -1, cue_text, cue_end
+
+
+def _ends_phrase(text: str, mend: int, pend: int) -> bool:
+    """True if a mention ending at ``mend`` closes the phrase ending at ``pend`` (a possessive allowed)."""
+    rest = text[mend:pend]
+    return not rest.strip() or rest in ("’s", "'s", "’", "'")
+
+
+def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
+    """Subject of the main clause before ``pos``: the speaker of an earlier cue in the sentence,
+    else the first name or pronoun of the sentence outside quotes."""
+    ss, _ = sent
+    for c in art.cues:
+        if ss <= c.start < pos and not c.text.lower().endswith("ing") and not art.in_quote(c.start):
+            spk = _cue_speaker(art, c, sent, quote=None, outer_speaker=outer_speaker)
+            if spk[0]:
+                return spk[0], spk[1], spk[2]
+    seg = art.text[ss:pos]
+    m = re.search(r"(?:^|[,;]\s+|\b(?:and|but)\s+)([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[\w\-]+(?:\s+[\w\-]+)?)\b", seg)
+    if m:
+        a, b = ss + m.start(1), ss + m.end(1)
+        np = _np_before(art, b + 1 if b < pos else b, a) if False else (a, b)
+        return speaker_from_np(art, *np, outer_speaker=outer_speaker)
+    return "", -1, -1
+
+
+def _cues_in(art: Article, start: int, end: int) -> list[Cue]:
+    return [c for c in art.cues if start <= c.start < end]
+
+
+def _quote_region(art: Article, qs: int, qe: int) -> tuple[int, int, int, int]:
+    """Sentence indices and offsets covering a quote (a quote may span several sentences)."""
+    i = art.sentence_index(qs)
+    j = art.sentence_index(max(qs, qe - 1))
+    # a closing mark and attribution may sit in the sentence after the one holding the last word
+    s = art.sentences[i][0] if art.sentences else 0
+    e = art.sentences[j][1] if art.sentences else len(art.text)
+    if e <= qe + 1 and j + 1 < len(art.sentences) and art.paragraph_of_sentence[j + 1] == art.paragraph_of_sentence[j]:
+        nxt = art.sentences[j + 1]
+        if nxt[0] <= qe + 2:
+            j += 1
+            e = nxt[1]
+    return i, j, s, e
+
+
+def attribute_span(art: Article, qs: int, qe: int, *, outer_speaker: str = "",
+                   enclosing: tuple[int, int] | None = None) -> Attribution:
+    """Speaker and cue of the quoted span ``[qs, qe)`` (offsets inside the marks).
+
+    Looks in the span's sentence(s) first (cue nearest the span, outside any quote), then, for
+    spans without an attribution of their own, the previous sentence of the same paragraph and,
+    for a quote filling its sentence, the next one. See the module docstring.
+    """
+    text = art.text
+    if not art.sentences:
+        return Attribution()
+    i, j, rs, re_ = _quote_region(art, qs, qe)
+    if enclosing is not None:  # nested quote: search inside the enclosing quote only
+        rs, re_ = enclosing
+    res = _attribute_in(art, qs, qe, (rs, re_), outer_speaker=outer_speaker)
+    if res.found:
+        res.how = "sentence"
+        return res
+    if enclosing is not None:
+        return Attribution(speaker=outer_speaker, how="enclosing") if outer_speaker else Attribution()
+    # headline-style attributions inside the sentence: 'X: “…”' and '“…” – X'
+    res = _colon_or_dash(art, qs, qe, (rs, re_))
+    if res.found:
+        res.how = "sentence"
+        return res
+    return Attribution()
+
+
+_DASH_AFTER = re.compile(r"\s*[,.]?\s*[–—-]\s*([A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,4})\s*$")
+_COLON_BEFORE = re.compile(r"(?:^|[.!?]\s+)([A-Z][\w’'\-\.]*(?:\s+[\w’'\-\.]+){0,5})\s*:\s*$")
+
+
+def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> Attribution:
+    text = art.text
+    rs, re_ = region
+    after = text[qe + 1:re_]
+    m = _DASH_AFTER.match(after)
+    if m:
+        a = qe + 1 + m.start(1)
+        spk, s, e = speaker_from_np(art, a, qe + 1 + m.end(1))
+        if spk:
+            return Attribution(spk, s, e)
+    before = text[rs:max(rs, qs - 1)]
+    m = _COLON_BEFORE.search(before)
+    if m:
+        a = rs + m.start(1)
+        np_text = m.group(1)
+        if len(np_text.split()) <= 4:
+            spk, s, e = speaker_from_np(art, a, rs + m.end(1))
+            if spk and spk[0].isupper():
+                return Attribution(spk, s, e)
+    return Attribution()
+
+
+def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, outer_speaker: str = "") -> Attribution:
+    """Nearest usable cue in ``region`` outside quotes, and its speaker."""
+    text = art.text
+    rs, re_ = region
+    cands = []
+    for c in _cues_in(art, rs, re_):
+        if qs - 1 <= c.start < qe + 1:
+            continue  # inside this quote
+        if art.in_quote(c.start):
+            continue
+        if c.start >= qe:
+            dist = c.start - qe
+            gap = text[qe:c.start]
+            # "“…,” X said" : a short gap (subject) is preferred
+            pref = 0 if len(gap) < 60 else 1
+        else:
+            dist = qs - c.end
+            pref = 0 if dist < 80 else 1
+        cands.append((pref, dist, c))
+    cands.sort(key=lambda t: (t[0], t[1]))
+    sent = (rs, re_)
+    for _, _, c in cands:
+        spk, s, e, cue_text, cue_end = _cue_speaker(art, c, sent, quote=(qs, qe), outer_speaker=outer_speaker)
+        if not cue_text:
+            continue
+        if spk:
+            return Attribution(spk, s, e, c.lemma, cue_text, c.category, c.start, cue_end)
+    return Attribution()
+
+
+def sentence_attribution(art: Article, k: int) -> Attribution:
+    """Attribution carried by sentence ``k`` itself (a cue with a speaker outside quotes)."""
+    s, e = art.sentences[k]
+    for c in _cues_in(art, s, e):
+        if art.in_quote(c.start):
+            continue
+        spk, a, b, cue_text, cue_end = _cue_speaker(art, c, (s, e), quote=None)
+        if spk and cue_text:
+            return Attribution(spk, a, b, c.lemma, cue_text, c.category, c.start, cue_end)
+    return Attribution()
+
+
+# ----------------------------------------------------------------------------- reported speech
+def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[dict]:
+    """Attributions without quotation marks: one dict per cue that has a speaker and a content
+    clause of at least three words outside quotes. Keys: start, end (the clause), and the
+    :class:`Attribution` fields."""
+    text = art.text
+    used = set()
+    for a in (quote_attrs or {}).values():
+        if a.cue_start >= 0:
+            used.add(a.cue_start)
+    out = []
+    for k, (ss, se) in enumerate(art.sentences):
+        for c in _cues_in(art, ss, se):
+            if art.in_quote(c.start):
+                continue
+            spk, a, b, cue_text, cue_end = _cue_speaker(art, c, (ss, se), quote=None)
+            if not spk or not cue_text:
+                continue
+            clause = _content_clause(art, c, cue_end, (ss, se), (a, b))
+            if clause is None:
+                continue
+            cs, ce = clause
+            outside = _words_outside_quotes(art, cs, ce)
+            if outside < 3:
+                continue
+            if c.start in used and outside < 4:
+                continue
+            out.append(dict(start=cs, end=ce, attribution=Attribution(
+                spk, a, b, c.lemma, cue_text, c.category, c.start, cue_end, how="sentence")))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[.!?]+[”\"’]?\s*$")
+
+
+def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
+                    spk: tuple[int, int]) -> tuple[int, int] | None:
+    text = art.text
+    ss, se = sent
+    # trim the sentence's final punctuation
+    while se > ss and text[se - 1] in ".!?":
+        se -= 1
+    if cue.lemma == "according to":
+        if spk[1] >= 0 and spk[0] >= cue.start:
+            # "According to X, CLAUSE." or "CLAUSE, according to X."
+            after = text[spk[1]:se]
+            m = re.match(r"[^,]*,\s*", after)
+            if cue.start - ss < 3 and m:
+                return spk[1] + m.end(), se
+            before = text[ss:cue.start].rstrip(" ,")
+            if len(before.split()) >= 3:
+                return ss, ss + len(before)
+        return None
+    if spk[0] > cue.start:  # inversion: "CLAUSE, said X"
+        before = text[ss:cue.start].rstrip(" ,")
+        if len(before.split()) >= 3:
+            return ss, ss + len(before)
+        return None
+    after = text[cue_end:se]
+    m = re.match(r"\s*(?:that\s+|about\s+|:\s*)?", after)
+    rest = after[m.end():]
+    low = rest[:20].lower()
+    # a clause follows the cue: it starts with a subject-like word, "that", or "about" (moan about)
+    head = m.group(0).strip()
+    if head in ("that", "about", ":"):
+        start = cue_end + m.end() if head != "that" else cue_end + len(after) - len(after.lstrip()) 
+        return (start, se) if se - start > 0 else None
+    first = re.match(r"[\w’'\-]+", rest)
+    if not first:
+        # "..., X said." with the clause before the subject: "CLAUSE, X said."
+        before = text[ss:spk[0]].rstrip(" ,")
+        if spk[0] > ss and len(before.split()) >= 3 and text[ss:spk[0]].rstrip().endswith(","):
+            return ss, ss + len(before)
+        return None
+    fw = first.group(0)
+    if cue.lemma in ("tell", "ask", "urge", "warn", "inform", "advise", "brief"):
+        # "told reporters that ...": an object precedes the clause
+        mm = re.match(r"\s*(?:[\w’'\-\.]+\s+){0,4}?that\s+", after)
+        if mm:
+            return cue_end + mm.end(), se
+        if cue.lemma != "tell":
+            return None
+    if fw.lower() in _SUBJ_PRONOUNS or fw[0].isupper() or fw.lower() in ("the", "a", "an", "there", "his", "her", "their", "its", "this", "russia", "ukraine") \
+            or fw.lower() in ("russian", "ukrainian", "western", "no", "some", "many", "all", "any", "moscow", "kyiv", "kiev", "several", "two", "three"):
+        return cue_end + m.end(), se
+    # "CLAUSE, X said."
+    before = text[ss:spk[0]].rstrip(" ,")
+    if spk[0] > ss and text[ss:spk[0]].rstrip().endswith(",") and len(before.split()) >= 3:
+        return ss, ss + len(before)
+    return None
+
+
+def _words_outside_quotes(art: Article, s: int, e: int) -> int:
+    seg = list(art.text[s:e])
+    for qs, qe in art.quote_mask:
+        if qe <= s or qs >= e:
+            continue
+        for p in range(max(qs, s), min(qe, e)):
+            seg[p - s] = " "
+    return len(re.findall(r"[^\W_]+", "".join(seg)))

@@ -1,0 +1,510 @@
+"""Quoted spans, their type (direct / partial / scare / other) and their attribution.
+
+Three steps, each usable alone:
+
+* :func:`find_quote_spans` pairs quotation marks (“ ” " ‘ ’ ' « » „ ‚ ‹ ›) within each paragraph,
+  nested or not, and tells closing single quotes from apostrophes (Russia's, Kyiv’s, ’90s,
+  rock ’n’ roll, runnin’). Offsets are those of the quoted words, without the marks.
+* :func:`classify_quotes` attributes each span (:mod:`framing.attribution`) and types it. A span
+  is *scare* only when no attribution is found in its sentence, its neighbours, or elsewhere in the
+  article (the same words quoted or reported with a speaker), and it is not a title or a word
+  mentioned as a word (*other*).
+* :func:`quote_hits` / :func:`extract_quotes` turn the result into rows of the hits table
+  (feature ``quote``; attributed clauses without marks as feature ``reported_speech``).
+
+Nothing in the text is normalised: offsets point into the title / clean_text as written.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, NamedTuple
+
+import pandas as pd
+
+from . import attribution as attr
+from .schema import ALL_HIT_COLUMNS, check_columns, empty_hits
+
+# ----------------------------------------------------------------------------- mark pairing
+_MARK_RE = re.compile(r"[“”\"‘’'«»„‚‹›‟]")
+_DOUBLE = set("“”\"„‟")
+_SINGLE = set("‘’'‚")
+_OPEN_SPACE = set("([{—–-/\u00a0") | {"\t"}
+_CLOSE_FOLLOW = set(",.;:!?)]}…—–-")
+_APOS_WORDS = re.compile(r"(?:em|n|til|tis|twas|cause|bout|round|s)\b|\d\d(?:s\b|\b)", re.IGNORECASE)
+
+
+class QuoteSpan(NamedTuple):
+    """A quoted span: ``start``/``end`` of the words inside the marks, the marks themselves,
+    ``depth`` (0 outermost, 1 nested ...), ``closed`` (False: ran to the paragraph's end)."""
+
+    start: int
+    end: int
+    open_mark: str
+    close_mark: str
+    depth: int
+    closed: bool
+
+
+def _klass(ch: str) -> str:
+    if ch in _DOUBLE:
+        return "d"
+    if ch in _SINGLE:
+        return "s"
+    if ch in "«»":
+        return "g"
+    return "a"  # ‹ ›
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """Pair the quotation marks of ``text``; return the quoted spans in text order.
+
+    Rules: marks pair within a paragraph (a line); a nested quote is its own span; an opening
+    mark never closed is a span to the end of its paragraph only when the quotation runs on
+    (the paragraph starts with it, or the next paragraph re-opens: the old convention for
+    quotes over several paragraphs), else it is ignored; a single mark between letters,
+    before a decade (’90s) or in a contraction (’n’, ’em, ’til) is an apostrophe; a ’ after
+    a word that may be a possessive (Times’) or a dropped g (runnin’) closes a quote only
+    if no later mark in the paragraph can close it.
+    """
+    if not text:
+        return []
+    spans: list[QuoteSpan] = []
+    n = len(text)
+    pos = 0
+    while pos <= n:
+        nl = text.find("\n", pos)
+        pe = n if nl < 0 else nl
+        if pe > pos:
+            _pair_paragraph(text, pos, pe, spans)
+        if nl < 0:
+            break
+        pos = nl + 1
+    spans.sort(key=lambda q: (q.start, -q.end))
+    return spans
+
+
+def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None:
+    marks = [(m.start(), m.group(0)) for m in _MARK_RE.finditer(text, ps, pe)]
+    if not marks:
+        return
+    stack: list[tuple[int, str]] = []  # (index, mark)
+    skip = set()
+    for k, (i, ch) in enumerate(marks):
+        if i in skip:
+            continue
+        p = text[i - 1] if i > ps else " "
+        nx = text[i + 1] if i + 1 < pe else " "
+        p_space = p.isspace() or p in _OPEN_SPACE or (p in "“‘«„\"'" and i > ps)
+        n_space = nx.isspace() or i + 1 >= pe
+        n_close = n_space or nx in _CLOSE_FOLLOW or nx in "”’»\"'"
+        openish = p_space and not n_space
+        closeish = (not p_space) and n_close
+        kl = _klass(ch)
+        open_of = [j for j, (_, m) in enumerate(stack) if _klass(m) == kl]
+        role = None
+        if kl == "d":
+            if ch in "“„‟":
+                role = "close" if (closeish and open_of and ch == "“" and stack[open_of[-1]][1] == "„") else "open"
+                if ch == "“" and closeish and open_of and not openish:
+                    role = "close"
+            elif ch == "”":
+                role = "open" if (openish and not open_of) else "close"
+            else:  # straight "
+                if openish:
+                    role = "open" if not (open_of and not p_space) else "close"
+                elif closeish:
+                    role = "close"
+                else:
+                    role = "close" if open_of else "open"
+        elif kl == "g":
+            if ch == "«":
+                role = "open"
+            else:
+                role = "open" if (openish and not open_of) else "close"
+        elif kl == "a":
+            role = "open" if ch == "‹" else "close"
+        else:  # single marks: apostrophe or quote
+            if p.isalnum() and nx.isalnum():
+                continue  # Kyiv’s, don’t, rock’n’roll
+            rest = text[i + 1:pe]
+            if (p_space or p in "‘’'") and _APOS_WORDS.match(rest):
+                # ’90s, ’em, ’n’ (skip the second mark of ’n’)
+                if rest[:1].lower() == "n" and rest[1:2] in "’'":
+                    skip.add(i + 2)
+                if rest[:1].lower() != "s" or not rest[1:2].isalpha():
+                    continue
+            if ch == "‚":
+                role = "open" if openish else None
+            elif ch == "‘":
+                if openish or (p_space and nx in "“\"«"):
+                    role = "open"
+                elif closeish and open_of:
+                    role = "close"
+            else:  # ’ or '
+                if openish:
+                    role = "open"
+                elif closeish:
+                    if not open_of:
+                        continue  # plural possessive (the Times’ reporting), dropped g
+                    word = re.search(r"(\w+)$", text[ps:i])
+                    w = word.group(1) if word else ""
+                    if (w.endswith("s") or (w.endswith("in") and len(w) > 3)) and nx == " " \
+                            and _later_single_close(text, marks, k, pe):
+                        continue
+                    role = "close"
+                elif p_space and n_space:
+                    continue
+        if role is None:
+            continue
+        if role == "open":
+            stack.append((i, ch))
+            continue
+        if not open_of:
+            continue  # stray closing mark
+        j = open_of[-1]
+        oi, om = stack[j]
+        del stack[j:]  # inner unclosed marks are dropped
+        s, e = oi + 1, i
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s and re.search(r"\w", text[s:e]):
+            spans.append(QuoteSpan(s, e, om, ch, j, True))
+    # unclosed openings: a quotation running on to the next paragraph
+    if stack:
+        nxt = text[pe + 1:pe + 4].lstrip() if pe < len(text) else ""
+        reopen = bool(nxt) and nxt[0] in "“\"«„‘"
+        for depth, (oi, om) in enumerate(stack):
+            if _klass(om) not in ("d", "g"):
+                continue
+            at_start = not text[ps:oi].strip()
+            if not (reopen or at_start) or depth > 0:
+                continue
+            s, e = oi + 1, pe
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s and re.search(r"\w", text[s:e]):
+                spans.append(QuoteSpan(s, e, om, "", depth, False))
+            break
+
+
+def _later_single_close(text: str, marks, k: int, pe: int) -> bool:
+    """Is there, after mark ``k``, a ’ or ' that looks like a closing quote before any new opening?"""
+    for i, ch in marks[k + 1:]:
+        if ch not in "’'‘":
+            continue
+        p = text[i - 1]
+        nx = text[i + 1] if i + 1 < pe else " "
+        if p.isalnum() and nx.isalnum():
+            continue
+        if ch == "‘" and (p.isspace()):
+            return False
+        if not p.isspace() and (nx.isspace() or nx in _CLOSE_FOLLOW or i + 1 >= pe):
+            return True
+    return False
+
+
+# ----------------------------------------------------------------------------- typing
+_OTHER_BEFORE = re.compile(
+    r"(?:\b(?:[Oo]peration|[Pp]lan|[Pp]rogramm?e?|[Bb]ook|[Ff]ilm|[Mm]ovie|[Dd]ocumentary|[Ss]eries|[Ss]how|"
+    r"[Nn]ewspaper|[Mm]agazine|[Ss]ong|[Aa]lbum|[Nn]ovel|[Aa]rticle|[Cc]olumn|[Hh]eadline|[Ss]logan|[Mm]otto|"
+    r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Nn]ickname|[Tt]itled|[Ee]ntitled|"
+    r"[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as|[Bb]randed|[Rr]ead|[Rr]eading|[Ss]aying|"
+    r"[Pp]odcast|[Pp]roject|[Bb]anner|[Ss]ign|[Pp]lacards?|[Pp]oster|[Ee]xercises?|[Dd]rills?|[Ll]etters?|"
+    r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
+    r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*)$")
+_OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
+               "summit", "strategy", "format", "corridor", "deal", "act"}
+_SMALL = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "de", "at", "by", "with", "&"}
+_WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
+_AS_WORD_BEFORE = re.compile(r"\b(?:word|term|phrase|expression|label|slogan)s?\s+(?:of\s+|like\s+|such\s+as\s+)?$", re.I)
+
+
+def _words(s: str) -> list[str]:
+    return _WORD.findall(s)
+
+
+def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
+    before = text[max(sent_start, q.start - 40):q.start - 1]
+    span = text[q.start:q.end]
+    words = _words(span)
+    if not words:
+        return True
+    if _OTHER_BEFORE.search(before) and len(words) <= 8:
+        # "... called/named/dubbed X" only when not said by someone ("calling it ...")
+        return True
+    last = words[-1].lower()
+    if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span):
+        return True
+    caps = [w for w in words if w.lower() not in _SMALL]
+    if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
+            and not re.search(r"[.!?,;]", span) and len(words) <= 7:
+        return True
+    if len(words) == 1 and re.search(r"\b(?:letter|symbol|sign|mark)\s*$", before, re.I):
+        return True
+    return False
+
+
+def _clause_like(span: str) -> bool:
+    """A whole clause: starts with a capital (or [) and has at least three words."""
+    s = span.lstrip("[(… .")
+    if not s:
+        return False
+    words = _words(span)
+    return (s[0].isupper() or s[0].isdigit()) and len(words) >= 3
+
+
+def _norm_words(s: str) -> str:
+    return " ".join(w.lower() for w in _words(s))
+
+
+# ----------------------------------------------------------------------------- one document field
+class _Field:
+    """A field (title or text) with its quote spans and article analysis."""
+
+    def __init__(self, name: str, text: str, lexicon):
+        self.name = name
+        self.text = text or ""
+        self.spans = find_quote_spans(self.text)
+        self.art = attr.Article.build(self.text, [(q.start, q.end) for q in self.spans], lexicon)
+        self.types: list[str] = []
+        self.attrs: list[attr.Attribution] = []
+
+
+def _find_in_body(body: _Field, words: str, *, exclude: int = -1) -> attr.Attribution | None:
+    """Attribution of the same words elsewhere in ``body``: in another attributed quote, or in an
+    attributed sentence (quoted or not)."""
+    if not words:
+        return None
+    pat = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in words.split()) + r"(?![^\W_])", re.I)
+    for k, q in enumerate(body.spans):
+        if k == exclude or k >= len(body.attrs):
+            continue
+        a = body.attrs[k]
+        if a.speaker and pat.search(body.text, q.start, q.end):
+            return a
+    for m in pat.finditer(body.text):
+        if exclude >= 0 and body.spans[exclude].start <= m.start() < body.spans[exclude].end:
+            continue
+        k = body.art.sentence_index(m.start())
+        a = attr.sentence_attribution(body.art, k)
+        if a.speaker:
+            return a
+    return None
+
+
+def classify_quotes(title: str, text: str, codebook: Any = None) -> dict[str, list[dict]]:
+    """Attribute and type every quoted span of a document's title and text.
+
+    Returns ``{"title": [...], "text": [...]}``, one dict per span (start, end, text, context,
+    quote_type, the attribution fields) plus ``{"reported_title": [...], "reported_text": [...]}``
+    for reported speech without marks.
+    """
+    lex = attr.cue_lexicon(codebook)
+    fields = {"text": _Field("text", text, lex), "title": _Field("title", title, lex)}
+    body = fields["text"]
+    _type_field(body, body)
+    _type_field(fields["title"], body)
+    out: dict[str, list[dict]] = {}
+    for name, f in fields.items():
+        rows = []
+        for q, t, a in zip(f.spans, f.types, f.attrs):
+            rows.append(dict(start=q.start, end=q.end, text=f.text[q.start:q.end],
+                             context=_context(f, q.start), quote_type=t, attribution=a,
+                             open_mark=q.open_mark, close_mark=q.close_mark, depth=q.depth))
+        out[name] = rows
+        rep = []
+        quote_attrs = {k: a for k, a in enumerate(f.attrs)}
+        for r in attr.reported_speech(f.art, quote_attrs=quote_attrs):
+            r["text"] = f.text[r["start"]:r["end"]]
+            r["context"] = _context(f, r["start"])
+            r["quote_type"] = "reported"
+            rep.append(r)
+        out["reported_" + name] = rep
+    return out
+
+
+def _context(f: _Field, pos: int) -> str:
+    if not f.art.sentences:
+        return f.text
+    s, e = f.art.sentences[f.art.sentence_index(pos)]
+    return f.text[s:e].replace("\n", " ")
+
+
+def _type_field(f: _Field, body: _Field) -> None:
+    art = f.art
+    text = f.text
+    n = len(f.spans)
+    f.types = [""] * n
+    f.attrs = [attr.Attribution() for _ in range(n)]
+    # 1. local attribution (nested quotes inside their enclosing quote first needs the outer one)
+    order = sorted(range(n), key=lambda k: f.spans[k].depth)
+    for k in order:
+        q = f.spans[k]
+        enclosing = None
+        outer_speaker = ""
+        if q.depth > 0:
+            for kk in range(n):
+                o = f.spans[kk]
+                if kk != k and o.start <= q.start and q.end <= o.end and o.depth < q.depth:
+                    enclosing = (o.start, o.end)
+                    outer_speaker = f.attrs[kk].speaker
+        f.attrs[k] = attr.attribute_span(art, q.start, q.end, outer_speaker=outer_speaker, enclosing=enclosing)
+    # 2. neighbours: previous sentence (same paragraph, or the paragraph before for a quote that
+    #    opens its paragraph), next sentence for a whole-sentence quote
+    for k in range(n):
+        a = f.attrs[k]
+        q = f.spans[k]
+        if a.found or q.depth > 0:
+            continue
+        si = art.sentence_index(q.start)
+        ss, se = art.sentences[si] if art.sentences else (0, len(text))
+        whole = not text[ss:q.start - 1].strip(" \t—–-") and len(_words(text[q.end:se])) == 0
+        opens_par = not text[ss:q.start - 1].strip() and (si == 0 or art.paragraph_of_sentence[si] != art.paragraph_of_sentence[si - 1])
+        got = None
+        if si > 0 and (art.paragraph_of_sentence[si - 1] == art.paragraph_of_sentence[si] or (opens_par and whole)):
+            got = _previous_attribution(f, k, si - 1, whole=whole)
+        if got is None and whole and si + 1 < len(art.sentences) and art.paragraph_of_sentence[si + 1] == art.paragraph_of_sentence[si]:
+            nxt = attr.sentence_attribution(art, si + 1)
+            ns, ne = art.sentences[si + 1]
+            if nxt.found and len(_words(text[ns:ne])) <= 8:
+                got = nxt
+                got.how = "next"
+        if got is not None:
+            f.attrs[k] = got
+    # 3. types, with the article-wide search for the words of unattributed spans
+    for k in range(n):
+        q = f.spans[k]
+        a = f.attrs[k]
+        span = text[q.start:q.end]
+        si = art.sentence_index(q.start)
+        ss = art.sentences[si][0] if art.sentences else 0
+        if not a.found and _is_other(text, q, ss):
+            f.types[k] = "other"
+            continue
+        if not a.found:
+            hit = None
+            words = _norm_words(span)
+            if f is body:
+                hit = _find_in_body(body, words, exclude=k)
+            else:
+                hit = _find_in_body(body, words)
+            if hit is not None:
+                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text if f is body else hit.cue_text,
+                                              hit.cue_category, -1, -1, how="article")
+                if f is body and hit.speaker_start >= 0:
+                    f.attrs[k].speaker_start, f.attrs[k].speaker_end = -1, -1
+                f.types[k] = "partial"
+                continue
+        if a.found or f.attrs[k].found:
+            f.types[k] = _direct_or_partial(text, q, ss)
+            continue
+        nw = len(_words(span))
+        if nw >= 5 and _clause_like(span):
+            f.types[k] = "direct"
+        elif nw >= 6:
+            f.types[k] = "partial"
+        else:
+            f.types[k] = "scare"
+
+
+def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.Attribution | None:
+    """Attribution carried over from sentence ``sp`` (before the span's sentence)."""
+    art = f.art
+    text = f.text
+    ps, pe = art.sentences[sp]
+    # an attributed quote in that sentence: the same speaker goes on (a "floating" quote)
+    for kk in range(k - 1, -1, -1):
+        o = f.spans[kk]
+        if o.end < ps:
+            break
+        if o.start >= ps and f.attrs[kk].speaker and o.depth == 0:
+            a = f.attrs[kk]
+            return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
+    if text[ps:pe].rstrip().endswith(":"):
+        a = attr.sentence_attribution(art, sp)
+        if a.found:
+            a.how = "previous"
+            return a
+    if not whole:
+        a = attr.sentence_attribution(art, sp)
+        if a.found:
+            return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
+    return None
+
+
+_CUE_JUST_BEFORE = re.compile(r"(?:[:,]|\bthat|\b[a-z]+ed|\bsaid|\bsays|\btold|\bwrote|\badds|\bclaims|\binsists|\bwarns|\bstates)\s*$")
+
+
+def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int) -> str:
+    span = text[q.start:q.end]
+    if not _clause_like(span):
+        return "partial"
+    before = text[sent_start:q.start - 1]
+    if not before.strip():
+        return "direct"
+    b = before.rstrip()
+    if b.endswith((":", ",")) or re.search(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
+                                          r"replied|responded|warned|claimed|insisted|tweeted|posted|[a-z]+ed)\s*$", b):
+        return "direct"
+    if re.search(r"\b(?:reporters|journalists|the press|the media)\s*$", b):
+        return "direct"
+    return "partial"
+
+
+# ----------------------------------------------------------------------------- hits rows
+def _row(doc_id, field, feature, r) -> dict:
+    a: attr.Attribution = r["attribution"]
+    return {
+        "doc_id": doc_id, "field": field, "feature": feature, "key": r["quote_type"],
+        "value": a.cue_category or "", "category": "", "start": int(r["start"]), "end": int(r["end"]),
+        "text": r["text"], "context": r["context"], "quote_type": r["quote_type"],
+        "speaker": a.speaker or "", "speaker_start": int(a.speaker_start), "speaker_end": int(a.speaker_end),
+        "cue": a.cue or "", "cue_text": a.cue_text or "", "cue_category": a.cue_category or "",
+        "cue_start": int(a.cue_start), "cue_end": int(a.cue_end),
+    }
+
+
+def quote_hits(doc_id, title: str | None, text: str | None, codebook: Any = None) -> list[dict]:
+    """Hits-table rows for the quotes and reported speech of one document.
+
+    ``title`` and ``text`` (the clean_text) are read as written; offsets index into them.
+    Rows: feature ``quote`` (key = quote type, value = cue category or '', text = the quoted
+    words without the marks) and feature ``reported_speech`` (key ``reported``, text = the
+    attributed clause). ``codebook`` gives the cue lexicon (``.cues``); None: the shipped one.
+    """
+    res = classify_quotes(title or "", text or "", codebook)
+    rows = []
+    for field in ("title", "text"):
+        for r in res[field]:
+            rows.append(_row(doc_id, field, "quote", r))
+        for r in res["reported_" + field]:
+            rows.append(_row(doc_id, field, "reported_speech", r))
+    return rows
+
+
+def extract_quotes(docs: pd.DataFrame, codebook: Any = None) -> pd.DataFrame:
+    """Hits table of quotes and reported speech for a document table (doc_id, title, clean_text).
+
+    A document whose extraction fails is skipped and its error kept in ``df.attrs['errors']``
+    (a list of ``(doc_id, message)``); the rest go on.
+    """
+    check_columns(docs, ["doc_id", "title", "clean_text"], what="docs table")
+    rows: list[dict] = []
+    errors: list[tuple[str, str]] = []
+    for doc_id, title, text in zip(docs["doc_id"], docs["title"], docs["clean_text"]):
+        title = title if isinstance(title, str) else ""
+        text = text if isinstance(text, str) else ""
+        try:
+            rows.extend(quote_hits(doc_id, title, text, codebook))
+        except Exception as exc:  # one broken article does not stop the batch
+            errors.append((str(doc_id), f"{type(exc).__name__}: {exc}"))
+    if not rows:
+        out = empty_hits()
+    else:
+        out = pd.DataFrame(rows, columns=list(ALL_HIT_COLUMNS))
+        for c in ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end"):
+            out[c] = out[c].astype("int64")
+    out.attrs["errors"] = errors
+    return out
