@@ -36,6 +36,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         manifest=args.manifest,
         outlet=args.outlet,
         column_map=_parse_mapping(args.columns),
+        outlets=args.outlets,
         progress=not args.quiet,
     )
     print(report.summary())
@@ -178,11 +179,15 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("ingest", "read raw articles (txt, html, csv, jsonl + manifest) into a document table", _cmd_ingest,
              "Read articles from files or folders (recursively) into one Parquet document table with\n"
              "columns doc_id, outlet, date, url, title, text, clean_text, n_words, source. Writes an\n"
-             "ingest report (skipped files/rows with reasons, duplicates dropped) beside the output.")
-    sp.add_argument("paths", nargs="+", metavar="PATH", help="file (.txt .html .csv .jsonl) or folder read recursively")
+             "ingest report (skipped files/rows with reasons, duplicates dropped) beside the output:\n"
+             "<stem>.ingest_report.json and <stem>.ingest_report.txt. Exits 2 if no document could be read.\n"
+             "Outlet: manifest/column, else --outlet, else a known file name (bbc.csv), else the URL's\n"
+             "domain, else a page signature (RT's footer, 'Source :Skai'), else 'unknown'.")
+    sp.add_argument("paths", nargs="+", metavar="PATH", help="file (.txt .html .csv .tsv .jsonl .json) or folder read recursively")
     sp.add_argument("--out", metavar="DOCS.parquet", help="output table (default: data/processed/<name>/docs.parquet)")
     sp.add_argument("--manifest", metavar="FILE", help="csv/yaml with file,outlet,date,url,title (default: a manifest.* found in the folder)")
-    sp.add_argument("--outlet", help="outlet for every document that has none")
+    sp.add_argument("--outlet", help="outlet for every document whose manifest/columns name none (beats file-name/domain guesses)")
+    sp.add_argument("--outlets", metavar="OUTLETS.yaml", help="outlet alias table (default: the shipped framing/outlets.yaml)")
     sp.add_argument("--corpus", help="corpus name for the default output folder")
     sp.add_argument("--columns", action="append", metavar="SRC=DST[,SRC=DST]",
                     help="map input column names to doc_id/outlet/date/url/title/text, e.g. Text=text,URL=url")

@@ -66,7 +66,7 @@ PAGE_EXTS = {".txt", ".html", ".htm"}
 TABLE_EXTS = {".csv", ".tsv", ".jsonl", ".ndjson", ".json"}
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
 #: Files in a corpus folder that are documentation, not articles (never ingested, listed as ignored).
-DOC_FILE_RE = re.compile(r"^(?:readme|license|licence|copying|notice|source|sources|changelog|authors|citation)(?:\.[\w.]+)?$", re.IGNORECASE)
+DOC_FILE_RE = re.compile(r"^(?:readme|license|licence|copying|notice|source|sources|changelog|authors|citation|manifest)(?:\.[\w.]+)?$", re.IGNORECASE)
 
 #: Column names recognised (case-insensitively, ignoring spaces/dashes) for each docs column.
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
