@@ -1,0 +1,421 @@
+"""Statistics on hand-made tables with known answers, the keyness example worked by hand, and the
+Done-when on the bundled ukraine-media sample (RT's Kyiv share far below BBC's and the Guardian's)."""
+from __future__ import annotations
+
+import itertools
+import re
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from framing import stats
+from framing.io import FramingError
+
+
+# ----------------------------------------------------------------------------- fixtures
+def _docs(rows):
+    """rows: (doc_id, outlet, n_words[, date])"""
+    out = pd.DataFrame([r[:3] for r in rows], columns=["doc_id", "outlet", "n_words"])
+    out["date"] = pd.to_datetime([r[3] if len(r) > 3 else "2022-03-01" for r in rows])
+    return out
+
+
+def _hits(rows):
+    """rows: (doc_id, feature, key, category[, field])"""
+    out = pd.DataFrame([(r[0], r[1], r[2], r[3], r[4] if len(r) > 4 else "text") for r in rows],
+                       columns=["doc_id", "feature", "key", "category", "field"])
+    out["value"] = ""
+    return out
+
+
+@pytest.fixture()
+def small():
+    docs = _docs([("a1", "A", 100), ("a2", "A", 300), ("a3", "A", 100),
+                  ("b1", "B", 200), ("b2", "B", 200)])
+    hits = _hits([("a1", "label", "regime", ""), ("a1", "label", "regime", ""),
+                  ("a3", "label", "regime", ""),
+                  ("a1", "label", "regime", "", "title"),          # headline: not in body rate
+                  ("b1", "hedge", "reportedly", "")])
+    return docs, hits
+
+
+def _poisson_corpus(rates: dict, n_docs: int, seed: int):
+    """Documents of several outlets with Poisson hit counts at a known rate per 1,000 words."""
+    rng = np.random.default_rng(seed)
+    docs, hits = [], []
+    for outlet, rate in rates.items():
+        for i in range(n_docs):
+            doc_id = f"{outlet}{i}"
+            w = int(rng.integers(200, 1200))
+            docs.append((doc_id, outlet, w))
+            # overdispersed: a per-document multiplier (articles differ in topic)
+            k = rng.poisson(rate * w / 1000 * rng.gamma(4, 1 / 4))
+            hits += [(doc_id, "label", "regime", "")] * int(k)
+    return _docs(docs), _hits(hits)
+
+
+# ----------------------------------------------------------------------------- rates
+def test_rates_ratio_of_sums_counts_and_insufficient_flag(small):
+    docs, hits = small
+    r = stats.outlet_rates(docs, hits, n_boot=200, min_docs=3).set_index("outlet")
+    assert r.loc["A", "n_docs"] == 3 and r.loc["A", "n_words"] == 500 and r.loc["A", "n_hits"] == 3
+    assert r.loc["A", "rate"] == pytest.approx(3 / 500 * 1000)          # 6.0, ratio of sums
+    assert r.loc["A", "n_docs_with_hits"] == 2
+    assert r.loc["B", "rate"] == pytest.approx(1 / 400 * 1000)
+    # B has 2 documents < min_docs=3: flagged, and no interval is printed
+    assert bool(r.loc["B", "insufficient"]) and np.isnan(r.loc["B", "ci_low"])
+    assert not r.loc["A", "insufficient"]
+    # A's bootstrap interval contains the estimate and lies within the per-document rates (0..20)
+    assert 0 <= r.loc["A", "ci_low"] <= 6.0 <= r.loc["A", "ci_high"] <= 20.0
+
+
+def test_rates_headline_hits_only_when_asked(small):
+    docs, hits = small
+    body = stats.outlet_rates(docs, hits, n_boot=0).set_index("outlet")
+    both = stats.outlet_rates(docs, hits, n_boot=0, field=None).set_index("outlet")
+    assert body.loc["A", "n_hits"] == 3 and both.loc["A", "n_hits"] == 4
+
+
+def test_rates_levels_give_every_group_every_level(small):
+    docs, hits = small
+    r = stats.outlet_rates(docs, hits, levels=["feature", "key"], n_boot=50, min_docs=1)
+    assert len(r) == 4  # 2 outlets x 2 (feature, key) levels, zeros included
+    row = r.loc[(r.outlet == "B") & (r.key == "regime")].iloc[0]
+    assert row.n_hits == 0 and row.rate == 0 and row.ci_high == 0
+
+
+def test_rates_by_outlet_and_month():
+    docs = _docs([("a1", "A", 100, "2022-03-02"), ("a2", "A", 100, "2022-04-20"),
+                  ("a3", "A", 100, None)])
+    hits = _hits([("a1", "label", "regime", ""), ("a3", "label", "regime", "")])
+    r = stats.outlet_rates(docs, hits, by=["outlet", "month"], n_boot=0, min_docs=1)
+    months = list(r["month"])
+    assert months[:2] == ["2022-03", "2022-04"] and pd.isna(months[2])   # undated kept, last
+    assert list(r["n_hits"]) == [1, 0, 1]
+
+
+def test_bootstrap_interval_covers_the_true_rate():
+    # 60 simulated corpora with a known rate: a 90% interval should contain it about 90% of the time
+    covered = 0
+    for rep in range(60):
+        docs, hits = _poisson_corpus({"A": 4.0}, n_docs=40, seed=rep)
+        r = stats.outlet_rates(docs, hits, n_boot=400, ci=0.90, seed=rep).iloc[0]
+        covered += r.ci_low <= 4.0 <= r.ci_high
+    assert 0.75 <= covered / 60 <= 0.99
+
+
+def test_seeded_and_stable_when_an_outlet_is_added():
+    docs, hits = _poisson_corpus({"A": 4.0, "B": 2.0}, n_docs=30, seed=1)
+    r1 = stats.outlet_rates(docs, hits, n_boot=300)
+    r2 = stats.outlet_rates(docs, hits, n_boot=300)
+    pd.testing.assert_frame_equal(r1, r2)
+    r3 = stats.outlet_rates(docs, hits, n_boot=300, seed=7)
+    assert not np.allclose(r1.ci_low, r3.ci_low)
+    # adding outlet C does not move A's or B's interval (one random stream per group)
+    docs_c, hits_c = _poisson_corpus({"C": 1.0}, n_docs=30, seed=2)
+    r4 = stats.outlet_rates(pd.concat([docs, docs_c]), pd.concat([hits, hits_c]), n_boot=300)
+    pd.testing.assert_frame_equal(r4.iloc[:2].reset_index(drop=True), r1)
+
+
+def test_hits_of_unknown_documents_are_ignored_with_a_warning(small):
+    docs, hits = small
+    hits = pd.concat([hits, _hits([("zz", "label", "regime", "")])])
+    with pytest.warns(UserWarning, match="1 hit"):
+        r = stats.outlet_rates(docs, hits, n_boot=0)
+    assert r.n_hits.sum() == 4
+
+
+def test_bad_input_is_a_framing_error(small):
+    docs, hits = small
+    with pytest.raises(FramingError, match="n_words"):
+        stats.outlet_rates(docs.drop(columns="n_words"), hits)
+    with pytest.raises(FramingError, match="more than once"):
+        stats.outlet_rates(pd.concat([docs, docs.iloc[:1]]), hits)
+    with pytest.raises(FramingError, match="ci"):
+        stats.outlet_rates(docs, hits, ci=95)
+
+
+# ----------------------------------------------------------------------------- variant shares
+def test_variant_shares_pooled_share_nan_and_wilson():
+    from statsmodels.stats.proportion import proportion_confint
+
+    docs = _docs([("x1", "X", 100), ("x2", "X", 100), ("x3", "X", 100), ("y1", "Y", 100)])
+    hits = _hits([("x1", "variant", "kyiv", "ukrainian")] * 3 + [("x1", "variant", "kyiv", "russian")]
+                 + [("x2", "variant", "kyiv", "russian")] * 2
+                 + [("x2", "variant", "odesa", "ukrainian", "title")]
+                 + [("y1", "variant", "odesa", "russian")])
+    s = stats.variant_shares(docs, hits, n_boot=200, min_docs=2).set_index(["outlet", "key"])
+    x = s.loc[("X", "kyiv")]
+    assert (x.n_docs, x.n_docs_using, x.n_ukrainian, x.n_russian) == (3, 2, 3, 3)
+    assert x.share_ukrainian == pytest.approx(0.5)                  # 3 / (3 + 3)
+    # resampling 2 documents (shares 3/4 and 0/2) can only give 0, 0.5 or 0.75
+    assert x.ci_low == 0 and x.ci_high == 0.75
+    lo, hi = proportion_confint(3, 6, alpha=0.05, method="wilson")
+    assert (x.wilson_low, x.wilson_high) == pytest.approx((lo, hi))
+    assert np.isnan(s.loc[("Y", "kyiv"), "share_ukrainian"])        # Y never names Kyiv
+    assert s.loc[("Y", "kyiv"), "n_docs_using"] == 0 and s.loc[("Y", "kyiv"), "insufficient"]
+    assert s.loc[("X", "odesa"), "n_ukrainian"] == 1                # headline hits count here
+
+
+def test_compare_variant_shares_difference_and_interval():
+    docs, hits = [], []
+    for i in range(20):
+        docs += [(f"r{i}", "R", 300), (f"b{i}", "B", 300)]
+        hits += [(f"r{i}", "variant", "kyiv", "russian")] * 3 + [(f"r{i}", "variant", "kyiv", "ukrainian")] * (i % 4 == 0)
+        hits += [(f"b{i}", "variant", "kyiv", "ukrainian")] * 2
+    d = stats.compare_variant_shares(_docs(docs), _hits(hits), key="kyiv", n_boot=500, n_perm=500).iloc[0]
+    assert (d.outlet_a, d.outlet_b) == ("B", "R")
+    assert d.share_a == 1.0 and d.share_b == pytest.approx(5 / 65)
+    assert d.difference == pytest.approx(1 - 5 / 65)
+    assert d.ci_low > 0.8 and d.excludes_zero and d.p_value < 0.01 and d.significant
+
+
+# ----------------------------------------------------------------------------- comparisons
+def test_adjust_pvalues_matches_statsmodels_and_keeps_nan():
+    from statsmodels.stats.multitest import multipletests
+
+    p = np.array([0.01, 0.04, np.nan, 0.03, 0.5, 0.001])
+    ok = ~np.isnan(p)
+    for method, sm_name in (("holm", "holm"), ("bh", "fdr_bh")):
+        adj = stats.adjust_pvalues(p, method=method)
+        assert np.isnan(adj[2])
+        np.testing.assert_allclose(adj[ok], multipletests(p[ok], method=sm_name)[1])
+    with pytest.raises(FramingError):
+        stats.adjust_pvalues(p, method="bonferroni-ish")
+
+
+def test_permutation_pvalue_matches_exact_enumeration():
+    # 3 + 3 documents: all 20 splits can be enumerated; the Monte Carlo p-value must agree
+    docs = _docs([("a1", "A", 100), ("a2", "A", 200), ("a3", "A", 100),
+                  ("b1", "B", 100), ("b2", "B", 300), ("b3", "B", 100)])
+    counts = {"a1": 3, "a2": 4, "a3": 2, "b1": 1, "b2": 1, "b3": 0}
+    hits = _hits([(d, "label", "regime", "") for d, k in counts.items() for _ in range(k)])
+    ids = list(counts)
+    w = dict(zip(docs.doc_id, docs.n_words))
+
+    def diff(group):
+        rest = [i for i in ids if i not in group]
+        return (sum(counts[i] for i in group) / sum(w[i] for i in group)
+                - sum(counts[i] for i in rest) / sum(w[i] for i in rest))
+
+    obs = diff(["a1", "a2", "a3"])
+    splits = list(itertools.combinations(ids, 3))
+    exact = sum(abs(diff(list(s))) >= abs(obs) - 1e-12 for s in splits) / len(splits)
+    c = stats.compare_outlets(docs, hits, n_perm=20000, n_boot=100, min_docs=3)
+    p = c.loc[c.outlet == "A", "p_value"].iloc[0]
+    assert exact == pytest.approx(0.1)
+    assert p == pytest.approx(exact, abs=0.015)
+
+
+def test_compare_outlets_finds_a_real_difference_and_not_a_null_one():
+    docs, hits = _poisson_corpus({"A": 8.0, "B": 2.0, "C": 2.0}, n_docs=40, seed=3)
+    c = stats.compare_outlets(docs, hits, n_perm=1000, n_boot=500).set_index("outlet")
+    assert c.loc["A", "reference"] == "rest"
+    true_rr = 8.0 / 2.0
+    assert c.loc["A", "ci_low"] < true_rr * 1.05 and c.loc["A", "ci_high"] > true_rr * 0.7
+    assert c.loc["A", "p_adjusted"] < 0.01 and c.loc["A", "significant"]
+    # Holm across the three rows, as statsmodels does it
+    from statsmodels.stats.multitest import multipletests
+
+    np.testing.assert_allclose(c["p_adjusted"], multipletests(c["p_value"], method="holm")[1])
+    # B against C: same true rate
+    bc = stats.compare_outlets(docs, hits, reference="C", n_perm=1000, n_boot=300).set_index("outlet")
+    assert bc.loc["B", "ci_low"] < 1 < bc.loc["B", "ci_high"] and bc.loc["B", "p_value"] > 0.05
+    assert "C" not in bc.index
+
+
+def test_compare_outlets_glm_agrees_with_the_bootstrap():
+    docs, hits = _poisson_corpus({"A": 6.0, "B": 3.0}, n_docs=60, seed=5)
+    perm = stats.compare_outlets(docs, hits, n_perm=500, n_boot=500).set_index("outlet")
+    for fam in ("poisson", "negbin"):
+        glm = stats.compare_outlets(docs, hits, method="glm", glm_family=fam).set_index("outlet")
+        assert glm.loc["A", "method"] == f"glm-{fam}"
+        assert glm.loc["A", "rate_ratio"] == pytest.approx(perm.loc["A", "rate_ratio"], rel=0.15)
+        assert glm.loc["A", "ci_low"] > 1 and glm.loc["A", "p_value"] < 0.01
+    with pytest.raises(FramingError, match="method"):
+        stats.compare_outlets(docs, hits, method="t-test")
+    with pytest.raises(FramingError, match="reference"):
+        stats.compare_outlets(docs, hits, reference="Nowhere")
+
+
+# ----------------------------------------------------------------------------- attribution
+@pytest.mark.parametrize("name,group", [
+    ("Vladimir Zelensky", "Zelensky"), ("Zelenskyy", "Zelensky"), ("President Volodymyr Zelenskiy", "Zelensky"),
+    ("Zelensky's", "Zelensky"), ("Putin spokesman Dmitry Peskov", "Peskov"), ("Sergei Lavrov", "Lavrov"),
+    ("Recep Tayyip Erdoğan", "Erdogan"), ("Jane Doe", "Doe"), ("he", None), ("", None),
+])
+def test_speaker_grouping_by_surname(name, group):
+    assert stats._speaker_key(name, stats.DEFAULT_SPEAKERS, fallback=True) == group
+
+
+def test_attribution_by_speaker_shares_and_counts():
+    docs = _docs([(f"r{i}", "RT", 300) for i in range(6)] + [(f"g{i}", "Guardian", 300) for i in range(6)])
+    rows = []
+    for i in range(6):
+        rows += [(f"r{i}", "Vladimir Zelensky", "distancing"), (f"r{i}", "Zelenskyy", "neutral"),
+                 (f"r{i}", "Putin", "neutral")]
+        rows += [(f"g{i}", "Volodymyr Zelensky", "neutral"), (f"g{i}", "Putin", "distancing"),
+                 (f"g{i}", "he", "neutral")]
+    hits = pd.DataFrame(rows, columns=["doc_id", "speaker", "cue_category"])
+    hits["feature"], hits["key"] = "quote", "direct"
+    a = stats.attribution_by_speaker(docs, hits, min_quotes=5, n_boot=200)
+    z = a.loc[(a.speaker == "Zelensky") & (a.outlet == "RT")].set_index("cue_category")
+    assert list(z.index) == ["neutral", "endorsing", "distancing"]
+    assert z.loc["distancing", "share"] == pytest.approx(0.5) and z.loc["neutral", "n_quotes"] == 12
+    assert z.loc["distancing", "n_docs"] == 6 and z.loc["endorsing", "share"] == 0
+    p = a.loc[(a.speaker == "Putin") & (a.outlet == "Guardian")].set_index("cue_category")
+    assert p.loc["distancing", "share"] == 1.0
+    assert set(a.speaker) == {"Zelensky", "Putin"}                  # "he" dropped
+    groups = stats.speaker_groups(hits)
+    assert set(groups.loc[groups.speaker_group == "Zelensky", "speaker"]) == {
+        "Vladimir Zelensky", "Zelenskyy", "Volodymyr Zelensky"}
+    few = stats.attribution_by_speaker(docs.iloc[:3], hits, speakers=["Putin"], min_docs=5, n_boot=50)
+    assert few.insufficient.all() and few.ci_low.isna().all()
+
+
+# ----------------------------------------------------------------------------- keyness
+def _worked_example(test_data):
+    md = (test_data / "stats" / "keyness_worked_example.md").read_text(encoding="utf-8")
+    corpus = re.search(r"\| doc \| outlet \| clean_text \|\n\|[- |]+\|\n((?:\|.*\|\n)+)", md).group(1)
+    docs = pd.DataFrame([[c.strip() for c in line.strip().strip("|").split("|")] for line in corpus.splitlines()],
+                        columns=["doc_id", "outlet", "clean_text"])
+    table = md.split("## Expected results")[1]
+    lines = [ln for ln in table.splitlines() if ln.startswith("|")]
+    header = [c.strip() for c in lines[0].strip("|").split("|")]
+    expected = pd.DataFrame([[c.strip() for c in ln.strip("|").split("|")] for ln in lines[2:]], columns=header)
+    for c in header:
+        if c not in ("term", "direction"):
+            expected[c] = expected[c].astype(float)
+    return docs, expected.set_index("term")
+
+
+def test_keyness_reproduces_the_hand_worked_example(test_data):
+    docs, exp = _worked_example(test_data)
+    k = stats.keyness(docs, target="A", min_count=1).set_index("term")
+    assert sorted(k.index) == sorted(exp.index)
+    assert (k["n_target"] == 7).all() and (k["n_reference"] == 10).all()
+    for term, e in exp.iterrows():
+        assert k.loc[term, "count_target"] == e.count_target
+        assert k.loc[term, "count_reference"] == e.count_reference
+        assert k.loc[term, "g2"] == pytest.approx(e.g2, abs=1e-5)
+        assert k.loc[term, "log_ratio"] == pytest.approx(e.log_ratio, abs=1e-5)
+        assert k.loc[term, "direction"] == e.direction
+    assert list(k.index[:2]) == ["kyiv", "kiev"]                      # sorted by G²
+    from scipy.stats import chi2
+
+    assert k.loc["kiev", "p_value"] == pytest.approx(chi2.sf(exp.loc["kiev", "g2"], 1), rel=1e-4)
+
+
+def test_log_odds_reproduces_the_hand_worked_example(test_data):
+    docs, exp = _worked_example(test_data)
+    lo = stats.log_odds_dirichlet(docs, target="A", min_count=1).set_index("term")
+    for term, e in exp.iterrows():
+        assert lo.loc[term, "prior"] == pytest.approx(e.prior)
+        assert lo.loc[term, "delta"] == pytest.approx(e.delta, abs=1e-5)
+        assert lo.loc[term, "variance"] == pytest.approx(e.variance, abs=1e-5)
+        assert lo.loc[term, "z"] == pytest.approx(e.z, abs=1e-5)
+    assert lo.index[0] == "kiev"                                      # sorted by z
+    # min_count filters rare terms after the prior is computed on the whole vocabulary
+    assert set(stats.log_odds_dirichlet(docs, target="A", min_count=4)["term"]) == {"kiev", "war"}
+    # rescaling the prior to alpha0 = 1.7 (a tenth) changes delta as the formula says
+    small = stats.log_odds_dirichlet(docs, target="A", min_count=1, alpha0=1.7).set_index("term")
+    a_w = 0.4
+    expect = np.log((3 + a_w) / (7 + 1.7 - 3 - a_w)) - np.log((1 + a_w) / (10 + 1.7 - 1 - a_w))
+    assert small.loc["kiev", "delta"] == pytest.approx(expect)
+
+
+def test_keyness_bigrams_and_errors(test_data):
+    docs, _ = _worked_example(test_data)
+    k = stats.keyness(docs, target="A", ngram_range=(2, 2), min_count=1).set_index("term")
+    assert k.loc["kiev claimed", "count_target"] == 1 and k.loc["the war", "count_reference"] == 1
+    with pytest.raises(FramingError, match="no document"):
+        stats.keyness(docs, target="Z")
+
+
+# ----------------------------------------------------------------------------- distinctiveness
+def _feature_table(seed=0, n=40):
+    rng = np.random.default_rng(seed)
+    rows = []
+    for outlet, (lam_a, lam_b) in {"RT": (6, 1), "BBC": (1, 1), "Guardian": (1, 4)}.items():
+        for i in range(n):
+            w = int(rng.integers(300, 900))
+            rows.append({"doc_id": f"{outlet}{i}", "outlet": outlet, "n_words": w,
+                         "variant:kyiv:Kiev": rng.poisson(lam_a * w / 500),
+                         "label:regime:regime": rng.poisson(lam_b * w / 500),
+                         "hedge:reportedly:reportedly": rng.poisson(w / 500),
+                         "share_ukrainian:kyiv": np.nan})
+    return pd.DataFrame(rows)
+
+
+def test_outlet_classifier_beats_the_majority_baseline():
+    res = stats.outlet_classifier(_feature_table(), cv=5, top=2)
+    s = res.summary.set_index("model")
+    assert s.loc["logistic regression", "balanced_accuracy_mean"] > s.loc["majority baseline", "balanced_accuracy_mean"] + 0.3
+    assert s.loc["majority baseline", "balanced_accuracy_mean"] == pytest.approx(1 / 3)
+    assert s.loc["logistic regression", "n_features"] == 3                 # share_ column left out
+    top = res.top_features
+    assert top.loc[(top.outlet == "RT") & (top["rank"] == 1), "feature"].item() == "variant:kyiv:Kiev"
+    assert top.loc[(top.outlet == "Guardian") & (top["rank"] == 1), "feature"].item() == "label:regime:regime"
+    assert res.confusion.to_numpy().sum() == 120 and len(res.folds) == 10
+    again = stats.outlet_classifier(_feature_table(), cv=5, top=2)
+    pd.testing.assert_frame_equal(res.summary, again.summary)
+
+
+def test_outlet_map_coordinates_and_variance():
+    ft = _feature_table()
+    ft = pd.concat([ft, ft.assign(outlet=ft.outlet + "2", doc_id=ft.doc_id + "b")])
+    m = stats.outlet_map(ft)
+    assert list(m.coords.columns) == ["outlet", "n_docs", "pc1", "pc2"] and len(m.coords) == 6
+    ev = m.explained.explained_variance_ratio
+    assert 0.5 < ev.sum() <= 1 + 1e-9 and ev.iloc[0] >= ev.iloc[1]
+    c = m.coords.set_index("outlet")
+    # an outlet and its copy with the same profile land at the same point
+    assert c.loc["RT", "pc1"] == pytest.approx(c.loc["RT2", "pc1"], abs=1e-6)
+    assert abs(c.loc["RT", "pc1"] - c.loc["Guardian", "pc1"]) > 1
+    with pytest.raises(FramingError, match="three outlets"):
+        stats.outlet_map(ft, min_docs=1000)
+
+
+# ----------------------------------------------------------------------------- real data
+@pytest.fixture(scope="module")
+def sample_tables(raw_dir):
+    path = raw_dir / "ukraine-media-sample"
+    if not path.is_dir():
+        pytest.skip(f"{path} not found")
+    ingest = pytest.importorskip("framing.ingest")
+    features = pytest.importorskip("framing.features")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = ingest.ingest_paths([path])
+        hits = features.extract_hits(docs, extractors=("lexical",))
+    return docs, hits
+
+
+def test_done_when_rt_kyiv_share_far_below_bbc_and_guardian(sample_tables):
+    docs, hits = sample_tables
+    d = stats.compare_variant_shares(docs, hits, key="kyiv", pairs=[("RT", "BBC"), ("RT", "Guardian")])
+    for row in d.itertuples():
+        assert row.share_a < 0.1 and row.share_b > 0.9, row
+        assert row.difference < -0.8 and row.ci_high < 0 and row.excludes_zero, row
+        assert row.n_docs_a >= 10 and row.n_docs_b >= 10 and row.significant
+    s = stats.variant_shares(docs, hits, key="kyiv").set_index("outlet")
+    assert s.loc["RT", "ci_high"] < s.loc["BBC", "ci_low"] and s.loc["RT", "ci_high"] < s.loc["Guardian", "ci_low"]
+
+
+def test_real_sample_rates_keyness_and_classifier(sample_tables):
+    docs, hits = sample_tables
+    r = stats.outlet_rates(docs, hits, levels="feature", n_boot=300)
+    assert set(r.outlet) == set(docs.outlet) and (r.ci_low <= r.rate + 1e-12).all()
+    k = stats.keyness(docs, target="RT", min_count=10)
+    top = k.loc[k.direction == "target", "term"].head(30).tolist()
+    assert "kiev" in top                                              # RT's spelling stands out
+    lo = stats.log_odds_dirichlet(docs, target="RT", min_count=10)
+    assert "kiev" in lo.head(30)["term"].tolist()
+    features = pytest.importorskip("framing.features")
+    ft = features.doc_features(docs, hits)
+    res = stats.outlet_classifier(ft, cv=5)
+    s = res.summary.set_index("model")
+    assert s.loc["logistic regression", "balanced_accuracy_mean"] > s.loc["majority baseline", "balanced_accuracy_mean"]
+    assert res.top_features.loc[(res.top_features.outlet == "RT"), "feature"].str.contains("Kiev|Kharkov").any()
