@@ -375,7 +375,7 @@ def plot_keyness(
         ax.axvline(0, color="#333333", linewidth=0.6)
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
-        name = {"g2": "Log-likelihood G²", "z": "Log-odds z (informative Dirichlet prior)"}.get(score, score)
+        name = {"g2": "Log-likelihood G² (signed by direction)", "z": "Log-odds z (informative Dirichlet prior)"}.get(score, score)
         ax.set_xlabel(f"{name}\n← {reference_label}   |   {target_label} →")
         if title:
             ax.set_title(title)
