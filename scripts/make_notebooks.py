@@ -32,7 +32,7 @@ def code(text: str, *tags: str):
 def params(text: str):
     """The cell tagged `parameters`: literals only, one per line, each with a comment."""
     head = ("# Parameters: papermill replaces this cell's values (literals only; derived values come next).\n"
-            "corpus = None  # path of a docs.parquet; None = the bundled ukraine-media sample in data/processed/\n")
+            "corpus = None  # path of a docs.parquet; None: the bundled ukraine-media sample in data/processed/\n")
     return ("code", head + textwrap.dedent(text).strip("\n"), ("parameters",))
 
 SETUP = code('''
@@ -67,11 +67,11 @@ OUTLET = [
         match, with its offsets — so any count can be read in context with `framing kwic`.
     '''),
     params('''
-        outlet = None  # e.g. "RT"; None = the outlet with most documents
+        outlet = None  # e.g. "RT"; None: the outlet with most documents
         codebook = "russia_ukraine"  # shipped codebook name, or path to a YAML codebook
         date_from = None  # "YYYY-MM-DD", or None for the start of the corpus
         date_to = None  # "YYYY-MM-DD" (inclusive), or None for the end
-        output_dir = None  # figures/ and tables/ go here; None = reports/_interactive/<corpus>/<outlet>
+        output_dir = None  # figures/ and tables/ go here; None: reports/_interactive/<corpus>/<outlet>
         seed = 20221124  # seed of every bootstrap and permutation
     '''),
     SETUP,
@@ -149,11 +149,11 @@ COMPARISON = [
         `framing kwic`.
     '''),
     params('''
-        outlets = None  # e.g. ["RT", "BBC"]; None = every outlet
+        outlets = None  # e.g. ["RT", "BBC"]; None: every outlet
         codebook = "russia_ukraine"  # shipped codebook name, or path to a YAML codebook
         date_from = None  # "YYYY-MM-DD", or None for the start of the corpus
         date_to = None  # "YYYY-MM-DD" (inclusive), or None for the end
-        output_dir = None  # figures/ and tables/ go here; None = reports/_interactive/<corpus>/comparison
+        output_dir = None  # figures/ and tables/ go here; None: reports/_interactive/<corpus>/comparison
         seed = 20221124  # seed of every bootstrap and permutation
     '''),
     SETUP,
@@ -240,11 +240,11 @@ EXPLORE = [
         library offers.
     '''),
     params('''
-        outlet = None  # outlet for the KWIC listing, e.g. "RT"; None = the outlet with most documents
+        outlet = None  # outlet for the KWIC listing, e.g. "RT"; None: the outlet with most documents
         codebook = "russia_ukraine"  # shipped codebook name, or path to a YAML codebook
         date_from = None  # "YYYY-MM-DD", or None for the start of the corpus
         date_to = None  # "YYYY-MM-DD" (inclusive), or None for the end
-        output_dir = None  # tables/ go here; None = reports/_interactive/<corpus>/<outlet>
+        output_dir = None  # tables/ go here; None: reports/_interactive/<corpus>/<outlet>
         seed = 20221124  # seed of every bootstrap and permutation
         key = "kyiv"  # codebook key to read in context (see the codebook table below)
     '''),

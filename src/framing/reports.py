@@ -594,8 +594,12 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
                    "date_to": date_to, "seed": seed}
 
     tasks = []
-    specs = [("comparison", COMPARISON_SLUG, COMPARISON_SLUG,
-              {**base_params, "outlets": list(outlets) if outlets else None})]
+    if outlets:  # a comparison of chosen outlets never overwrites the comparison of all
+        comp_slug = f"{COMPARISON_SLUG}-{_short_hash(chr(0).join(chosen))}"
+        comp_label = "Compared: " + ", ".join(chosen)
+    else:
+        comp_slug, comp_label = COMPARISON_SLUG, "All outlets compared"
+    specs = [("comparison", comp_label, comp_slug, {**base_params, "outlets": chosen if outlets else None})]
     specs += [("outlet", o, slugs[o], {**base_params, "outlet": o}) for o in chosen]
     for kind, label, slug, params in specs:
         template = notebook_template(kind, root=root)
@@ -610,23 +614,48 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
             outcome.seconds = float(stamp.get("seconds", 0.0))
         else:
             tasks.append({"template": str(template), "out_dir": str(rdir), "inputs": inputs,
+                          "report": {"kind": kind, "name": label, "slug": slug},
                           "parameters": {**params, "output_dir": str(rdir.resolve())},
                           "title": f"{label} — framing report ({name})" if kind == "outlet"
                           else f"Outlets compared — framing report ({name})",
-                          "index": len(result.reports)})
+                          "index": len(result.reports), "name": f"{name}/{slug}"})
         result.reports.append(outcome)
 
     if tasks:
-        for res in _execute_all(tasks, jobs=jobs, progress=progress, desc=name):
+        for res in _execute_all(tasks, jobs=jobs, progress=progress, desc=name, log=out_dir / "kernels.log"):
             r = result.reports[res["index"]]
             r.status, r.error, r.seconds = res["status"], res["error"], res["seconds"]
 
     index = out_dir / "index.html"
-    page = render_index(name, docs_path, meta, result.reports, codebook=(cb_name, cb_sha), seed=seed,
+    others = _earlier_reports(out_dir, exclude={r.slug for r in result.reports}, common=common, corpus=name)
+    page = render_index(name, docs_path, meta, [*result.reports, *others], codebook=(cb_name, cb_sha), seed=seed,
                         date_from=date_from, date_to=date_to, out_dir=out_dir)
     _write_if_changed(index, page)
     result.indexes.append(index)
     return result
+
+
+def _earlier_reports(out_dir: Path, *, exclude: set[str], common: dict, corpus: str) -> list[ReportOutcome]:
+    """Reports in ``out_dir`` not part of this run (e.g. a run with ``--outlet``), for the index:
+    'up to date' when built from the same corpus, features, codebook and version, else 'stale'."""
+    found = []
+    if not out_dir.is_dir():
+        return found
+    for stamp_path in sorted(out_dir.glob(f"*/{STAMP_NAME}")):
+        rdir = stamp_path.parent
+        if rdir.name in exclude:
+            continue
+        stamp = _read_stamp(stamp_path)
+        info = stamp.get("report") or {}
+        if not info:
+            continue
+        inputs = stamp.get("inputs") or {}
+        same = all(inputs.get(k) == v for k, v in common.items())
+        status = "failed" if stamp.get("status") != "ok" else ("up to date" if same else "stale")
+        found.append(ReportOutcome(corpus=corpus, kind=info.get("kind", "outlet"), name=info.get("name", rdir.name),
+                                   slug=rdir.name, out_dir=rdir, status=status, error=stamp.get("error", ""),
+                                   seconds=float(stamp.get("seconds", 0.0))))
+    return found
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -636,40 +665,58 @@ def _write_if_changed(path: Path, text: str) -> None:
     except OSError:
         pass
     write_text(path, text)
+    _share_files_one(path)
+
+
+def _share_files_one(path: Path) -> None:
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(path, 0o666 & ~mask)
+    except OSError:
+        pass
 
 
 # ----------------------------------------------------------------------------- execution (worker side)
-def _execute_all(tasks: list[dict], *, jobs: int, progress: bool, desc: str) -> list[dict]:
-    """Execute and render every task, ``jobs`` at a time; return one result dict per task."""
+def _execute_all(tasks: list[dict], *, jobs: int, progress: bool, desc: str, log: Path) -> list[dict]:
+    """Execute and render every task in ``jobs`` worker processes; return one result dict per task.
+
+    Each worker imports papermill and nbconvert once (about 1.5 s) and then executes many
+    notebooks, so the import cost is paid ``jobs`` times, not once per report. The kernels'
+    own chatter (stderr) goes to ``log`` instead of the terminal.
+    """
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     from tqdm.auto import tqdm
 
     jobs = max(1, min(int(jobs or 1), len(tasks)))
+    log.parent.mkdir(parents=True, exist_ok=True)
+    log.write_text("", encoding="utf-8")
     bar = tqdm(total=len(tasks), desc=f"reports {desc}", unit="report", disable=not progress, file=sys.stderr)
     results = []
     try:
-        if jobs == 1:
-            for t in tasks:
-                results.append(_execute_one(t))
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
+                                 initializer=_warm_worker, initargs=(str(log),)) as pool:
+            futures = [pool.submit(_execute_one, t) for t in tasks]
+            for fut in as_completed(futures):
+                res = fut.result()
+                results.append(res)
                 bar.update(1)
-        else:
-            import multiprocessing as mp
-            from concurrent.futures import ProcessPoolExecutor, as_completed
-
-            # Each worker imports papermill and nbconvert once and then executes many notebooks.
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
-                                     initializer=_warm_worker) as pool:
-                futures = [pool.submit(_execute_one, t) for t in tasks]
-                for fut in as_completed(futures):
-                    results.append(fut.result())
-                    bar.update(1)
+                if res["status"] == "failed":
+                    bar.write(f"report {res['name']} failed: {res['error']}", file=sys.stderr)
     finally:
         bar.close()
     return results
 
 
-def _warm_worker() -> None:
-    import papermill  # noqa: F401
+def _warm_worker(log: str | None = None) -> None:
+    if log:
+        fd = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        os.dup2(fd, 2)  # kernels inherit this: their warnings go to the log
+        os.close(fd)
     import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
 
 
 @functools.lru_cache(maxsize=1)
@@ -728,13 +775,28 @@ def _execute_one(task: dict) -> dict:
     except Exception as exc:  # rendering or file system: report it, go on with the others
         status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
     seconds = round(time.perf_counter() - t0, 2)
-    stamp = {"inputs": task["inputs"], "status": "ok" if status == "ran" else "failed", "error": error,
+    _share_files(rdir)
+    stamp = {"inputs": task["inputs"], "report": task["report"], "status": "ok" if status == "ran" else "failed",
+             "error": error,
              "seconds": seconds, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     try:
         write_text(rdir / STAMP_NAME, json.dumps(stamp, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
+        _share_files_one(rdir / STAMP_NAME)
     except OSError as exc:
         status, error = "failed", f"could not write {rdir / STAMP_NAME}: {exc}"
-    return {"index": task["index"], "status": status, "error": error, "seconds": seconds}
+    return {"index": task["index"], "name": task["name"], "status": status, "error": error, "seconds": seconds}
+
+
+def _share_files(folder: Path) -> None:
+    """Make a report's files readable like any file the user writes (the atomic writers create
+    their temporary files private, 0600), so the reports folder can be shared or served."""
+    mask = os.umask(0)
+    os.umask(mask)
+    for p in [folder, *folder.rglob("*")]:
+        try:
+            os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~mask)
+        except OSError:
+            pass
 
 
 def _first_line(text: str) -> str:
@@ -779,16 +841,19 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
     for r in reports:
         rel = r.out_dir.resolve().relative_to(out_dir.resolve()).as_posix() if _is_under(r.out_dir, out_dir) \
             else r.out_dir.resolve().as_uri()
-        label = "All outlets compared" if r.kind == "comparison" else r.name
+        label = r.name
         n = "" if r.kind == "comparison" else f"{int(counts.get(r.name, 0)):,}"
         if r.status == "failed":
             link = e(label)
-            status = f'<span class="failed">failed</span>'
+            status = '<span class="failed">failed</span>'
             detail = (f"{e(r.error)}<br>partial notebook: "
                       f'<a href="{e(rel)}/report.ipynb"><code>{e(str(r.notebook))}</code></a>')
         else:
             link = f'<a href="{e(rel)}/report.html">{e(label)}</a>'
-            status = '<span class="ok">ok</span>'
+            status = {"ran": '<span class="ok">ok</span> (built in this run)',
+                      "up to date": '<span class="ok">ok</span> (up to date)',
+                      "stale": '<span class="failed">stale</span> (built from other inputs; rerun to update)',
+                      }.get(r.status, e(r.status))
             detail = (f'<a href="{e(rel)}/report.ipynb">notebook</a> · <a href="{e(rel)}/figures/">figures</a>'
                       f' · <a href="{e(rel)}/tables/">tables</a>')
         rows.append(f"<tr><td>{link}</td><td class=\"num\">{n}</td><td>{status}</td><td>{detail}</td></tr>")
@@ -798,9 +863,10 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
         "<th>files / error</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         "<h2>Provenance</h2>\n<table>\n<tbody>\n" + prov_rows + "\n</tbody>\n</table>"
     )
+    n_comp = sum(r.kind == "comparison" for r in reports)
     return _fill_index(title=f"framing reports: {corpus}",
-                       summary=f"{len(reports)} reports ({len(reports) - 1 if reports else 0} outlets and "
-                               f"one comparison), {n_failed} failed", body=body)
+                       summary=f"{len(reports) - n_comp} outlet reports and {n_comp} comparison"
+                               f"{'s' if n_comp != 1 else ''}; {n_failed} failed", body=body)
 
 
 def _fill_index(*, title: str, summary: str, body: str) -> str:

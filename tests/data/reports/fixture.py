@@ -1,0 +1,52 @@
+"""Build the small fixture corpus the report tests run on.
+
+``articles.csv`` holds 18 real articles from ../shared/corpora/ukraine-media (MIT licence, see
+data/raw/ukraine-media-sample): six each from RT, BBC and the Guardian, spread over their date
+range, each mentioning Kyiv or Kiev (RT writes "Kiev", the others "Kyiv"). The texts are already
+article text (no page furniture), so ``clean_text`` is the text as found.
+
+:func:`build_docs` writes them as a document table (the columns of framing.schema.DOC_COLUMNS)
+and, to test that article text shown in HTML is escaped, plants a script tag in the title of one
+Guardian article and just before the first "Kyiv" of its text (the KWIC listings show it).
+"""
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pandas as pd
+
+from framing.io import write_parquet
+from framing.text import count_words
+
+HERE = Path(__file__).resolve().parent
+ARTICLES = HERE / "articles.csv"
+
+#: What is planted into the data; must never appear unescaped in any HTML page.
+SCRIPT = '<script>alert("framing-xss")</script>'
+#: Row of articles.csv (0-based, a Guardian article) that gets it.
+SCRIPT_ROW = 12
+
+
+def load_articles(*, plant_script: bool = True) -> pd.DataFrame:
+    df = pd.read_csv(ARTICLES, dtype=str, keep_default_na=False)
+    if plant_script:
+        title = df.at[SCRIPT_ROW, "title"]
+        text = df.at[SCRIPT_ROW, "text"]
+        k = text.index("Kyiv")
+        df.at[SCRIPT_ROW, "title"] = SCRIPT + " " + title
+        df.at[SCRIPT_ROW, "text"] = text[:k] + SCRIPT + " " + text[k:]
+    df["doc_id"] = [hashlib.sha1(u.encode("utf-8")).hexdigest()[:16] for u in df["url"]]
+    dates = pd.to_datetime(df["date"], utc=True, format="ISO8601")
+    df["date"] = dates.dt.tz_convert(None).astype("datetime64[ns]")
+    df["clean_text"] = df["text"]
+    df["n_words"] = df["clean_text"].map(count_words).astype("int64")
+    df["source"] = [f"{ARTICLES.name}:{i + 2}" for i in range(len(df))]
+    return df[["doc_id", "outlet", "date", "url", "title", "text", "clean_text", "n_words", "source"]]
+
+
+def build_docs(dest: Path, *, plant_script: bool = True) -> Path:
+    """Write ``dest/docs.parquet`` and return its path."""
+    path = Path(dest) / "docs.parquet"
+    write_parquet(load_articles(plant_script=plant_script), path)
+    return path
