@@ -13,7 +13,7 @@ How a text is matched (the rules researchers need to know; see also docs/codeboo
 3. **Case.** ``sensitive`` (default): the term as written, or the whole term in capitals
    (headlines: KYIV); ``exact``: only as written; ``insensitive``: any case.
 4. **Exceptions** veto a match when one of their regexes (case-insensitive) matches a stretch of
-   text, within 200 characters around the hit, that covers the hit (chicken Kiev, Odessa, Texas).
+   text, within 100 characters either side of the hit, that covers the hit (chicken Kiev, Odessa, Texas).
    **requires.after** must match right after the hit, **requires.before** right before it
    (Vladimir counts only when Zelensky follows).
 5. **Overlaps.** Within one feature, when matches overlap the longest wins (ties: the earlier
@@ -32,8 +32,8 @@ import ahocorasick
 
 from .codebook import Codebook, load_codebook
 
-#: Characters around a hit searched for exceptions and requires.before.
-CONTEXT_CHARS = 200
+#: Characters either side of a hit searched for exceptions and requires.before.
+CONTEXT_CHARS = 100
 
 _APOS_CHARS = ("’", "‘", "ʼ", "′")
 _APOS_TABLE = str.maketrans({c: "'" for c in _APOS_CHARS})
@@ -96,8 +96,9 @@ class Matcher:
                         self.fold_apostrophes = True
                     folded = _fold(unified)
                     payloads.setdefault(folded, []).append((
-                        fi, len(term), form.case, unified, unified.upper(),
+                        fi, fid, len(term), form.case, unified, unified.upper(),
                         _is_word(unified[0]), _is_word(unified[-1]),
+                        exc is not None or after is not None or before is not None,
                     ))
                     self.n_terms += 1
                 for rx in form.regex:
@@ -117,7 +118,9 @@ class Matcher:
         """Length-preserving case fold used for the automaton scan."""
         folded = _fold(text)
         if self.fold_apostrophes:
-            folded = folded.translate(_APOS_TABLE) if _has_apostrophe(folded) else folded
+            for c in _APOS_CHARS:
+                if c in folded:
+                    folded = folded.replace(c, "'")
         return folded
 
 
@@ -168,14 +171,16 @@ def _case_ok(surface: str, case: str, exact: str, upper: str) -> bool:
     return False
 
 
-def _context_ok(text: str, start: int, end: int, rule: _FormRule) -> bool:
+def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | None = None) -> bool:
+    """requires.after / requires.before hold and no exception covers ``text[start:end]``.
+
+    Exceptions are searched within ``CONTEXT_CHARS`` characters either side of the hit."""
     if rule.after is not None and rule.after.match(text, end) is None:
         return False
     if rule.before is not None and rule.before.search(text[max(0, start - CONTEXT_CHARS):start]) is None:
         return False
     if rule.exception is not None:
-        lo = max(0, start - CONTEXT_CHARS)
-        for m in rule.exception.finditer(text, lo, min(len(text), end + CONTEXT_CHARS)):
+        for m in rule.exception.finditer(text, max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)):
             if m.start() > start:
                 break
             if m.end() >= end:
@@ -196,12 +201,13 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
         return []
     n = len(text)
     rules = matcher.rules
-    cands: list[tuple[int, int, int]] = []  # (start, end, form index)
+    cands: list[tuple[int, int, int, int]] = []  # (feature id, start, end, form index)
+    exc_cache: dict[int, list[tuple[int, int]]] = {}
     if matcher.automaton is not None:
         folded = matcher.fold(text)
         for last, payload in matcher.automaton.iter(folded):
             end = last + 1
-            for fi, length, case, exact, upper, w0, w1 in payload:
+            for fi, fid, length, case, exact, upper, w0, w1, ctx in payload:
                 start = end - length
                 if w0 and start > 0:
                     c = text[start - 1]
@@ -211,13 +217,13 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
                     c = text[end]
                     if c.isalnum() or c == "_":
                         continue
-                if case != "insensitive" and not _case_ok(text[start:end], case, exact, upper):
+                if case != "insensitive":
+                    surface = text[start:end]
+                    if surface != exact and not _case_ok(surface, case, exact, upper):
+                        continue
+                if ctx and not _context_ok(text, start, end, rules[fi], exc_cache):
                     continue
-                rule = rules[fi]
-                if (rule.exception is not None or rule.after is not None or rule.before is not None) \
-                        and not _context_ok(text, start, end, rule):
-                    continue
-                cands.append((start, end, fi))
+                cands.append((fid, start, end, fi))
     for fi, rx in matcher.regexes:
         rule = rules[fi]
         for m in rx.finditer(text):
@@ -228,37 +234,42 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
                 continue
             if end < n and _is_word(text[end]) and _is_word(text[end - 1]):
                 continue
-            if _context_ok(text, start, end, rule):
-                cands.append((start, end, fi))
+            if _context_ok(text, start, end, rule, exc_cache):
+                cands.append((rule.feature_id, start, end, fi))
     if not cands:
         return []
-    kept = _resolve_overlaps(cands, rules)
-    return [LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category)
-            for s, e, r in ((s, e, rules[fi]) for s, e, fi in kept)]
+    kept = _resolve_overlaps(cands)
+    out = []
+    for _fid, s, e, fi in kept:
+        r = rules[fi]
+        out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
+    return out
 
 
-def _resolve_overlaps(cands: list[tuple[int, int, int]], rules: list[_FormRule]) -> list[tuple[int, int, int]]:
-    """Within each feature keep the longest of overlapping matches (ties: earlier start, then codebook order)."""
-    cands.sort(key=lambda c: (rules[c[2]].feature_id, c[0], -c[1], c[2]))
-    kept: list[tuple[int, int, int]] = []
+def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+    """Within each feature keep the longest of overlapping matches (ties: earlier start, then
+    codebook order). ``cands`` are ``(feature id, start, end, form index)``; returns them sorted
+    by start, end, form index."""
+    cands.sort()
+    kept: list[tuple[int, int, int, int]] = []
     i, n = 0, len(cands)
     while i < n:
-        fid = rules[cands[i][2]].feature_id
+        fid, _s, cluster_end, _fi = cands[i]
         j = i + 1
-        cluster_end = cands[i][1]
-        while j < n and rules[cands[j][2]].feature_id == fid and cands[j][0] < cluster_end:
-            cluster_end = max(cluster_end, cands[j][1])
+        while j < n and cands[j][0] == fid and cands[j][1] < cluster_end:
+            if cands[j][2] > cluster_end:
+                cluster_end = cands[j][2]
             j += 1
         if j - i == 1:
             kept.append(cands[i])
         else:
-            chosen: list[tuple[int, int, int]] = []
-            for c in sorted(cands[i:j], key=lambda c: (-(c[1] - c[0]), c[0], c[2])):
-                if all(c[1] <= k[0] or c[0] >= k[1] for k in chosen):
+            chosen: list[tuple[int, int, int, int]] = []
+            for c in sorted(cands[i:j], key=lambda c: (c[1] - c[2], c[1], c[3])):
+                if all(c[2] <= k[1] or c[1] >= k[2] for k in chosen):
                     chosen.append(c)
             kept.extend(chosen)
         i = j
-    kept.sort(key=lambda c: (c[0], c[1], c[2]))
+    kept.sort(key=lambda c: (c[1], c[2], c[3]))
     return kept
 
 

@@ -1,0 +1,582 @@
+"""Features: the hits table (one row per match) and the per-document feature table.
+
+Every number the project reports is an aggregate of the hits table, so each can be traced back to
+the words behind it (``framing kwic``). Both the ``title`` and the ``text`` (``clean_text``) of a
+document are analysed; offsets index into that field, so ``docs.clean_text[start:end] == hit.text``
+for lexical hits.
+
+>>> hits = extract_hits(docs)                     # lexical + quotes, default codebook
+>>> hits = extract_hits(docs, "my.yaml", extractors=("lexical",))
+>>> table = doc_features(docs, hits)              # counts per feature:key:value, share_ukrainian:<key>
+>>> features_to_parquet("docs.parquet", "hits.parquet", codebook=None)   # streaming, for big corpora
+
+Hits are ordered deterministically: by document (input order), field (title, then text), start
+offset, feature, end offset, key, value.
+"""
+from __future__ import annotations
+
+import bisect
+import os
+import shutil
+import tempfile
+import time
+from collections import Counter, deque
+from pathlib import Path
+from typing import Iterable
+
+import numpy as np
+import pandas as pd
+
+from .codebook import Codebook, load_codebook
+from .io import FramingError, atomic_path
+from .lexicon import Matcher, compile_codebook, find_lexical
+from .schema import ALL_HIT_COLUMNS, check_columns
+from .text import count_words, sentence_spans
+
+#: Extractors ``extract_hits`` knows.
+EXTRACTORS = ("lexical", "quotes")
+
+#: Hit columns holding integer offsets (-1 where they do not apply).
+INT_HIT_COLUMNS = ("start", "end", "speaker_start", "speaker_end", "cue_start", "cue_end")
+
+_COLS = tuple(ALL_HIT_COLUMNS)
+_DEFAULTS = tuple(-1 if c in INT_HIT_COLUMNS else "" for c in _COLS)
+_FIELD_RANK = {"title": 0, "text": 1}
+_I_FIELD, _I_FEATURE, _I_KEY, _I_VALUE, _I_START, _I_END = (
+    _COLS.index("field"), _COLS.index("feature"), _COLS.index("key"), _COLS.index("value"),
+    _COLS.index("start"), _COLS.index("end"))
+
+
+def _sort_key(row: tuple):
+    return (_FIELD_RANK.get(row[_I_FIELD], 2), row[_I_START], row[_I_FEATURE], row[_I_END],
+            row[_I_KEY], row[_I_VALUE])
+
+
+def _str(x) -> str:
+    if x is None:
+        return ""
+    if isinstance(x, str):
+        return x
+    try:
+        if pd.isna(x):
+            return ""
+    except (TypeError, ValueError):
+        pass
+    return str(x)
+
+
+def _int(x) -> int:
+    try:
+        return -1 if x is None or pd.isna(x) else int(x)
+    except (TypeError, ValueError):
+        return -1
+
+
+# ----------------------------------------------------------------------------- extraction
+def _lexical_rows(doc_id: str, field: str, text: str, matcher: Matcher, out: list) -> None:
+    matches = find_lexical(text, matcher)
+    if not matches:
+        return
+    spans = sentence_spans(text)
+    starts = [s for s, _ in spans]
+    tail = _DEFAULTS[_COLS.index("quote_type"):]
+    for m in matches:
+        i = bisect.bisect_right(starts, m.start) - 1
+        j = bisect.bisect_right(starts, max(m.start, m.end - 1)) - 1
+        if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
+            cs, ce = spans[i][0], max(spans[i][1], spans[j][1] if j >= 0 else spans[i][1])
+        else:  # between sentences (should not happen): a window
+            cs, ce = max(0, m.start - 100), min(len(text), m.end + 100)
+        out.append((doc_id, field, m.feature, m.key, m.value, m.category, m.start, m.end, m.surface,
+                    text[cs:ce], *tail))
+
+
+def _quote_module():
+    try:
+        from . import quotes
+    except ImportError as exc:
+        raise FramingError(
+            "the 'quotes' extractor needs framing.quotes, which is not available "
+            f"({exc}); run with extractors=('lexical',) (CLI: --extractors lexical)") from exc
+    if not hasattr(quotes, "quote_hits"):
+        raise FramingError("framing.quotes has no quote_hits(doc_id, title, text, codebook); "
+                           "run with extractors=('lexical',) (CLI: --extractors lexical)")
+    return quotes
+
+
+def _check_extractors(extractors) -> tuple[str, ...]:
+    if isinstance(extractors, str):
+        extractors = tuple(e.strip() for e in extractors.split(",") if e.strip())
+    extractors = tuple(extractors)
+    unknown = [e for e in extractors if e not in EXTRACTORS]
+    if unknown:
+        raise FramingError(f"unknown extractor(s) {', '.join(unknown)} (known: {', '.join(EXTRACTORS)})")
+    if not extractors:
+        raise FramingError("no extractor given (known: lexical, quotes)")
+    return extractors
+
+
+def _docs_text_columns(docs: pd.DataFrame) -> tuple[list, list, list]:
+    check_columns(docs, ["doc_id"], what="document table")
+    if "clean_text" in docs.columns:
+        texts = docs["clean_text"].tolist()
+    elif "text" in docs.columns:
+        raise FramingError("document table has 'text' but no 'clean_text': run framing ingest (it cleans the text)")
+    else:
+        raise FramingError(f"document table lacks column clean_text; has {', '.join(map(str, docs.columns))}")
+    titles = docs["title"].tolist() if "title" in docs.columns else [""] * len(docs)
+    return [_str(d) for d in docs["doc_id"].tolist()], titles, texts
+
+
+def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...], *, progress: bool = False,
+                  ) -> tuple[list[tuple], list[tuple[str, str, str]]]:
+    """Rows of the hits table (sorted) and a list of (doc_id, extractor, error) for skipped items."""
+    matcher = compile_codebook(cb)
+    quotes = _quote_module() if "quotes" in extractors else None
+    ids, titles, texts = _docs_text_columns(docs)
+    rows: list[tuple] = []
+    errors: list[tuple[str, str, str]] = []
+    it = zip(ids, titles, texts)
+    if progress:
+        from tqdm.auto import tqdm
+
+        it = tqdm(it, total=len(ids), unit="doc", desc="features")
+    qcols = _COLS
+    for doc_id, title, text in it:
+        title, text = _str(title), _str(text)
+        doc_rows: list[tuple] = []
+        if "lexical" in extractors:
+            try:
+                _lexical_rows(doc_id, "title", title, matcher, doc_rows)
+                _lexical_rows(doc_id, "text", text, matcher, doc_rows)
+            except Exception as exc:  # one broken document never stops the batch
+                errors.append((doc_id, "lexical", f"{type(exc).__name__}: {exc}"))
+                doc_rows = []
+        if quotes is not None:
+            try:
+                qrows = quotes.quote_hits(doc_id, title, text, cb)
+                for d in qrows:
+                    row = tuple(_int(d.get(c, dflt)) if c in INT_HIT_COLUMNS else _str(d.get(c, dflt))
+                                for c, dflt in zip(qcols, _DEFAULTS))
+                    doc_rows.append((doc_id, *row[1:]))
+            except Exception as exc:
+                errors.append((doc_id, "quotes", f"{type(exc).__name__}: {exc}"))
+        if len(doc_rows) > 1:
+            doc_rows.sort(key=_sort_key)
+        rows.extend(doc_rows)
+    return rows, errors
+
+
+def _hits_frame(rows: list[tuple]) -> pd.DataFrame:
+    """Rows (tuples in ``ALL_HIT_COLUMNS`` order, strings and ints already clean) -> hits table."""
+    if rows:
+        df = pd.DataFrame.from_records(rows, columns=list(_COLS))
+    else:
+        df = pd.DataFrame({c: pd.Series([], dtype=object) for c in _COLS})
+    for c in _COLS:
+        df[c] = df[c].astype("int64") if c in INT_HIT_COLUMNS else df[c].astype("str")
+    return df
+
+
+def extract_hits(docs: pd.DataFrame, codebook: Codebook | str | os.PathLike | None = None, *,
+                 extractors: Iterable[str] = ("lexical", "quotes"), progress: bool = False) -> pd.DataFrame:
+    """The hits table of a document table: one row per match, columns ``schema.ALL_HIT_COLUMNS``.
+
+    ``docs`` needs ``doc_id`` and ``clean_text`` (``title`` is analysed too where present).
+    ``extractors``: ``"lexical"`` (codebook variants, labels, hedges, sourcing: one automaton pass
+    per field) and/or ``"quotes"`` (:func:`framing.quotes.quote_hits`). A document on which an
+    extractor fails is skipped for that extractor and listed in ``hits.attrs["errors"]``
+    (``[(doc_id, extractor, message), ...]``); the others are processed.
+    """
+    extractors = _check_extractors(extractors)
+    cb = load_codebook(codebook)
+    rows, errors = _extract_rows(docs, cb, extractors, progress=progress)
+    hits = _hits_frame(rows)
+    hits.attrs["errors"] = errors
+    hits.attrs["codebook"] = cb.name
+    hits.attrs["codebook_sha256"] = cb.sha256
+    return hits
+
+
+# ----------------------------------------------------------------------------- per-document table
+def _hit_columns(hits: pd.DataFrame) -> pd.Series:
+    return hits["feature"].astype(str) + ":" + hits["key"].astype(str) + ":" + hits["value"].astype(str)
+
+
+def doc_features(docs: pd.DataFrame, hits: pd.DataFrame, codebook: Codebook | str | None = None) -> pd.DataFrame:
+    """Wide per-document table: ``doc_id, outlet, date, n_words``, one count column per
+    ``feature:key:value`` (every codebook form, in codebook order, then any other feature found
+    in ``hits`` such as ``quote:<type>:<cue category>``, sorted), and ``share_ukrainian:<key>`` per
+    variant key = Ukrainian forms / (Ukrainian + Russian forms), NaN where a document uses neither
+    (neutral forms such as Zelensky or Dnieper do not enter the share).
+
+    Counts include title and text hits; ``n_words`` is the word count of ``clean_text`` (taken from
+    ``docs`` where present). Rows follow ``docs``.
+    """
+    cb = load_codebook(codebook)
+    check_columns(docs, ["doc_id"], what="document table")
+    ids = docs["doc_id"].map(_str)
+    base = pd.DataFrame({"doc_id": ids.to_numpy(dtype=object)})
+    base["outlet"] = docs["outlet"].map(_str).to_numpy(dtype=object) if "outlet" in docs.columns else "unknown"
+    base["date"] = (pd.to_datetime(docs["date"], errors="coerce").to_numpy() if "date" in docs.columns
+                    else pd.Series(pd.NaT, index=base.index, dtype="datetime64[ns]"))
+    if "n_words" in docs.columns:
+        base["n_words"] = pd.to_numeric(docs["n_words"], errors="coerce").fillna(0).astype("int64").to_numpy()
+    elif "clean_text" in docs.columns:
+        base["n_words"] = np.array([count_words(_str(t)) for t in docs["clean_text"]], dtype="int64")
+    else:
+        base["n_words"] = 0
+    cols = cb.columns()
+    if len(hits):
+        check_columns(hits, ["doc_id", "feature", "key", "value"], what="hits table")
+        h = pd.DataFrame({"doc_id": hits["doc_id"].map(_str).to_numpy(dtype=object),
+                          "col": _hit_columns(hits).to_numpy(dtype=object)})
+        counts = h.groupby(["doc_id", "col"], sort=False).size().unstack("col", fill_value=0)
+        extra = sorted(set(counts.columns) - set(cols))
+    else:
+        counts = pd.DataFrame(index=pd.Index([], name="doc_id"))
+        extra = []
+    counts = counts.reindex(index=ids.to_numpy(dtype=object), columns=cols + extra, fill_value=0)
+    counts = counts.fillna(0).astype("int64")
+    counts.index = base.index
+    shares = {}
+    for e in cb.entries:
+        if e.feature != "variant":
+            continue
+        ukr = [f"variant:{e.key}:{f.value}" for f in e.forms if f.category == "ukrainian"]
+        rus = [f"variant:{e.key}:{f.value}" for f in e.forms if f.category == "russian"]
+        u = counts[ukr].sum(axis=1).astype("float64")
+        r = counts[rus].sum(axis=1).astype("float64")
+        tot = u + r
+        shares[f"share_ukrainian:{e.key}"] = (u / tot.where(tot > 0)).astype("float64")
+    out = pd.concat([base, counts, pd.DataFrame(shares, index=base.index)], axis=1)
+    return out
+
+
+# ----------------------------------------------------------------------------- scikit-learn
+try:  # scikit-learn is a core dependency, but keep the module importable without it
+    from sklearn.base import BaseEstimator, TransformerMixin
+except ImportError:  # pragma: no cover
+    BaseEstimator, TransformerMixin = object, object
+
+
+class FramingVectorizer(TransformerMixin, BaseEstimator):
+    """Codebook counts as a scikit-learn transformer (fit / transform / get_feature_names_out).
+
+    ``X``: a docs DataFrame (``clean_text``, and ``title`` if ``fields`` includes it) or an
+    iterable of strings (treated as text). Output: a sparse CSR matrix, one column per codebook
+    form (``feature:key:value``, codebook order), counts of lexical hits (or rates per 1,000
+    words with ``per_1000_words=True``). The vocabulary is the codebook, so ``fit`` learns
+    nothing from the data; it compiles the codebook.
+    """
+
+    def __init__(self, codebook=None, *, fields=("title", "text"), per_1000_words=False):
+        self.codebook = codebook
+        self.fields = fields
+        self.per_1000_words = per_1000_words
+
+    def fit(self, X=None, y=None):
+        cb = load_codebook(self.codebook)
+        self.codebook_ = cb
+        self.matcher_ = compile_codebook(cb)
+        self.feature_names_out_ = np.array(cb.columns(), dtype=object)
+        self._index = {c: i for i, c in enumerate(self.feature_names_out_)}
+        return self
+
+    def get_feature_names_out(self, input_features=None):
+        if not hasattr(self, "feature_names_out_"):
+            self.fit()
+        return self.feature_names_out_.copy()
+
+    def _fields(self, X):
+        fields = tuple(self.fields)
+        bad = [f for f in fields if f not in ("title", "text")]
+        if bad:
+            raise FramingError(f"FramingVectorizer fields must be 'title' and/or 'text', got {bad}")
+        if isinstance(X, pd.DataFrame):
+            n = len(X)
+            texts = X["clean_text"].map(_str).tolist() if "text" in fields else [""] * n
+            if "text" in fields and "clean_text" not in X.columns:
+                raise FramingError("FramingVectorizer: the docs DataFrame lacks clean_text")
+            titles = X["title"].map(_str).tolist() if ("title" in fields and "title" in X.columns) else [""] * n
+            return titles, texts
+        texts = [_str(x) for x in X]
+        return [""] * len(texts), texts
+
+    def transform(self, X):
+        from scipy import sparse
+
+        if not hasattr(self, "matcher_"):
+            self.fit()
+        titles, texts = self._fields(X)
+        rows, cols, vals = [], [], []
+        index = self._index
+        for i, (title, text) in enumerate(zip(titles, texts)):
+            c: Counter = Counter()
+            for t in (title, text):
+                for m in find_lexical(t, self.matcher_):
+                    c[index[f"{m.feature}:{m.key}:{m.value}"]] += 1
+            denom = count_words(text) / 1000.0 if self.per_1000_words else 1.0
+            for j, v in c.items():
+                rows.append(i)
+                cols.append(j)
+                vals.append(v / denom if denom else np.nan)
+        dtype = "float64" if self.per_1000_words else "int64"
+        return sparse.csr_matrix((np.asarray(vals, dtype=dtype), (rows, cols)),
+                                 shape=(len(texts), len(self.feature_names_out_)))
+
+
+# ----------------------------------------------------------------------------- streaming to Parquet
+def hits_schema():
+    """Arrow schema of the hits table: offsets int64, everything else string."""
+    import pyarrow as pa
+
+    return pa.schema([pa.field(c, pa.int64() if c in INT_HIT_COLUMNS else pa.string()) for c in _COLS])
+
+
+def doc_features_path(hits_path: str | os.PathLike) -> Path:
+    """Where the per-document table goes beside a hits table: ``hits.parquet`` ->
+    ``doc_features.parquet``, ``x_hits.parquet`` -> ``x_doc_features.parquet``, else ``<stem>.doc_features.parquet``."""
+    p = Path(hits_path)
+    name = p.name
+    if name.endswith("hits.parquet"):
+        return p.with_name(name[: -len("hits.parquet")] + "doc_features.parquet")
+    stem = name[:-8] if name.endswith(".parquet") else name
+    return p.with_name(f"{stem}.doc_features.parquet")
+
+
+_DOC_READ_COLUMNS = ("doc_id", "outlet", "date", "title", "clean_text", "n_words")
+
+_WORKER_CB: dict = {}
+
+
+def _process_batch(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...]):
+    """Worker body: hits rows and the per-document table of one batch."""
+    rows, errors = _extract_rows(docs, cb, extractors)
+    hits = _hits_frame(rows)
+    feats = doc_features(docs, hits, cb)
+    n_chars = int(sum(len(_str(t)) for t in docs["clean_text"])) + (
+        int(sum(len(_str(t)) for t in docs["title"])) if "title" in docs.columns else 0)
+    return hits, feats, errors, n_chars
+
+
+def _batches(pf, columns: list[str], batch_size: int):
+    for rb in pf.iter_batches(batch_size=batch_size, columns=columns):
+        yield rb.to_pandas()
+
+
+def _ordered_map(fn, items, *, workers: int, args: tuple):
+    """``map(fn, items)`` in order; with workers > 1 a process pool with at most 2*workers batches in flight."""
+    if workers <= 1:
+        for it in items:
+            yield fn(it, *args)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        pending: deque = deque()
+        for it in items:
+            pending.append(pool.submit(fn, it, *args))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | None = None, *,
+                        codebook: Codebook | str | os.PathLike | None = None, engine: str = "local",
+                        scheduler: str | None = None, workers: int = 1, batch_size: int = 2000,
+                        progress: bool = True, extractors: Iterable[str] = ("lexical", "quotes")) -> str:
+    """Extract hits from a Parquet document table, streaming in batches; return a summary line.
+
+    Writes the hits table to ``out`` (default: ``hits.parquet`` beside the documents) and the
+    per-document table beside it (:func:`doc_features_path`), each to a temporary file renamed
+    into place when complete. Memory is bounded by ``batch_size`` documents (read with
+    ``pyarrow.parquet.ParquetFile.iter_batches``). ``workers > 1`` processes batches in a process
+    pool; output order is the same as with one worker. ``engine="dask"`` runs the extraction on a
+    Dask cluster (:func:`framing.distributed.extract_hits_dask`; ``scheduler`` is the address of an
+    existing one, else a LocalCluster of ``workers``) and writes a partitioned hits table (folder).
+    The codebook name and SHA-256 are stored in the Parquet metadata of both tables.
+    """
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    extractors = _check_extractors(extractors)
+    cb = load_codebook(codebook)
+    docs_path = Path(docs_path)
+    out = Path(out) if out is not None else docs_path.with_name("hits.parquet")
+    if batch_size < 1:
+        raise FramingError(f"batch_size must be at least 1, got {batch_size}")
+    if workers < 1:
+        raise FramingError(f"workers must be at least 1, got {workers}")
+    if engine == "dask":
+        return _features_dask(docs_path, out, cb=cb, scheduler=scheduler, workers=workers,
+                              batch_size=batch_size, progress=progress, extractors=extractors)
+    if engine != "local":
+        raise FramingError(f"unknown engine {engine!r} (local or dask)")
+    if not docs_path.is_file():
+        raise FramingError(f"{docs_path}: no such file (a document table written by 'framing ingest')")
+    if "quotes" in extractors:
+        _quote_module()
+    try:
+        pf = pq.ParquetFile(docs_path)
+    except Exception as exc:
+        raise FramingError(f"{docs_path}: not a readable Parquet table ({exc})") from exc
+    names = pf.schema_arrow.names
+    for need in ("doc_id", "clean_text"):
+        if need not in names:
+            raise FramingError(f"{docs_path}: document table lacks column {need}; has {', '.join(names)}")
+    columns = [c for c in _DOC_READ_COLUMNS if c in names]
+    n_total = pf.metadata.num_rows
+    meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode(),
+            b"framing.extractors": ",".join(extractors).encode(), b"framing.docs": str(docs_path).encode()}
+    schema = hits_schema().with_metadata(meta)
+    feats_out = doc_features_path(out)
+
+    t0 = time.perf_counter()
+    n_docs = n_hits = n_chars = 0
+    by_feature: Counter = Counter()
+    errors: list[tuple[str, str, str]] = []
+    bar = None
+    if progress:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=n_total, unit="doc", desc="features")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    part_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.parts.", dir=out.parent))
+    try:
+        with atomic_path(out, suffix=".parquet.tmp") as tmp_hits, \
+                atomic_path(feats_out, suffix=".parquet.tmp") as tmp_feats:
+            part_files: list[Path] = []
+            count_cols: list[str] = []
+            with pq.ParquetWriter(tmp_hits, schema, compression="zstd") as writer:
+                results = _ordered_map(_process_batch, _batches(pf, columns, batch_size), workers=workers,
+                                       args=(cb, extractors))
+                for i, (hits, feats, errs, chars) in enumerate(results):
+                    writer.write_table(pa.Table.from_pandas(hits, schema=schema, preserve_index=False))
+                    n_docs += len(feats)
+                    n_hits += len(hits)
+                    n_chars += chars
+                    by_feature.update(hits["feature"].tolist())
+                    errors.extend(errs)
+                    p = part_dir / f"part-{i:06d}.parquet"
+                    feats.to_parquet(p, index=False)
+                    part_files.append(p)
+                    for c in feats.columns:
+                        if c.count(":") == 2 and c not in count_cols:
+                            count_cols.append(c)
+                    if bar is not None:
+                        bar.update(len(feats))
+            _combine_doc_features(part_files, tmp_feats, cb, count_cols, meta)
+    finally:
+        if bar is not None:
+            bar.close()
+        shutil.rmtree(part_dir, ignore_errors=True)
+    secs = time.perf_counter() - t0
+    feats_desc = ", ".join(f"{n} {f}" for f, n in sorted(by_feature.items(), key=lambda kv: -kv[1]))
+    lines = [
+        f"{n_docs} documents ({n_chars / 1e6:.1f} M chars) -> {n_hits} hits ({feats_desc or 'none'}) "
+        f"in {secs:.1f} s ({n_chars / 1e6 / max(secs, 1e-9):.1f} M chars/s, {workers} worker(s))",
+        f"hits: {out}",
+        f"per-document features: {feats_out}",
+        f"codebook: {cb.name} (sha256 {cb.sha256[:12]}), extractors: {', '.join(extractors)}",
+    ]
+    if errors:
+        lines.append(f"{len(errors)} item(s) skipped after an extractor error; first: "
+                     f"doc {errors[0][0]} ({errors[0][1]}): {errors[0][2]}")
+    return "\n".join(lines)
+
+
+def _combine_doc_features(part_files: list[Path], dest: Path, cb: Codebook, count_cols: list[str], meta: dict) -> None:
+    """Write the per-batch tables as one, with the union of their count columns (missing -> 0)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    base = ["doc_id", "outlet", "date", "n_words"]
+    codebook_cols = cb.columns()
+    extra = sorted(c for c in count_cols if c not in set(codebook_cols))
+    share_cols = [f"share_ukrainian:{k}" for k in cb.variant_keys()]
+    columns = base + codebook_cols + extra + share_cols
+    fields = [pa.field("doc_id", pa.string()), pa.field("outlet", pa.string()),
+              pa.field("date", pa.timestamp("ns")), pa.field("n_words", pa.int64())]
+    fields += [pa.field(c, pa.int64()) for c in codebook_cols + extra]
+    fields += [pa.field(c, pa.float64()) for c in share_cols]
+    schema = pa.schema(fields).with_metadata(meta)
+    with pq.ParquetWriter(dest, schema, compression="zstd") as writer:
+        for p in part_files:
+            df = pd.read_parquet(p)
+            for c in codebook_cols + extra:
+                if c not in df.columns:
+                    df[c] = 0
+            df["date"] = pd.to_datetime(df["date"], errors="coerce").astype("datetime64[ns]")
+            writer.write_table(pa.Table.from_pandas(df[columns], schema=schema, preserve_index=False))
+
+
+def _features_dask(docs_path: Path, out: Path, *, cb: Codebook, scheduler, workers, batch_size, progress,
+                   extractors) -> str:
+    try:
+        from .distributed import extract_hits_dask
+    except ImportError as exc:
+        raise FramingError(f"the Dask engine is not available ({exc}); pip install framing[dask]") from exc
+    try:
+        import dask  # noqa: F401
+        import distributed  # noqa: F401
+    except ImportError as exc:
+        raise FramingError(f"the Dask engine needs dask[distributed]: pip install framing[dask] ({exc})") from exc
+    summary = extract_hits_dask(docs_path, out, codebook=cb, scheduler=scheduler, workers=workers,
+                                partition_size=batch_size, extractors=extractors, progress=progress)
+    feats_out = doc_features_path(out)
+    n = _doc_features_from_files(docs_path, out, feats_out, cb, batch_size=batch_size)
+    return f"{summary}\nper-document features: {feats_out} ({n} documents)"
+
+
+def _doc_features_from_files(docs_path: Path, hits_path: Path, dest: Path, cb: Codebook, *, batch_size: int) -> int:
+    """Per-document table from a docs table and a (possibly partitioned) hits table, streaming.
+
+    Hits are in document order, so both tables are read in step, one batch of documents at a time."""
+    import pyarrow.dataset as ds
+
+    hit_cols = ["doc_id", "feature", "key", "value"]
+    hits_scanner = ds.dataset(str(hits_path), format="parquet").to_batches(columns=hit_cols, batch_size=65536)
+    pending = pd.DataFrame({c: pd.Series([], dtype=object) for c in hit_cols})
+    docs_files = sorted(p for p in docs_path.rglob("*.parquet")) if docs_path.is_dir() else [docs_path]
+    import pyarrow.parquet as pq
+
+    with tempfile.TemporaryDirectory(dir=dest.parent) as tmpd:
+        parts, count_cols, n = [], [], 0
+        exhausted = False
+        for f in docs_files:
+            pf = pq.ParquetFile(f)
+            columns = [c for c in ("doc_id", "outlet", "date", "n_words", "clean_text") if c in pf.schema_arrow.names]
+            for docs in _batches(pf, columns, batch_size):
+                ids = set(docs["doc_id"].map(_str))
+                chunks = []
+                while True:
+                    if len(pending):
+                        inside = pending["doc_id"].isin(ids)
+                        if not inside.all():
+                            first_out = int(np.argmin(inside.to_numpy()))
+                            chunks.append(pending.iloc[:first_out])
+                            pending = pending.iloc[first_out:]
+                            break
+                        chunks.append(pending)
+                        pending = pending.iloc[0:0]
+                    if exhausted:
+                        break
+                    try:
+                        pending = next(hits_scanner).to_pandas()
+                    except StopIteration:
+                        exhausted = True
+                hits = pd.concat(chunks, ignore_index=True) if chunks else pending.iloc[0:0]
+                feats = doc_features(docs, hits, cb)
+                p = Path(tmpd) / f"part-{len(parts):06d}.parquet"
+                feats.to_parquet(p, index=False)
+                parts.append(p)
+                n += len(feats)
+                for c in feats.columns:
+                    if c.count(":") == 2 and c not in count_cols:
+                        count_cols.append(c)
+        meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode()}
+        with atomic_path(dest, suffix=".parquet.tmp") as tmp:
+            _combine_doc_features(parts, tmp, cb, count_cols, meta)
+    return n
