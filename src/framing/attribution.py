@@ -295,6 +295,42 @@ _NOT_BEFORE_CUE = {
     "been", "being", "be", "is", "are", "was", "were", "it", "there", "which", "more", "further",
     "must", "can", "could", "should", "would", "will", "may", "might", "shall", "cannot", "to",
 }
+#: Common nouns that can head a speaker noun phrase ("officials said", "the ministry said").
+SPEAKER_NOUNS = {
+    "official", "officials", "source", "sources", "spokesman", "spokeswoman", "spokesperson", "minister",
+    "ministry", "leader", "leaders", "agency", "report", "reports", "statement", "outlet", "paper",
+    "newspaper", "magazine", "authors", "author", "lawmakers", "lawmaker", "hackers", "protesters",
+    "protester", "people", "person", "experts", "expert", "analysts", "analyst", "residents", "resident",
+    "ambassador", "diplomat", "diplomats", "governor", "president", "police", "military", "army", "court",
+    "government", "administration", "office", "department", "spokespeople", "representative",
+    "representatives", "envoy", "chief", "head", "secretary", "chancellor", "premier", "mayor", "senator",
+    "adviser", "advisor", "aide", "aides", "commander", "commanders", "general", "director", "officer",
+    "officers", "prosecutor", "prosecutors", "judge", "negotiator", "counterpart", "politician",
+    "politicians", "group", "company", "firm", "bank", "council", "committee", "commission", "service",
+    "services", "forces", "troops", "soldier", "soldiers", "witness", "witnesses", "friend", "friends",
+    "family", "mother", "father", "wife", "husband", "son", "daughter", "man", "woman", "men", "women",
+    "doctor", "doctors", "teacher", "student", "students", "worker", "workers", "volunteer", "volunteers",
+    "activist", "activists", "journalist", "journalists", "reporter", "correspondent", "editor", "host",
+    "observers", "critics", "critic", "supporters", "opponents", "voters", "citizens", "members",
+    "member", "party", "alliance", "bloc", "union", "club", "team", "website", "site", "channel",
+    "broadcaster", "publication", "document", "doctrine", "note", "letter", "post", "tweet", "message",
+    "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
+    "organisation", "organization", "institute", "ngo", "charity", "campaigners", "campaigner",
+    "residents", "locals", "survivors", "victims", "refugees", "economist", "economists", "researcher",
+    "researchers", "scientists", "scientist", "professor", "lawyer", "lawyers", "attorney", "coach",
+    "owner", "founder", "ceo", "executive", "executives", "investigators", "inspector", "inspectors",
+    "monitors", "mission", "delegation", "embassy", "consulate", "kremlin", "pentagon", "intelligence",
+    "authorities", "authority", "regime", "cabinet", "parliament", "senate", "congress", "assembly",
+    "legislator", "legislators", "mp", "mps", "mep", "chairman", "chairwoman", "chair", "deputy", "pair",
+    "couple", "both", "others", "many", "some", "most", "several", "two", "three", "one", "all",
+    "ukraine", "russia", "moscow", "kyiv", "kiev", "washington", "london", "beijing", "nato", "eu",
+    "he", "she", "they", "we", "i", "it", "you", "who", "spokespersons", "insiders", "insider",
+    "operator", "operators", "manufacturer", "governments", "ministries", "countries", "nations",
+    "states", "allies", "partners", "west", "obituary", "institution", "caption", "clip", "video",
+    "footage", "sign", "placard", "banner", "headline", "article", "story", "piece", "column",
+    "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
+    "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
+}
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
@@ -746,10 +782,36 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
         prev_word = re.search(r"([\w’'\-]+)\s*$", text[floor:cue.start])
         if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE:
             return "", -1, -1, "", -1
+        if not _speakerish(art, *np):
+            return "", -1, -1, cue_text, cue_end
         spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
         if spk:
             return spk, a, b, cue_text, cue_end
     return "", -1, -1, cue_text, cue_end
+
+
+def _speakerish(art: Article, s: int, e: int) -> bool:
+    """Can the phrase ``text[s:e]`` be a speaker? Its head (before any preposition) must end in a
+    name, a pronoun or a speaker noun, and not be a day, an adverb or a function word."""
+    words = re.findall(r"[\w’'\-\.&]+", art.text[s:e])
+    if not words:
+        return False
+    head = words
+    for k, w in enumerate(words):
+        if k > 0 and w.lower() in _PREPS:
+            head = words[:k]
+            break
+    last = head[-1]
+    low = re.sub(r"(?:’s|'s|’|')$", "", last.lower()).rstrip(".")
+    if low in SPEAKER_NOUNS or low in PRONOUNS:
+        return True
+    if low in _CAP_STOP or low in _AUX or low in _BOUNDARY_WORDS or low.endswith("ly"):
+        return False
+    if last[:1].isupper():
+        return True
+    # a person named at the very end ("... ambassador to the EU Vsevolod Chentsov")
+    m = art.mention_at(s, e + 1)
+    return bool(m and m.person and _ends_phrase(art.text, m.end, e))
 
 
 def _ends_phrase(text: str, mend: int, pend: int) -> bool:

@@ -157,6 +157,20 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
         if role is None:
             continue
         if role == "open":
+            # a quotation re-opened after a sentence end without closing (paragraphs of one quote
+            # run together on one line: "A. "B. "C.") ends the open span and starts a new one
+            if open_of and (kl in ("d", "g") and re.search(r"[.!?…:]\s+$", text[max(ps, i - 3):i])
+                            or kl == "s" and re.search(r"[.!?…]\s+$", text[max(ps, i - 3):i])):
+                j = open_of[-1]
+                oi, om = stack[j]
+                del stack[j:]
+                s0, e0 = oi + 1, i
+                while s0 < e0 and text[s0].isspace():
+                    s0 += 1
+                while e0 > s0 and text[e0 - 1].isspace():
+                    e0 -= 1
+                if e0 > s0 and re.search(r"\w", text[s0:e0]):
+                    spans.append(QuoteSpan(s0, e0, om, "", j, False))
             stack.append((i, ch))
             continue
         if not open_of:
@@ -198,8 +212,8 @@ def _later_single_close(text: str, marks, k: int, pe: int) -> bool:
         nx = text[i + 1] if i + 1 < pe else " "
         if p.isalnum() and nx.isalnum():
             continue
-        if ch == "‘" and (p.isspace()):
-            return False
+        if p.isspace() and nx.isalnum():
+            return False  # an opening mark comes first
         if not p.isspace() and (nx.isspace() or nx in _CLOSE_FOLLOW or i + 1 >= pe):
             return True
     return False
@@ -210,8 +224,8 @@ _OTHER_BEFORE = re.compile(
     r"(?:\b(?:[Oo]peration|[Pp]lan|[Pp]rogramm?e?|[Bb]ook|[Ff]ilm|[Mm]ovie|[Dd]ocumentary|[Ss]eries|[Ss]how|"
     r"[Nn]ewspaper|[Mm]agazine|[Ss]ong|[Aa]lbum|[Nn]ovel|[Aa]rticle|[Cc]olumn|[Hh]eadline|[Ss]logan|[Mm]otto|"
     r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Nn]ickname|[Tt]itled|[Ee]ntitled|"
-    r"[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as|[Bb]randed|[Rr]ead|[Rr]eading|[Ss]aying|"
-    r"[Pp]odcast|[Pp]roject|[Bb]anner|[Ss]ign|[Pp]lacards?|[Pp]oster|[Ee]xercises?|[Dd]rills?|[Ll]etters?|"
+    r"[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as|"
+    r"[Pp]odcast|[Pp]roject|[Ee]xercises?|[Dd]rills?|"
     r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
     r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*)$")
 _OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
@@ -246,13 +260,24 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     return False
 
 
+_SUBJECT_START = {
+    "i", "we", "you", "he", "she", "it", "they", "there", "this", "these", "those", "our", "my", "your",
+    "his", "her", "their", "its", "the", "a", "an", "nowadays", "now", "today", "everyone", "everything",
+    "nobody", "nothing", "no", "all", "some", "many", "most", "every", "each", "one", "russia", "ukraine",
+    "people", "what", "even", "unfortunately", "obviously", "sometimes", "perhaps", "maybe", "also",
+}
+
+
 def _clause_like(span: str) -> bool:
-    """A whole clause: starts with a capital (or [) and has at least three words."""
-    s = span.lstrip("[(… .")
+    """A whole clause: at least three words, opening with a capital, or (at least four words)
+    with a subject-like word ("we will use ...", "nowadays there are ...", "it means ...")."""
+    s = span.lstrip("[(… .'‘\"“")
     if not s:
         return False
     words = _words(span)
-    return (s[0].isupper() or s[0].isdigit()) and len(words) >= 3
+    if (s[0].isupper() or s[0].isdigit()) and len(words) >= 3:
+        return True
+    return len(words) >= 4 and words[0].lower() in _SUBJECT_START
 
 
 def _norm_words(s: str) -> str:
@@ -338,10 +363,17 @@ def _type_field(f: _Field, body: _Field) -> None:
     n = len(f.spans)
     f.types = [""] * n
     f.attrs = [attr.Attribution() for _ in range(n)]
+    # 0. titles, names of plans and operations, words as words: 'other' whatever surrounds them
+    for k, q in enumerate(f.spans):
+        si = art.sentence_index(q.start)
+        if _is_other(text, q, art.sentences[si][0] if art.sentences else 0):
+            f.types[k] = "other"
     # 1. local attribution (nested quotes inside their enclosing quote first needs the outer one)
     order = sorted(range(n), key=lambda k: f.spans[k].depth)
     for k in order:
         q = f.spans[k]
+        if f.types[k] == "other":
+            continue
         enclosing = None
         outer_speaker = ""
         if q.depth > 0:
@@ -356,7 +388,7 @@ def _type_field(f: _Field, body: _Field) -> None:
     for k in range(n):
         a = f.attrs[k]
         q = f.spans[k]
-        if a.found or q.depth > 0:
+        if a.found or q.depth > 0 or f.types[k] == "other":
             continue
         si = art.sentence_index(q.start)
         ss, se = art.sentences[si] if art.sentences else (0, len(text))
@@ -380,8 +412,7 @@ def _type_field(f: _Field, body: _Field) -> None:
         span = text[q.start:q.end]
         si = art.sentence_index(q.start)
         ss = art.sentences[si][0] if art.sentences else 0
-        if not a.found and _is_other(text, q, ss):
-            f.types[k] = "other"
+        if f.types[k] == "other":
             continue
         if not a.found:
             hit = None
@@ -444,6 +475,9 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int) -> str:
     before = text[sent_start:q.start - 1]
     if not before.strip():
         return "direct"
+    if not span.lstrip("[(… .'‘\"“")[:1].isupper():
+        # a lower-case clause is direct after "that" / a cue ("saying that “nowadays there are ...”")
+        return "direct" if re.search(r"(?:\bthat|[:,])\s*$", before) else "partial"
     b = before.rstrip()
     if b.endswith((":", ",")) or re.search(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
                                           r"replied|responded|warned|claimed|insisted|tweeted|posted|[a-z]+ed)\s*$", b):

@@ -1,0 +1,196 @@
+"""Quote-mark pairing, quote types and hits rows, on real sentences from the seeds and the corpus."""
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from framing.quotes import classify_quotes, extract_quotes, find_quote_spans, quote_hits
+from framing.schema import ALL_HIT_COLUMNS
+
+
+def spans(text):
+    return [text[q.start:q.end] for q in find_quote_spans(text)]
+
+
+@pytest.fixture(scope="module")
+def seeds(raw_dir):
+    d = raw_dir / "seeds"
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in sorted(d.glob("*.txt"))}
+
+
+# ----------------------------------------------------------------------------- pairing
+def test_curly_double_and_single_quotes_with_apostrophes_around():
+    # seed 000 (RT): possessives with ’ inside and around single-quoted spans
+    text = ("Zelensky claimed that the leak came after “many countries” supported his ‘victory plan’. "
+            "The Ukrainian leader did not dispute the accuracy of the Times’ reporting about Kyiv’s request.")
+    assert spans(text) == ["many countries", "victory plan"]
+
+
+def test_offsets_are_inside_the_marks():
+    text = "After that, Putin was “re-elected” for a fifth term."
+    (q,) = find_quote_spans(text)
+    assert text[q.start - 1] == "“" and text[q.end] == "”"
+    assert (q.open_mark, q.close_mark, q.depth, q.closed) == ("“", "”", 0, True)
+
+
+@pytest.mark.parametrize("text", [
+    "Russia's army and Kyiv’s defenders, as in the ’90s, rock ’n’ roll and the 'boys' club.",
+    "He was runnin’ late, the Times’ editors said, and the 80's were over.",
+])
+def test_apostrophes_are_not_quotes(text):
+    got = spans(text)
+    assert "s army and Kyiv" not in " ".join(got)
+    assert all("’90" not in s and "n’ roll" not in s for s in got)
+    if "'boys'" in text:
+        assert got == ["boys"]
+    else:
+        assert got == []
+
+
+def test_plural_possessive_does_not_close_a_single_quote_early():
+    # Daily Mail style: single quotes everywhere, a plural before the closing mark
+    text = ("Britain's Ministry of Defence said Russia will deploy so-called 'blocking units' which "
+            "'threaten to shoot their own retreating soldiers in order to compel offensives'.")
+    assert spans(text) == ["blocking units", "threaten to shoot their own retreating soldiers in order to compel offensives"]
+
+
+def test_nested_quotes_are_their_own_spans(seeds):
+    text = seeds["004"]
+    got = spans(text)
+    outer = [s for s in got if s.startswith("I had received signals")]
+    assert outer and outer[0].endswith("against Ukraine,’")
+    assert "We think [Russian President Vladimir] Putin wants direct negotiations." in got
+    inner = [q for q in find_quote_spans(text) if text[q.start:q.end].startswith("We think")]
+    assert inner[0].depth == 1
+
+
+def test_straight_quotes_and_guillemets_and_low_marks():
+    assert spans('He called it "a sham" and left.') == ["a sham"]
+    assert spans("Le Kremlin parle d'une «opération spéciale».") == ["opération spéciale"]
+    assert spans("Die Zeitung schrieb „Frieden jetzt“ auf die Titelseite.") == ["Frieden jetzt"]
+
+
+def test_quote_reopened_without_closing_on_one_line_is_one_span_per_paragraph():
+    # BBC copy whose paragraphs were run together: each paragraph re-opens the quote
+    text = ('He said: "The lorry was picked up from Preston Fleet Services. "Baby stuff, things for elderly '
+            'people, food and equipment. "We drove it into the Ukraine."')
+    assert spans(text) == ["The lorry was picked up from Preston Fleet Services.",
+                           "Baby stuff, things for elderly people, food and equipment.",
+                           "We drove it into the Ukraine."]
+
+
+def test_quote_running_over_a_paragraph_break():
+    text = ("“We will not give up our land.\n“We will fight for every village,” the mayor said.\n"
+            "A stray closing mark” and an unmatched “opening do not make spans.")
+    assert spans(text) == ["We will not give up our land.", "We will fight for every village,"]
+
+
+def test_scare_quote_missing_its_closing_mark_is_ignored():
+    assert spans("The “referendum was held at gunpoint, officials said.") == []
+
+
+# ----------------------------------------------------------------------------- types and attribution
+def _by_text(rows, text, feature="quote"):
+    found = [r for r in rows if r["feature"] == feature and r["text"].startswith(text)]
+    assert found, f"no {feature} row starting with {text!r}"
+    return found[0]
+
+
+def test_done_when_seed_000_distancing_cues_of_zelensky(seeds):
+    rows = quote_hits("000", "Key to Peace", seeds["000"])
+    moans = [r for r in rows if r["feature"] == "reported_speech" and r["cue"] == "moan"]
+    assert moans and "Zelensky" in moans[0]["speaker"]
+    assert moans[0]["cue_text"] == "moans" and moans[0]["cue_category"] == "distancing"
+    claimed = _by_text(rows, "many countries")
+    assert claimed["quote_type"] == "partial"
+    assert "Zelensky" in claimed["speaker"]
+    assert (claimed["cue"], claimed["cue_text"], claimed["cue_category"]) == ("claim", "claimed", "distancing")
+    assert claimed["value"] == "distancing" and claimed["key"] == "partial"
+
+
+def test_done_when_seed_000_peskov_said_and_told_reporters_are_neutral(seeds):
+    text = seeds["000"]
+    rows = quote_hits("000", "Key to Peace", text)
+    told = _by_text(rows, "The basic conditions")
+    assert told["quote_type"] == "direct"
+    assert told["speaker"] == "Dmitry Peskov"          # "Peskov" resolved to the first full mention
+    assert text[told["speaker_start"]:told["speaker_end"]] == "Peskov"
+    assert (told["cue"], told["cue_text"], told["cue_category"]) == ("tell", "told reporters", "neutral")
+    assert text[told["cue_start"]:told["cue_end"]] == "told reporters"
+    said = [r for r in rows if r["feature"] == "reported_speech" and r["cue_text"] == "said"
+            and r["speaker"] == "Dmitry Peskov"]
+    assert said and all(r["cue_category"] == "neutral" for r in said)
+
+
+def test_done_when_seed_003_re_elected_is_a_scare_quote(seeds):
+    text = seeds["003"]
+    rows = quote_hits("003", "NATO urged Ukraine not to enter peace talks with Russia", text)
+    r = _by_text(rows, "re-elected")
+    assert r["quote_type"] == "scare" and r["key"] == "scare"
+    assert r["speaker"] == "" and r["cue"] == "" and r["speaker_start"] == -1
+    # the neighbouring short quotes are attributed, not scare: sources told Meduza
+    sensed = _by_text(rows, "sensed the weakness of the West")
+    assert sensed["quote_type"] == "partial" and sensed["cue"] == "tell"
+
+
+def test_role_and_pronoun_resolution_on_seed_003(seeds):
+    rows = quote_hits("003", "", seeds["003"])
+    emph = [r for r in rows if r["feature"] == "reported_speech" and r["cue"] == "emphasize"]
+    # "the NATO representative emphasized" -> the name given earlier with that role
+    assert emph[0]["speaker"] == "Mircea Joane"
+    last = _by_text(rows, "It is possible to agree on everything")
+    assert last["speaker"] == "Volodymyr Zelensky"     # "the Ukrainian leader emphasized"
+
+
+def test_floating_quote_takes_the_speaker_of_the_previous_quote(seeds):
+    rows = quote_hits("002", "", seeds["002"])
+    r = _by_text(rows, "He would prefer not to pay")
+    assert r["speaker"] == "Sergei Markov" and r["cue"] == ""
+    assert r["quote_type"] == "direct"
+
+
+def test_headline_fragment_attributed_in_the_body_is_partial():
+    title = "Kyiv slams ‘moral and legal’ claims"
+    text = ("Therefore, NATO has a “moral and legal” obligation to support Kyiv, "
+            "NATO Deputy Secretary General Mircea Geoana said on Monday.")
+    res = classify_quotes(title, text)
+    (t,) = res["title"]
+    assert t["quote_type"] == "partial" and t["attribution"].speaker == "Mircea Geoana"
+    assert t["attribution"].speaker_start == -1   # the speaker is named in the body, not the title
+
+
+def test_titles_of_operations_and_plans_are_other(seeds):
+    rows = quote_hits("000", "", seeds["000"])
+    plan = [r for r in rows if r["text"] == "victory plan"]
+    assert plan and all(r["quote_type"] == "other" for r in plan)
+
+
+# ----------------------------------------------------------------------------- hits table
+def test_extract_quotes_rows_follow_the_hits_contract(seeds):
+    docs = pd.DataFrame({
+        "doc_id": ["000", "003", "empty", "nan"],
+        "title": ["Key to Peace", "NATO urged Ukraine not to enter peace talks with Russia", "", None],
+        "clean_text": [seeds["000"], seeds["003"], "", float("nan")],
+    })
+    hits = extract_quotes(docs)
+    assert list(hits.columns) == list(ALL_HIT_COLUMNS)
+    assert set(hits.feature) == {"quote", "reported_speech"}
+    assert hits.attrs["errors"] == []
+    for r in hits.itertuples(index=False):
+        src = docs.set_index("doc_id").loc[r.doc_id]
+        field = src["title"] if r.field == "title" else src["clean_text"]
+        assert field[r.start:r.end] == r.text
+        if r.speaker_start >= 0:
+            assert field[r.speaker_start:r.speaker_end]
+        if r.cue_start >= 0:
+            assert field[r.cue_start:r.cue_end] == r.cue_text
+        assert (r.key == r.quote_type) or (r.feature == "reported_speech" and r.key == "reported")
+    assert set(hits.quote_type) <= {"direct", "partial", "scare", "other", "reported"}
+    assert hits.start.dtype == "int64"
+
+
+def test_extract_quotes_needs_the_document_columns():
+    from framing.io import FramingError
+
+    with pytest.raises(FramingError, match="clean_text"):
+        extract_quotes(pd.DataFrame({"doc_id": [1], "title": ["x"]}))
