@@ -790,6 +790,11 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
     return "", -1, -1, cue_text, cue_end
 
 
+_DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those",
+                "some", "many", "several", "two", "three", "four", "one", "another", "other", "both", "each",
+                "most", "all", "few", "no"}
+
+
 def _speakerish(art: Article, s: int, e: int) -> bool:
     """Can the phrase ``text[s:e]`` be a speaker? Its head (before any preposition) must end in a
     name, a pronoun or a speaker noun, and not be a day, an adverb or a function word."""
@@ -808,6 +813,10 @@ def _speakerish(art: Article, s: int, e: int) -> bool:
     if low in _CAP_STOP or low in _AUX or low in _BOUNDARY_WORDS or low.endswith("ly"):
         return False
     if last[:1].isupper():
+        return True
+    # a common noun phrase opened by a determiner ("the driver", "a city official")
+    first = words[0].lower()
+    if first in _DETERMINERS and len(head) <= 5 and not any(w.lower() in _AUX or w.lower() in _BOUNDARY_WORDS for w in head[1:]):
         return True
     # a person named at the very end ("... ambassador to the EU Vsevolod Chentsov")
     m = art.mention_at(s, e + 1)

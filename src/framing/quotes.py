@@ -239,6 +239,9 @@ def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
+attr_pronouns = {"i", "we", "you", "he", "she", "it", "they"}
+
+
 def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     before = text[max(sent_start, q.start - 40):q.start - 1]
     span = text[q.start:q.end]
@@ -253,7 +256,12 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True
     caps = [w for w in words if w.lower() not in _SMALL]
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
-            and not re.search(r"[.!?,;]", span) and len(words) <= 7:
+            and not re.search(r"[.!?,;]", span.rstrip(".,!?")) and len(words) <= 7 \
+            and not (words[0].lower() in attr_pronouns and len(words) > 2):
+        return True
+    if len(words) == 1 and len(words[0]) <= 2 and words[0].isupper():
+        return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
+    if len(words) <= 3 and _AS_WORD_BEFORE.search(before):
         return True
     if len(words) == 1 and re.search(r"\b(?:letter|symbol|sign|mark)\s*$", before, re.I):
         return True
@@ -330,7 +338,7 @@ def classify_quotes(title: str, text: str, codebook: Any = None) -> dict[str, li
     fields = {"text": _Field("text", text, lex), "title": _Field("title", title, lex)}
     body = fields["text"]
     _type_field(body, body)
-    _type_field(fields["title"], body)
+    _type_field(fields["title"], body, headline=True)
     out: dict[str, list[dict]] = {}
     for name, f in fields.items():
         rows = []
@@ -357,7 +365,24 @@ def _context(f: _Field, pos: int) -> str:
     return f.text[s:e].replace("\n", " ")
 
 
-def _type_field(f: _Field, body: _Field) -> None:
+_TITLE_SPEAKER_FIRST = re.compile(r"^\s*([A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3})\s*:\s+\S")
+_TITLE_SPEAKER_LAST = re.compile(r"(?:\s[–—-]\s*|:\s*)([A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3})\s*$")
+
+
+def _headline_speaker(f: _Field, body: _Field) -> attr.Attribution | None:
+    """'Kilmeade: America should be ‘all-in’ …' / '… ‘unrealistic’ – Moscow' / '…: Victoria Coates'."""
+    for rx in (_TITLE_SPEAKER_FIRST, _TITLE_SPEAKER_LAST):
+        m = rx.search(f.text)
+        if m:
+            name = m.group(1).strip()
+            if name.lower() in attr._CAP_STOP or name.isupper() and len(name) > 6 and " " not in name:
+                pass
+            full = body.art.canonical(name.title() if name.isupper() else name)
+            return attr.Attribution(full, m.start(1), m.end(1), how="headline")
+    return None
+
+
+def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
     art = f.art
     text = f.text
     n = len(f.spans)
@@ -374,6 +399,13 @@ def _type_field(f: _Field, body: _Field) -> None:
         q = f.spans[k]
         if f.types[k] == "other":
             continue
+        if headline:
+            # a headline's words are first looked for in the body, where they are attributed
+            hit = _find_in_body(body, _norm_words(text[q.start:q.end]))
+            if hit is not None:
+                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text, hit.cue_category,
+                                              -1, -1, how="article")
+                continue
         enclosing = None
         outer_speaker = ""
         if q.depth > 0:
@@ -383,6 +415,10 @@ def _type_field(f: _Field, body: _Field) -> None:
                     enclosing = (o.start, o.end)
                     outer_speaker = f.attrs[kk].speaker
         f.attrs[k] = attr.attribute_span(art, q.start, q.end, outer_speaker=outer_speaker, enclosing=enclosing)
+        if enclosing is not None and f.attrs[k].how == "enclosing" and len(_words(text[q.start:q.end])) <= 3:
+            # a word or two quoted inside someone's quotation: that speaker's own scare quotes
+            f.attrs[k] = attr.Attribution()
+            f.types[k] = "scare"
     # 2. neighbours: previous sentence (same paragraph, or the paragraph before for a quote that
     #    opens its paragraph), next sentence for a whole-sentence quote
     for k in range(n):
@@ -412,7 +448,7 @@ def _type_field(f: _Field, body: _Field) -> None:
         span = text[q.start:q.end]
         si = art.sentence_index(q.start)
         ss = art.sentences[si][0] if art.sentences else 0
-        if f.types[k] == "other":
+        if f.types[k] in ("other", "scare"):
             continue
         if not a.found:
             hit = None
@@ -420,7 +456,7 @@ def _type_field(f: _Field, body: _Field) -> None:
             if f is body:
                 hit = _find_in_body(body, words, exclude=k)
             else:
-                hit = _find_in_body(body, words)
+                hit = _find_in_body(body, words) or _headline_speaker(f, body)
             if hit is not None:
                 f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text if f is body else hit.cue_text,
                                               hit.cue_category, -1, -1, how="article")
