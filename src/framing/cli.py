@@ -57,6 +57,7 @@ def _cmd_features(args: argparse.Namespace) -> int:
         workers=args.workers,
         batch_size=args.batch_size,
         progress=not args.quiet,
+        extractors=args.extractors,
     )
     print(summary)
     return 0
@@ -203,6 +204,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--scheduler", metavar="ADDRESS", help="with --engine dask: address of an existing scheduler (default: a LocalCluster)")
     sp.add_argument("--workers", type=int, default=1, help="worker processes (local) or LocalCluster workers (dask)")
     sp.add_argument("--batch-size", type=int, default=2000, help="documents per batch (memory is bounded by the batch)")
+    sp.add_argument("--extractors", default="lexical,quotes", metavar="LIST",
+                    help="comma-separated: lexical (codebook terms), quotes (quotes and attribution) (default: %(default)s)")
 
     sp = add("kwic", "keyword in context: read the hits behind a count", _cmd_kwic,
              "List hits in context (doc_id, outlet, left, match, right), filtered by codebook key,\n"
