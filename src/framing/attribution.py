@@ -331,7 +331,7 @@ SPEAKER_NOUNS = {
     "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
 }
-_PARTICIPLE_INTRO = re.compile(r"(?:,\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
+_PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
@@ -451,6 +451,10 @@ class Article:
                 gap = text[run[-1][1]:ns]
                 if gap not in (" ", "\u00a0"):
                     break
+                pw = run[-1][2]
+                if pw.endswith(".") and not (len(pw) <= 2 or pw.lower().rstrip(".") in TITLES
+                                             or re.fullmatch(r"(?:[A-Z]\.)+", pw)):
+                    break  # a sentence ends: "... Sergey Shoigu. Lonechild said"
                 if _is_cap(nw) or (nw.lower() in ("de", "van", "von", "der", "al", "bin", "la", "le", "da", "di")
                                    and j + 2 < n and _is_cap(toks[j + 2][2])):
                     run.append(toks[j + 1])
@@ -778,6 +782,8 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
         if qe <= cue.start and qe > floor:
             floor = qe
     np = _np_before(art, cue.start, floor)
+    if np and re.search(r"(?:’s|'s|s’|s')$", text[np[0]:np[1]]):
+        return "", -1, -1, "", -1  # "Peskov’s comments": a noun, not a cue
     if np:
         prev_word = re.search(r"([\w’'\-]+)\s*$", text[floor:cue.start])
         if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE:
