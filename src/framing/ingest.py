@@ -367,21 +367,24 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     """
     s = values.fillna("").astype(str).str.strip()
     empty = s.eq("") | s.str.lower().isin(["nan", "nat", "none", "null"])
-    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[ns, UTC]")
+    # microsecond resolution while parsing (covers any year); ns only after the plausibility mask
+    out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]")
+
+    def naive_us(parsed: pd.Series) -> pd.Series:
+        return parsed.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[us]")
+
     todo = ~empty
     if todo.any():
-        iso = pd.to_datetime(s[todo], errors="coerce", utc=True, format="ISO8601")
-        out.loc[todo] = iso
+        out.loc[todo] = naive_us(pd.to_datetime(s[todo], errors="coerce", utc=True, format="ISO8601"))
         rest = todo & out.isna()
         if rest.any():
             import warnings
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                out.loc[rest] = pd.to_datetime(s[rest], errors="coerce", utc=True, format="mixed")
-    naive = out.dt.tz_localize(None)
-    implausible = naive.notna() & ((naive.dt.year < 1800) | (naive.dt.year > 2200))
-    naive = naive.mask(implausible)
+                out.loc[rest] = naive_us(pd.to_datetime(s[rest], errors="coerce", utc=True, format="mixed"))
+    implausible = out.notna() & ((out.dt.year < 1800) | (out.dt.year > 2200))
+    naive = out.mask(implausible)
     bad = ~empty & naive.isna()
     return naive.astype("datetime64[ns]"), bad
 
@@ -530,8 +533,10 @@ def _read_page(path: Path, disp: str, report: IngestReport) -> dict[str, Any] | 
         import trafilatura
 
         try:
-            doc = trafilatura.bare_extraction(raw, with_metadata=True, include_comments=False,
-                                              include_tables=False, favor_precision=True)
+            doc = trafilatura.bare_extraction(
+                raw, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
+                date_extraction_params={"original_date": True, "outputformat": "%Y-%m-%dT%H:%M:%S%z"},
+            )
         except Exception as exc:  # trafilatura/lxml raise many types on broken markup
             report.skip(disp, f"HTML extraction failed ({type(exc).__name__}: {exc})", file=True)
             return None
@@ -769,12 +774,14 @@ def ingest_with_report(
 
     page_recs: list[dict[str, Any]] = []
     frames: list[pd.DataFrame] = []
-    for path, disp in tqdm(files, desc="ingest: reading files", unit="file", disable=not progress or len(files) < 2):
+    for order, (path, disp) in enumerate(tqdm(files, desc="ingest: reading files", unit="file",
+                                              disable=not progress or len(files) < 2)):
         ext = path.suffix.lower()
         if ext in PAGE_EXTS:
             rec = _read_page(path, disp, report)
             if rec is None:
                 continue
+            rec["_order"] = order
             entry = manifests.lookup(path)
             if entry:
                 if "title" in entry:
@@ -794,6 +801,7 @@ def ingest_with_report(
                 continue
             std = _standardise_table(raw, path, disp, report, column_map)
             if std is not None:
+                std["_order"] = order
                 frames.append(std)
     for k in manifests.unused():
         report.warn(k, "manifest entry matches no file")
@@ -818,13 +826,15 @@ def ingest_with_report(
         pages = pd.DataFrame.from_records(page_recs)
         pages["_file"] = ""
         pages["_page"] = True
-        frames.insert(0, pages)  # keep file order: pages and tables are both sorted lists
+        frames.append(pages)
     if not frames:
         docs = _empty_docs()
         report.seconds = time.perf_counter() - t0
         return docs, report
 
     df = pd.concat(frames, ignore_index=True, sort=False) if len(frames) > 1 else frames[0]
+    # back into file order (then row order): the first of a set of duplicates is the one kept
+    df = df.sort_values("_order", kind="stable").reset_index(drop=True)
     for c in TARGETS:
         df[c] = df[c].fillna("").astype(str)
     if "_page" not in df:
@@ -950,7 +960,7 @@ def ingest_with_report(
 
 
 def _order_columns(df: pd.DataFrame) -> pd.DataFrame:
-    df = df.drop(columns=[c for c in ("_file", "_page", "_title_given") if c in df.columns])
+    df = df.drop(columns=[c for c in ("_file", "_page", "_title_given", "_order") if c in df.columns])
     first = list(DOC_COLUMNS) + ["raw_html", "encoding", "format"]
     rest = [c for c in df.columns if c not in first]
     out = df[first + rest]
