@@ -41,7 +41,7 @@ def local_hits(sample_docs) -> pd.DataFrame:
 def cluster():
     """Two single-threaded worker processes on loopback, small memory."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
-                                  dashboard_address=None, memory_limit="1GiB", silence_logs=40) as c:
+                                  dashboard_address="127.0.0.1:0", memory_limit="1GiB", silence_logs=40) as c:
         yield c.scheduler_address
 
 

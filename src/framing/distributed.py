@@ -280,7 +280,7 @@ def extract_hits_dask(
         else:
             cluster = distributed.LocalCluster(
                 n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
-                dashboard_address=None, memory_limit=memory_limit, silence_logs=40,
+                dashboard_address="127.0.0.1:0", memory_limit=memory_limit, silence_logs=40,
             )
             client = distributed.Client(cluster)
             where = "LocalCluster"
