@@ -1,0 +1,116 @@
+"""Scoring: the GGT scorer's rules on hand-made cases, and floors on both gold sets."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from framing.evaluate import (_compare_ggt, _index, _overlap, _parse_quotations, evaluate_ggt,
+                              evaluate_scare, load_scare_gold, run_evaluation, speaker_match)
+from framing.io import FramingError
+
+# Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
+GGT_FLOORS = {"f1_0.3": 80.0, "f1_0.8": 77.5, "speaker_0.3": 89.0, "verb_0.3": 92.5}
+SCARE_FLOORS = {"scare_f1": 0.33, "speaker_accuracy": 0.58, "cue_accuracy": 0.59, "span_f1": 0.99}
+
+
+# ----------------------------------------------------------------------------- the GGT scorer's rules
+def test_index_parsing_like_the_ggt_scorer():
+    assert _index("(603,674)") == (603, 674)
+    assert _index("") is None and _index(")") is None and _index(None) is None
+
+
+def test_overlap_is_relative_to_the_gold_span():
+    assert _overlap((0, 10), (0, 100)) == 1.0          # a longer prediction covers the gold span
+    assert _overlap((0, 100), (0, 10)) == 0.1
+    assert _overlap(None, (0, 10)) == 0.0               # empty gold offsets can never match
+
+
+def _q(span, speaker="", sidx=None, verb="", floating=False):
+    return {"quote_index": span, "speaker": speaker, "speaker_index": sidx, "verb": verb,
+            "is_floating_quote": floating}
+
+
+def test_greedy_matching_threshold_speaker_and_verb():
+    gold = [_q((0, 100), "she", (101, 104), "said"), _q((200, 240), "", None, ""), _q(None, "he", None, "said")]
+    pred = [_q((0, 79), "Darian Lonechild", (101, 104), "said"),
+            _q((200, 240), "Lonechild", (150, 159), "", floating=True),
+            _q((500, 520), "x", None, "says")]
+    c3 = _compare_ggt(gold, pred, 0.3)
+    assert c3 == {"tp": 2, "fn": 1, "fp": 1, "speaker": 2, "verb": 2}
+    c8 = _compare_ggt(gold, pred, 0.8)                # 0.79 is not > 0.8
+    assert c8 == {"tp": 1, "fn": 2, "fp": 2, "speaker": 1, "verb": 1}
+
+
+def test_quote_list_pasted_twice_uses_the_complete_copy():
+    good = json.dumps([{"speaker": "A", "quote": "x", "quote_index": "(1,2)"}])
+    broken = '[\n  {\n "speaker": "A", "quote": "x", "quote_index": "(1,' + "\n" + good
+    assert _parse_quotations(broken, "id")[0]["speaker"] == "A"
+
+
+def test_speaker_match():
+    assert speaker_match("Dmitry Peskov", "Peskov")
+    assert speaker_match("the Kremlin", "Kremlin")
+    assert speaker_match("", "")
+    assert not speaker_match("Vladimir Putin", "Dmitry Peskov")
+    assert not speaker_match("", "Dmitry Peskov")
+
+
+# ----------------------------------------------------------------------------- floors
+@pytest.fixture(scope="module")
+def ggt_scores(ggt_gold):
+    return evaluate_ggt(ggt_gold)
+
+
+@pytest.mark.parametrize("key", sorted(GGT_FLOORS))
+def test_ggt_scores_stay_above_their_floors(ggt_scores, key):
+    assert ggt_scores[key] >= GGT_FLOORS[key], (key, ggt_scores[key])
+
+
+def test_ggt_gold_is_read_whole(ggt_scores):
+    assert ggt_scores["n_docs"] >= 97 and ggt_scores["n_gold"] >= 1466
+
+
+@pytest.fixture(scope="module")
+def scare_scores():
+    return evaluate_scare()
+
+
+def test_quote_type_gold_is_in_the_repository(scare_scores):
+    docs, spans = load_scare_gold()
+    assert len(docs) >= 50 and len(spans) >= 300
+    assert set(spans["type"]) <= {"direct", "partial", "scare", "other"}
+    assert scare_scores["n_gold"] == len(spans)
+
+
+def test_scare_gold_scores_stay_above_their_floors(scare_scores):
+    s = scare_scores
+    assert s["scare"]["f1"] >= SCARE_FLOORS["scare_f1"], s["scare"]
+    assert s["speaker_accuracy"] >= SCARE_FLOORS["speaker_accuracy"]
+    assert s["cue_accuracy"] >= SCARE_FLOORS["cue_accuracy"]
+    assert s["spans"]["f1"] >= SCARE_FLOORS["span_f1"]
+
+
+# ----------------------------------------------------------------------------- report and CLI
+def test_run_evaluation_prints_a_table_and_writes_json(tmp_path):
+    out = tmp_path / "scores.json"
+    table = run_evaluation("scare", out=out)
+    assert "scare" in table and "speaker accuracy" in table
+    data = json.loads(out.read_text())
+    assert set(data) == {"scare"} and "f1" in data["scare"]["scare"]
+
+
+def test_missing_gold_is_a_user_error(tmp_path):
+    with pytest.raises(FramingError, match="gendergaptracker|not found"):
+        run_evaluation("ggt", path=tmp_path / "gendergaptracker")
+    with pytest.raises(FramingError, match="unknown gold"):
+        run_evaluation("nope")
+
+
+def test_cli_evaluate_scare(tmp_path, capsys):
+    from framing.cli import main
+
+    assert main(["evaluate", "scare", "--out", str(tmp_path / "s.json")]) == 0
+    assert "Quote-type gold" in capsys.readouterr().out
+    assert main(["evaluate", "ggt", "--path", str(tmp_path)]) == 2
+    assert "error" in capsys.readouterr().err
