@@ -38,7 +38,7 @@ def params(text: str):
 SETUP = code('''
     import pandas as pd
 
-    from framing import plots, reports, stats
+    from framing import kwic, plots, reports, stats
 
     plots.use_house_style()
     pd.set_option("display.max_rows", 60)
@@ -66,6 +66,7 @@ OUTLET = [
         speaker, and the words that set the outlet apart. Every number comes from the hits table — one row per
         match, with its offsets — so any count can be read in context with `framing kwic`.
     '''),
+    SETUP,
     params('''
         outlet = None  # e.g. "RT"; None: the outlet with most documents
         codebook = "russia_ukraine"  # shipped codebook name, or path to a YAML codebook
@@ -74,7 +75,6 @@ OUTLET = [
         output_dir = None  # figures/ and tables/ go here; None: reports/_interactive/<corpus>/<outlet>
         seed = 20221124  # seed of every bootstrap and permutation
     '''),
-    SETUP,
     code('''
         # Derived values: the tables restricted to the date range, the outlet, the output folders.
         inputs = reports.report_setup(corpus=corpus, outlet=outlet, codebook=codebook, date_from=date_from,
@@ -101,8 +101,16 @@ OUTLET = [
         other outlets pooled. The interval is a bootstrap over the documents that use the key.
     '''),
     code('shares = stats.variant_shares(vs_rest, hits, seed=seed)'),
-    code('reports.show_figure(plots.plot_variant_shares(shares), "variant_shares", inputs)'),
+    code('reports.show_figure(plots.plot_intervals(shares, estimate="share_ukrainian", label="key", hue="outlet", xlim=(0, 1), xlabel="Share of the Ukrainian form"), "variant_shares", inputs)'),
     code('reports.show_table(shares, "variant_shares", inputs, caption="Share of the Ukrainian form per variant key, outlet against all others.")'),
+    md('''
+        ### In context
+
+        The outlet's spellings as written, in their sentences (keyword in context): read what the counts
+        count before trusting them.
+    '''),
+    code('examples = kwic.kwic(docs, hits, feature="variant", outlet=outlet, width=70)'),
+    code('reports.show_table(examples[["date", "key", "left", "match", "right"]], "variant_examples", inputs, caption="Spelling variants in context, first hits.", max_rows=15)'),
     md('''
         ## Labels, hedges and sourcing
 
@@ -110,8 +118,8 @@ OUTLET = [
         interval, and a permutation test (documents shuffled between the two groups) with Holm's correction
         across every feature tested. Features are sorted by adjusted p-value.
     '''),
-    code('compared = stats.compare_outlets(vs_rest, hits, seed=seed).query("outlet == @outlet")'),
-    code('reports.show_figure(plots.plot_rate_ratios(compared), "features_vs_rest", inputs)'),
+    code('compared = reports.optional(stats.compare_outlets, vs_rest, hits, seed=seed).query("outlet == @outlet")'),
+    code('reports.show_figure(reports.optional(plots.plot_rate_ratios, compared), "features_vs_rest", inputs)'),
     code('reports.show_table(compared, "features_vs_rest", inputs, caption="Feature rates per 1,000 words, outlet against all others.")'),
     md('''
         ## Who is quoted, and with which verbs
@@ -120,8 +128,8 @@ OUTLET = [
         distancing ("claimed") attribution cues, in this outlet and in all others. Speakers are grouped by
         surname, whatever the spelling (Zelensky, Zelenskyy).
     '''),
-    code('attribution = stats.attribution_by_speaker(vs_rest, hits, min_quotes=5, seed=seed)'),
-    code('reports.show_figure(plots.plot_cue_categories(attribution), "attribution_cues", inputs)'),
+    code('attribution = reports.optional(stats.attribution_by_speaker, vs_rest, hits, min_quotes=10, seed=seed)'),
+    code('reports.show_figure(reports.optional(plots.plot_cue_categories, attribution), "attribution_cues", inputs)'),
     code('reports.show_table(attribution, "attribution_cues", inputs, caption="Attribution cue categories per speaker, outlet against all others.")'),
     md('''
         ## Words that set the outlet apart
@@ -131,10 +139,10 @@ OUTLET = [
         log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi & Quinn 2008). Raw counts in
         target and reference are kept in the tables.
     '''),
-    code('keywords = stats.keyness(docs, target=outlet)'),
-    code('reports.show_figure(plots.plot_keyness(keywords, target_label=outlet, reference_label="all other outlets"), "keyness", inputs)'),
+    code('keywords = reports.optional(stats.keyness, docs, target=outlet)'),
+    code('reports.show_figure(reports.optional(plots.plot_keyness, keywords, target_label=outlet, reference_label="all other outlets"), "keyness", inputs)'),
     code('reports.show_table(keywords.head(30), "keyness", inputs, caption="Most distinctive words (G²), outlet against all others.")'),
-    code('log_odds = stats.log_odds_dirichlet(docs, target=outlet)'),
+    code('log_odds = reports.optional(stats.log_odds_dirichlet, docs, target=outlet)'),
     code('reports.show_table(log_odds.head(30), "log_odds", inputs, caption="Log-odds ratio with informative Dirichlet prior, outlet against all others.")'),
     *PROVENANCE,
 ]
@@ -148,6 +156,7 @@ COMPARISON = [
         a whole. Every number comes from the hits table, so any count can be read in context with
         `framing kwic`.
     '''),
+    SETUP,
     params('''
         outlets = None  # e.g. ["RT", "BBC"]; None: every outlet
         codebook = "russia_ukraine"  # shipped codebook name, or path to a YAML codebook
@@ -156,7 +165,6 @@ COMPARISON = [
         output_dir = None  # figures/ and tables/ go here; None: reports/_interactive/<corpus>/comparison
         seed = 20221124  # seed of every bootstrap and permutation
     '''),
-    SETUP,
     code('''
         # Derived values: the tables restricted to the date range and outlets, the output folders.
         inputs = reports.report_setup(corpus=corpus, outlets=outlets, codebook=codebook, date_from=date_from,
@@ -182,10 +190,11 @@ COMPARISON = [
         corrected across all pairs and keys.
     '''),
     code('shares = stats.variant_shares(docs, hits, seed=seed)'),
-    code('reports.show_figure(plots.plot_variant_shares(shares), "variant_shares", inputs)'),
+    code('reports.show_figure(plots.plot_variant_shares(shares, key="kyiv"), "kyiv_share", inputs)'),
+    code('reports.show_figure(plots.plot_heatmap(shares, row="outlet", col="key", value="share_ukrainian", fmt="{:.2f}", colorbar_label="share of the Ukrainian form"), "variant_shares", inputs)'),
     code('reports.show_table(shares, "variant_shares", inputs, caption="Share of the Ukrainian form per outlet and variant key.")'),
-    code('pairs = stats.compare_variant_shares(docs, hits, seed=seed)'),
-    code('reports.show_figure(plots.plot_share_differences(pairs), "variant_share_differences", inputs)'),
+    code('pairs = reports.optional(stats.compare_variant_shares, docs, hits, seed=seed)'),
+    code('reports.show_figure(reports.optional(plots.plot_share_differences, pairs), "variant_share_differences", inputs)'),
     code('reports.show_table(pairs, "variant_share_differences", inputs, caption="Pairwise differences in the share of the Ukrainian form.")'),
     md('''
         ## Over time
@@ -194,7 +203,7 @@ COMPARISON = [
         documents using either form have no interval).
     '''),
     code('monthly = stats.variant_shares(docs, hits, by=["outlet", "month"], key="kyiv", seed=seed)'),
-    code('reports.show_figure(plots.plot_time_series(monthly, y="share_ukrainian", ylabel="share of Kyiv"), "kyiv_share_by_month", inputs)'),
+    code('reports.show_figure(reports.optional(plots.plot_time_series, monthly, y="share_ukrainian", ylabel="share of Kyiv"), "kyiv_share_by_month", inputs)'),
     md('''
         ## Framing features by outlet
 
@@ -204,7 +213,7 @@ COMPARISON = [
     code('rates = stats.outlet_rates(docs, hits, levels=["feature", "key"], seed=seed)'),
     code('reports.show_figure(plots.plot_heatmap(rates, row="outlet", col="key"), "feature_rates", inputs)'),
     code('reports.show_table(rates, "feature_rates", inputs, caption="Rate per 1,000 words of each feature and key, by outlet.")'),
-    code('compared = stats.compare_outlets(docs, hits, seed=seed)'),
+    code('compared = reports.optional(stats.compare_outlets, docs, hits, seed=seed)'),
     code('reports.show_table(compared.sort_values("p_adjusted"), "outlets_vs_rest", inputs, caption="Each outlet against all others: rate ratios and corrected p-values.")'),
     md('''
         ## Who is quoted, and with which verbs
@@ -212,8 +221,8 @@ COMPARISON = [
         For each frequently quoted speaker, the share of neutral, endorsing and distancing attribution cues per
         outlet: does an outlet write "claimed" for one side and "said" for the other?
     '''),
-    code('attribution = stats.attribution_by_speaker(docs, hits, min_quotes=5, seed=seed)'),
-    code('reports.show_figure(plots.plot_cue_categories(attribution), "attribution_cues", inputs)'),
+    code('attribution = reports.optional(stats.attribution_by_speaker, docs, hits, min_quotes=10, seed=seed)'),
+    code('reports.show_figure(reports.optional(plots.plot_cue_categories, attribution), "attribution_cues", inputs)'),
     code('reports.show_table(attribution, "attribution_cues", inputs, caption="Attribution cue categories per speaker and outlet.")'),
     md('''
         ## How distinctive is each outlet's framing?
@@ -222,11 +231,11 @@ COMPARISON = [
         against a majority-class baseline (balanced accuracy is the fair score with unequal outlet sizes);
         then a map of outlets, the first two principal components of their framing profiles.
     '''),
-    code('classifier = stats.outlet_classifier(doc_features, seed=seed)'),
+    code('classifier = reports.optional(stats.outlet_classifier, doc_features, seed=seed)'),
     code('reports.show_table(classifier.summary, "classifier_scores", inputs, caption="Predicting the outlet from framing features: cross-validated scores against a majority baseline.")'),
     code('reports.show_table(classifier.top_features, "classifier_top_features", inputs, caption="Most telling framing features per outlet (standardised coefficients).")'),
-    code('outlet_map = stats.outlet_map(doc_features)'),
-    code('reports.show_figure(plots.plot_outlet_map(outlet_map.coords, explained=outlet_map.explained), "outlet_map", inputs)'),
+    code('outlet_map = reports.optional(stats.outlet_map, doc_features)'),
+    code('reports.show_figure(reports.optional(plots.plot_outlet_map, outlet_map.coords, explained=outlet_map.explained), "outlet_map", inputs)'),
     *PROVENANCE,
 ]
 
@@ -239,6 +248,7 @@ EXPLORE = [
         notebooks (`outlet_report.ipynb`, `comparison_report.ipynb`) show every statistic and figure the
         library offers.
     '''),
+    SETUP,
     params('''
         outlet = None  # outlet for the KWIC listing, e.g. "RT"; None: the outlet with most documents
         codebook = "russia_ukraine"  # shipped codebook name, or path to a YAML codebook
@@ -248,10 +258,7 @@ EXPLORE = [
         seed = 20221124  # seed of every bootstrap and permutation
         key = "kyiv"  # codebook key to read in context (see the codebook table below)
     '''),
-    SETUP,
     code('''
-        from framing import kwic
-
         # Derived values: the tables restricted to the date range, the outlet, the output folders.
         inputs = reports.report_setup(corpus=corpus, outlet=outlet, codebook=codebook, date_from=date_from,
                                       date_to=date_to, output_dir=output_dir, seed=seed)

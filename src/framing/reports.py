@@ -332,18 +332,38 @@ def codebook_table(codebook):
     return pd.DataFrame(rows, columns=["feature", "key", "value", "category", "terms", "description"])
 
 
-class _SavedFigure:
-    """Displays a saved figure: the PNG inline, links to every file written."""
+#: Display width of a figure, in CSS pixels per inch of the saved figure (3.5 in -> 525 px).
+_CSS_PX_PER_INCH = 150
+#: Rows of a table shown in a report (the CSV and TeX files hold every row).
+MAX_SHOWN_ROWS = 25
 
-    def __init__(self, paths: Sequence[Path], base: Path):
+
+def _png_size(data: bytes) -> tuple[int, int] | None:
+    if data[:8] != b"\x89PNG\r\n\x1a\n" or len(data) < 24:
+        return None
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def _relative(p: Path, base: Path) -> str:
+    try:
+        return p.resolve().relative_to(base.resolve()).as_posix()
+    except ValueError:
+        return p.resolve().as_uri()
+
+
+def _file_links(paths: Sequence[Path], base: Path) -> str:
+    return " · ".join(f'<a href="{html.escape(_relative(p, base))}">{html.escape(p.suffix[1:].upper())}</a>'
+                      for p in paths)
+
+
+class SavedFigure:
+    """A figure saved by :func:`show_figure`: displays the saved PNG at its printed size, with
+    links to the PDF, SVG and PNG files (relative to the report's folder)."""
+
+    def __init__(self, paths: Sequence[Path], base: Path, *, dpi: int = 300):
         self.paths = [Path(p) for p in paths]
-        self.base = base
-
-    def _rel(self, p: Path) -> str:
-        try:
-            return p.resolve().relative_to(self.base.resolve()).as_posix()
-        except ValueError:
-            return p.resolve().as_uri()
+        self.base = Path(base)
+        self.dpi = dpi
 
     def _repr_html_(self) -> str:
         import base64
@@ -351,36 +371,125 @@ class _SavedFigure:
         png = next((p for p in self.paths if p.suffix == ".png"), None)
         img = ""
         if png is not None:
-            data = base64.b64encode(png.read_bytes()).decode("ascii")
-            img = (f'<img src="data:image/png;base64,{data}" alt="{html.escape(png.stem)}" '
-                   f'style="max-width:100%;width:640px">')
-        links = " · ".join(f'<a href="{html.escape(self._rel(p))}">{html.escape(p.suffix[1:].upper())}</a>'
-                           for p in self.paths)
-        return f'<figure class="framing-figure">{img}<figcaption>Files: {links}</figcaption></figure>'
+            data = png.read_bytes()
+            size = _png_size(data)
+            width = f"{round(size[0] / self.dpi * _CSS_PX_PER_INCH)}px" if size else "100%"
+            img = (f'<img src="data:image/png;base64,{base64.b64encode(data).decode("ascii")}" '
+                   f'alt="figure {html.escape(png.stem)}" style="width:{width};max-width:100%">')
+        return (f'<figure class="framing-figure" style="margin:0.5em 0">{img}'
+                f'<figcaption style="font-size:0.85em;color:#555">Figure files: '
+                f'{_file_links(self.paths, self.base)}</figcaption></figure>')
 
     def __repr__(self) -> str:
-        return "saved: " + ", ".join(str(p) for p in self.paths)
+        return "figure saved: " + ", ".join(str(p) for p in self.paths)
+
+
+class SavedTable:
+    """A table saved by :func:`show_table`: displays its caption, the first rows (every cell
+    HTML-escaped, no index, compact numbers) and links to the CSV and TeX files."""
+
+    def __init__(self, df, paths: Sequence[Path], base: Path, *, caption: str, max_rows: int = MAX_SHOWN_ROWS):
+        self.df = df
+        self.paths = [Path(p) for p in paths]
+        self.base = Path(base)
+        self.caption = caption
+        self.max_rows = max_rows
+
+    def _repr_html_(self) -> str:
+        shown = self.df.head(self.max_rows)
+        body = shown.to_html(index=False, escape=True, na_rep="–", float_format=_format_number, border=0,
+                             classes="dataframe framing-table")
+        n = len(self.df)
+        more = f"showing {len(shown)} of {n:,} rows; " if n > len(shown) else f"{n:,} rows; "
+        return (f'<div class="framing-table-block"><p style="margin-bottom:0.3em"><b>Table.</b> '
+                f'{html.escape(self.caption)}</p>{body}<p style="font-size:0.85em;color:#555">{more}'
+                f'files: {_file_links(self.paths, self.base)}</p></div>')
+
+    def __repr__(self) -> str:
+        return f"{self.caption}\n{self.df.head(self.max_rows).to_string(index=False)}"
+
+
+def _format_number(x: float) -> str:
+    if x != x:  # NaN
+        return "–"
+    if x in (float("inf"), float("-inf")):
+        return "∞" if x > 0 else "−∞"
+    if abs(x) < 1e-12:
+        return "0"
+    if abs(x) < 1e-3:
+        return f"{x:.1e}"
+    if abs(x) >= 1e5:
+        return f"{x:,.0f}"
+    return f"{x:.3f}"
+
+
+class NotComputed:
+    """A result that could not be computed on this data (e.g. a classifier on a corpus with one
+    outlet), with the reason. Displays as a one-line note; attribute access, indexing and calls
+    return the same object, so the cells that would show it show the note instead."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return self
+
+    def __getitem__(self, item):
+        return self
+
+    def __call__(self, *args, **kwargs):
+        return self
+
+    def __bool__(self) -> bool:
+        return False
+
+    def _repr_html_(self) -> str:
+        return f'<p class="framing-note" style="color:#8a4b00"><b>Not computed:</b> {html.escape(self.reason)}</p>'
+
+    def __repr__(self) -> str:
+        return f"Not computed: {self.reason}"
+
+
+def optional(func, *args, **kwargs):
+    """``func(*args, **kwargs)``, or :class:`NotComputed` with the reason when the library says the
+    data cannot support it (a :class:`FramingError`, e.g. too few outlets) or an input was not
+    computed. Any other exception is a bug and propagates, so the report fails visibly."""
+    for a in (*args, *kwargs.values()):
+        if isinstance(a, NotComputed):
+            return a
+    try:
+        return func(*args, **kwargs)
+    except FramingError as exc:
+        return NotComputed(f"{getattr(func, '__name__', 'step')}: {exc}")
 
 
 def show_figure(fig, stem: str, inputs: ReportInputs):
-    """Save ``fig`` with :func:`framing.plots.save_figure` as ``figures/<stem>.{pdf,svg,png}`` and
-    return an object that displays the saved PNG with links to the three files."""
+    """Save ``fig`` with :func:`framing.plots.save_figure` as ``figures/<stem>.{pdf,svg,png}``,
+    close it (so it is not drawn twice), and return an object displaying the saved PNG.
+    A :class:`NotComputed` is passed through (it displays its reason)."""
+    if isinstance(fig, NotComputed):
+        return fig
     import matplotlib.pyplot as plt
 
     from .plots import save_figure
 
     paths = save_figure(fig, inputs.figures_dir / stem)
     plt.close(fig)
-    return _SavedFigure(paths, inputs.output_dir)
+    return SavedFigure(paths, inputs.output_dir)
 
 
-def show_table(df, stem: str, inputs: ReportInputs, *, caption: str, index: bool = False):
-    """Save ``df`` with :func:`framing.tables.save_table` as ``tables/<stem>.{csv,tex}`` and return it
-    for display (pandas escapes any HTML in the cells)."""
+def show_table(df, stem: str, inputs: ReportInputs, *, caption: str, max_rows: int = MAX_SHOWN_ROWS):
+    """Save ``df`` with :func:`framing.tables.save_table` as ``tables/<stem>.{csv,tex}`` (every row,
+    every digit) and return an object displaying its first ``max_rows`` rows. A
+    :class:`NotComputed` is passed through (it displays its reason)."""
+    if isinstance(df, NotComputed):
+        return df
     from .tables import save_table
 
-    save_table(df, inputs.tables_dir / stem, caption=caption, label=f"tab:{stem}")
-    return df
+    paths = save_table(df, inputs.tables_dir / stem, caption=caption, label=f"tab:{stem}")
+    return SavedTable(df, paths, inputs.output_dir, caption=caption, max_rows=max_rows)
 
 
 # ----------------------------------------------------------------------------- batch

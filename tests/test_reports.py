@@ -1,0 +1,205 @@
+"""Fast tests of the report pipeline's pieces: safe names, notebook templates, index page,
+provenance, feature staleness. (Executing the notebooks is in test_notebooks.py.)"""
+from __future__ import annotations
+
+import ast
+import html
+import importlib.util
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pandas as pd
+import pytest
+
+from framing import __version__, reports
+from framing.io import FramingError
+
+REPO = Path(__file__).resolve().parents[1]
+_spec = importlib.util.spec_from_file_location("reports_fixture", REPO / "tests" / "data" / "reports" / "fixture.py")
+fixture = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fixture)
+
+TEMPLATES = ["outlet_report.ipynb", "comparison_report.ipynb", "explore.ipynb"]
+COMMON_PARAMETERS = {"corpus", "codebook", "date_from", "date_to", "output_dir", "seed"}
+
+
+# ----------------------------------------------------------------------------- outlet names -> folders
+@pytest.mark.parametrize("name, slug", [
+    ("RT", "rt"),
+    ("The Guardian", "the-guardian"),
+    ("Associated Press", "associated-press"),
+    ("Le Monde diplomatique", "le-monde-diplomatique"),
+    ("Süddeutsche Zeitung", "suddeutsche-zeitung"),
+    ("bbc.co.uk", "bbc-co-uk"),
+])
+def test_outlet_slug_readable(name, slug):
+    assert reports.outlet_slug(name) == slug
+
+
+@pytest.mark.parametrize("name", ["..", ".", "../../etc/passwd", "a/b\\c", "/", "", "   ", "Новая газета",
+                                  "<script>", "comparison", "CON", "nul", "x" * 300, "a\x00b"])
+def test_outlet_slug_is_always_a_safe_single_folder_name(name):
+    slug = reports.outlet_slug(name)
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug), slug
+    assert slug not in {".", "..", "comparison", "con", "nul"}
+    assert len(slug) <= 70
+    assert Path(slug).name == slug
+
+
+def test_outlet_slugs_resolve_collisions_deterministically():
+    names = ["BBC", "bbc", "B.B.C.", "RT", "Новая газета", "Новая Газета", "Comparison"]
+    slugs = reports.outlet_slugs(names)
+    assert len(set(slugs.values())) == len(names)  # no collision
+    assert slugs["RT"] == "rt"  # a unique slug stays readable
+    assert all(slugs[n].startswith("b-b-c") or slugs[n].startswith("bbc") for n in ["BBC", "bbc", "B.B.C."])
+    assert reports.outlet_slugs(list(reversed(names))) == slugs  # order does not matter
+    assert reports.outlet_slugs(names) == slugs  # and reruns agree
+    assert slugs["Comparison"] != reports.COMPARISON_SLUG
+
+
+def test_corpus_name_from_docs_path():
+    assert reports.corpus_name("data/processed/ukraine-media-sample/docs.parquet") == "ukraine-media-sample"
+    assert reports.corpus_name("/tmp/My Corpus.parquet") == "my-corpus"
+
+
+# ----------------------------------------------------------------------------- notebook templates
+def _params_cell(nb):
+    cells = [c for c in nb.cells if "parameters" in c.metadata.get("tags", [])]
+    assert len(cells) == 1, "exactly one cell tagged 'parameters'"
+    return cells[0]
+
+
+@pytest.mark.parametrize("name", TEMPLATES)
+def test_template_is_clean_and_parameterized(name):
+    path = REPO / "notebooks" / name
+    nb = nbformat.read(path, as_version=4)
+    nbformat.validate(nb)
+    assert nb.metadata.kernelspec.name == "python3"
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert all(not c.outputs and c.execution_count is None for c in code), "stored without outputs"
+    for c in code:
+        ast.parse(c.source)  # every cell is valid Python
+    # the parameters cell holds literals only
+    cell = _params_cell(nb)
+    names = set()
+    for stmt in ast.parse(cell.source).body:
+        assert isinstance(stmt, ast.Assign) and len(stmt.targets) == 1, ast.dump(stmt)
+        ast.literal_eval(stmt.value)
+        names.add(stmt.targets[0].id)
+    assert COMMON_PARAMETERS <= names
+    assert ("outlets" if name.startswith("comparison") else "outlet") in names
+    # derived values come right after it, through report_setup
+    nxt = nb.cells[nb.cells.index(cell) + 1]
+    assert nxt.cell_type == "code" and "reports.report_setup(" in nxt.source
+    # it reads like a paper section: a title, method text, and provenance at the end
+    assert nb.cells[0].cell_type == "markdown" and nb.cells[0].source.startswith("# ")
+    assert sum(c.cell_type == "markdown" for c in nb.cells) >= 5
+    assert "## Provenance" in nb.cells[-2].source and "reports.provenance(" in nb.cells[-1].source
+
+
+def test_shipped_templates_match_notebooks_folder():
+    """The package ships copies of the notebooks (for installs without the source tree)."""
+    for name in TEMPLATES:
+        a = (REPO / "notebooks" / name).read_bytes()
+        b = (REPO / "src" / "framing" / "templates" / name).read_bytes()
+        assert a == b, f"{name}: run python scripts/make_notebooks.py"
+    res = subprocess.run([sys.executable, str(REPO / "scripts" / "make_notebooks.py"), "--check"],
+                         capture_output=True, text=True)
+    assert res.returncode == 0, res.stderr
+
+
+def test_notebook_template_lookup():
+    assert reports.notebook_template("outlet") == REPO / "notebooks" / "outlet_report.ipynb"
+    with pytest.raises(FramingError, match="unknown report kind"):
+        reports.notebook_template("nope")
+
+
+# ----------------------------------------------------------------------------- index page
+def _outcome(tmp_path, name, slug, status, error="", kind="outlet"):
+    return reports.ReportOutcome(corpus="c", kind=kind, name=name, slug=slug, out_dir=tmp_path / slug,
+                                 status=status, error=error)
+
+
+def test_index_escapes_names_and_errors(tmp_path):
+    docs = tmp_path / "docs.parquet"
+    evil = '<script>alert("outlet")</script>'
+    meta = pd.DataFrame({"outlet": [evil, "RT", "RT"],
+                         "date": pd.to_datetime(["2022-03-01", "2022-04-01", None])})
+    meta.to_parquet(docs)
+    rs = [
+        _outcome(tmp_path, "All outlets compared", "comparison", "ran", kind="comparison"),
+        _outcome(tmp_path, evil, reports.outlet_slug(evil), "failed", error='NameError: <img src=x onerror="boom">'),
+        _outcome(tmp_path, "RT", "rt", "up to date"),
+    ]
+    page = reports.render_index("c", docs, meta, rs, codebook=("russia_ukraine", "ab" * 32), seed=1,
+                                out_dir=tmp_path)
+    assert "<script>alert" not in page and "<img src=x" not in page
+    assert html.escape(evil) in page and "&lt;img src=x" in page
+    assert 'href="rt/report.html"' in page and 'href="comparison/report.html"' in page
+    # the failed report links its partial notebook
+    assert f'href="{reports.outlet_slug(evil)}/report.ipynb"' in page
+    assert "2022-03-01 to 2022-04-01" in page and __version__ in page
+    assert "1 failed" in page
+
+
+def test_batch_summary_counts_and_says_when_nothing_ran(tmp_path):
+    res = reports.BatchResult(reports=[_outcome(tmp_path, "RT", "rt", "up to date"),
+                                       _outcome(tmp_path, "BBC", "bbc", "up to date")])
+    assert res.ok
+    assert res.summary().startswith("2 reports: 0 run, 2 up to date, 0 failed (nothing to rerun")
+    res.reports.append(_outcome(tmp_path, "X", "x", "failed", error="cell 3: ValueError: bad"))
+    assert not res.ok
+    assert "FAILED c/x: cell 3: ValueError: bad" in res.summary()
+
+
+# ----------------------------------------------------------------------------- inputs and provenance
+@pytest.fixture()
+def small_corpus(tmp_path):
+    return fixture.build_docs(tmp_path / "corpus")
+
+
+def test_ensure_features_runs_once_then_only_when_docs_change(small_corpus):
+    first = reports.ensure_features(small_corpus, progress=False)
+    assert first and "18 documents" in first
+    hits = pd.read_parquet(small_corpus.with_name("hits.parquet"))
+    assert {"variant", "quote"} <= set(hits["feature"])
+    assert reports.ensure_features(small_corpus, progress=False) is None  # up to date
+    docs = pd.read_parquet(small_corpus)
+    fixture.write_parquet(docs.head(12), small_corpus)  # the corpus changed
+    again = reports.ensure_features(small_corpus, progress=False)
+    assert again and "12 documents" in again
+
+
+def test_report_setup_provenance_and_versus_rest(small_corpus, tmp_path):
+    reports.ensure_features(small_corpus, progress=False)
+    inputs = reports.report_setup(corpus=small_corpus, outlet="RT", date_from="2022-05-01", date_to="2022-06-30",
+                                  output_dir=tmp_path / "out")
+    assert (tmp_path / "out" / "figures").is_dir() and (tmp_path / "out" / "tables").is_dir()
+    dates = inputs.docs["date"]
+    assert dates.min() >= pd.Timestamp("2022-05-01") and dates.max() < pd.Timestamp("2022-07-01")
+    assert set(inputs.hits["doc_id"]) <= set(inputs.docs["doc_id"])
+    prov = dict(zip(*reports.provenance(inputs).T.values))
+    assert prov["framing version"] == __version__
+    assert prov["codebook"] == "russia_ukraine" and len(prov["codebook sha256"]) == 64
+    assert prov["documents"] == str(len(inputs.docs))
+    assert prov["date range asked"] == "2022-05-01 to 2022-06-30"
+    assert json.loads(prov["parameter outlet"]) == "RT"
+    vs = reports.versus_rest(inputs.docs, "RT")
+    assert set(vs["outlet"]) == {"RT", reports.REST_LABEL}
+    assert (vs["source_outlet"] == inputs.docs["outlet"]).all()
+
+
+def test_report_setup_errors_name_the_problem(small_corpus, tmp_path):
+    reports.ensure_features(small_corpus, progress=False)
+    with pytest.raises(FramingError, match="no documents from outlet 'Fox'"):
+        reports.report_setup(corpus=small_corpus, outlet="Fox", output_dir=tmp_path)
+    with pytest.raises(FramingError, match="no documents between 2030-01-01"):
+        reports.report_setup(corpus=small_corpus, date_from="2030-01-01", output_dir=tmp_path)
+    with pytest.raises(FramingError, match="YYYY-MM-DD"):
+        reports.report_setup(corpus=small_corpus, date_from="yesterday", output_dir=tmp_path)
+    with pytest.raises(FramingError, match="no such document table"):
+        reports.report_setup(corpus=tmp_path / "none.parquet", output_dir=tmp_path)
