@@ -703,7 +703,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--keep", action="store_true", help="keep the work folder (hits tables, CSV, text dump)")
     # child-process options
     p.add_argument("--stage", help=argparse.SUPPRESS)
-    p.add_argument("--work", help=argparse.SUPPRESS)
+    p.add_argument("--work", help="work folder (hits tables, CSV, text dump; default: a new folder in bench/out, "
+                                  "removed unless --keep)")
     p.add_argument("--result", help=argparse.SUPPRESS)
     a = p.parse_args(argv)
     if a.stage:
@@ -724,7 +725,12 @@ def main(argv: list[str] | None = None) -> int:
 
             print(f"building {a.docs} ...", file=sys.stderr)
             make_corpus(a.n, a.docs, seed=a.seed)
-    work = Path(tempfile.mkdtemp(prefix=f"run-{a.docs.stem}-", dir=OUT if OUT.exists() else None))
+    if a.work:
+        work = Path(a.work).resolve()
+        work.mkdir(parents=True, exist_ok=True)
+    else:
+        OUT.mkdir(parents=True, exist_ok=True)
+        work = Path(tempfile.mkdtemp(prefix=f"run-{a.docs.stem}-", dir=OUT))
     print(f"corpus {a.docs}; work folder {work}", file=sys.stderr)
     info = prepare(a.docs, work, a.codebook, limit=a.limit, ingest_limit=min(a.ingest_limit, a.limit or a.ingest_limit))
     # stream_w1 must run before aggregate (it reads its hits)
@@ -758,7 +764,7 @@ def main(argv: list[str] | None = None) -> int:
     os.replace(tmp, a.json)
     print_table(results, rat, tg)
     print(f"\nresults written to {a.json}")
-    if not a.keep:
+    if not a.keep and not a.work:
         shutil.rmtree(work, ignore_errors=True)
     return 0
 
