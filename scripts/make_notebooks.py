@@ -269,9 +269,10 @@ EXPLORE = [
         ## The documents
 
         One row per article: `text` as found, `clean_text` with page furniture removed (quotes and spellings
-        untouched); hits' offsets index into `clean_text` (or `title`).
+        untouched); hits' offsets index into `clean_text` (or `title`). The first documents of the chosen
+        outlet:
     '''),
-    code('docs[["doc_id", "outlet", "date", "title", "n_words"]].head(10)'),
+    code('docs.query("outlet == @outlet")[["doc_id", "date", "title", "n_words"]].head(10)'),
     md('''
         ## The codebook
 

@@ -117,6 +117,8 @@ def _cmd_reports(args: argparse.Namespace) -> int:
         force=args.force,
         seed=args.seed,
         progress=not args.quiet,
+        date_from=args.date_from,
+        date_to=args.date_to,
     )
     print(result.summary())
     return 0 if result.ok else 1
@@ -235,8 +237,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", metavar="FILE.json", help="also write the scores as JSON")
 
     sp = add("reports", "build the per-outlet and comparison reports (papermill + nbconvert)", _cmd_reports,
+             "Executes notebooks/outlet_report.ipynb for every outlet (or each --outlet) and\n"
+             "notebooks/comparison_report.ipynb for all of them (or the chosen ones), renders each to\n"
+             "HTML with the code hidden, and writes <out>/index.html linking them, with provenance.\n"
+             "Per report: report.ipynb, report.html, figures/*.{pdf,svg,png}, tables/*.{csv,tex}.\n"
              "Without DOCS, for the bundled sample corpora into reports/<corpus>/. Reruns only the\n"
-             "reports whose inputs changed (corpus, codebook, notebook, parameters, version).")
+             "reports whose inputs changed (corpus, codebook, notebook, parameters, version); a\n"
+             "failing report is shown in the index and makes the command exit 1.")
     sp.add_argument("docs", nargs="?", metavar="DOCS.parquet")
     sp.add_argument("--out", metavar="DIR", help="output folder (default: reports/<corpus>)")
     sp.add_argument("--outlet", action="append", help="only these outlets (repeatable)")
@@ -244,6 +251,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--jobs", type=int, default=2, help="notebooks executed in parallel (default: %(default)s)")
     sp.add_argument("--force", action="store_true", help="rerun every report even if its inputs have not changed")
     sp.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    sp.add_argument("--date-from", metavar="YYYY-MM-DD", help="only documents from this date")
+    sp.add_argument("--date-to", metavar="YYYY-MM-DD", help="only documents up to this date (inclusive)")
 
     sp = add("run", "ingest + features + reports for the bundled sample corpora", _cmd_run)
     sp.add_argument("--corpus", action="append", choices=list(SAMPLE_CORPORA), help="only this sample corpus")

@@ -669,6 +669,8 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     docs_path = Path(docs_path).resolve()
     if not docs_path.exists():
         raise FramingError(f"{docs_path}: no such document table (run `framing ingest` first, or `framing run`)")
+    _check_date("--date-from", date_from)
+    _check_date("--date-to", date_to)
     name = corpus_name(docs_path)
     out_dir = Path(out) if out is not None else paths.corpus_reports(name)
     result = BatchResult()
@@ -742,6 +744,17 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     _write_if_changed(index, page)
     result.indexes.append(index)
     return result
+
+
+def _check_date(option: str, value) -> None:
+    import datetime as dt
+
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise FramingError(f"{option} must be a date YYYY-MM-DD, got {value!r}") from None
 
 
 def _earlier_reports(out_dir: Path, *, exclude: set[str], common: dict, corpus: str) -> list[ReportOutcome]:

@@ -50,3 +50,30 @@ def build_docs(dest: Path, *, plant_script: bool = True) -> Path:
     path = Path(dest) / "docs.parquet"
     write_parquet(load_articles(plant_script=plant_script), path)
     return path
+
+
+# ----------------------------------------------------------------------------- one shared batch build
+_BUILT: dict = {}
+
+
+def _digests(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def built_reports(tmp_path_factory):
+    """Build the fixture corpus's reports once per test session (``jobs=2``) and return
+    ``.docs``, ``.out``, ``.result`` and ``.digests`` (per report folder, file -> sha256, taken
+    right after the build). Shared by test_notebooks.py and test_report_screenshot.py."""
+    if "built" not in _BUILT:
+        from types import SimpleNamespace
+
+        from framing.reports import build_reports
+
+        root = tmp_path_factory.mktemp("report-fixture")
+        docs = build_docs(root / "corpus")
+        out = root / "reports"
+        result = build_reports(docs, out=out, jobs=2, progress=False)
+        digests = {d.name: _digests(d) for d in out.iterdir() if d.is_dir()}
+        _BUILT["built"] = SimpleNamespace(docs=docs, out=out, result=result, digests=digests)
+    return _BUILT["built"]
