@@ -263,7 +263,17 @@ _ORG_WORDS = {
     "intelligence", "alliance", "coalition", "campaign", "movement", "church", "club", "team",
     "league", "school", "hospital", "airlines", "network", "project", "initiative", "watch",
     "international", "national", "federal", "royal", "street", "road", "square", "avenue",
+    "north", "south", "east", "west", "new", "united", "saint", "san", "los", "las", "great", "pipeline",
+    "war", "ii", "iii", "nord", "stream", "sea", "river", "island", "islands", "mount", "lake", "ocean",
+    "bay", "gulf", "valley", "airport", "station", "bridge", "hall", "palace", "tower", "prize", "cup",
+    "games", "day", "week", "act", "bill", "treaty", "accord", "plan", "operation", "crimea", "donbas",
+    "zealand", "kingdom", "emirates", "arabia", "korea", "africa", "america", "asia", "district",
+    "oblast", "county", "capitol", "street", "twitter", "facebook", "telegram", "youtube", "instagram",
+    "google", "apple", "microsoft", "amazon", "tesla", "spacex", "gazprom", "rosatom", "wagner",
 }
+#: Nationality adjectives: never a speaker on their own ("a Ukrainian court said").
+_DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ish|ese|ean|ani|i)|French|Dutch|Greek|Thai|Swiss|American|"
+                       r"African|Korean|Mexican|German|Russian|European|Western|Eastern|Soviet|Pro-\w+|Anti-\w+)$")
 _AUX = {
     "has", "have", "had", "is", "was", "were", "are", "will", "would", "also", "then", "later",
     "again", "further", "previously", "earlier", "repeatedly", "reportedly", "recently", "once",
@@ -331,6 +341,7 @@ SPEAKER_NOUNS = {
     "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
 }
+_AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
@@ -501,6 +512,9 @@ class Article:
                 name = name.rstrip(".")
                 ne = ns + len(name)
                 lw = [w.lower().rstrip(".") for w in name.split()]
+                if len(lw) == 1 and _DEMONYMS.match(name):
+                    i = j + 1
+                    continue
                 is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
                 person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
                 if name and not (len(lw) == 1 and lw[0] in _CAP_STOP):
@@ -641,6 +655,9 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
         while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 14:
             j -= 1
         if j >= 0 and toks[j][2] == "," and j > 0:
+            m = art.mention_at(toks[j + 1][0], toks[i - 1][1] + 1) if j + 1 <= i - 1 else None
+            if m is not None and m.person and m.start == toks[j + 1][0] and _ends_phrase(art.text, m.end, toks[i - 1][1]):
+                return m.start, m.end  # "the representative for Crimea, Tamila Tasheva, said"
             i = j - 1
         else:
             return None
@@ -751,6 +768,15 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
         lm = _LISTENERS.match(text, cue.end)
         if lm:
             cue_text, cue_end = text[cue.start:lm.end()], lm.end()
+    m_as = _AS_SAYING.match(text, cue.end)
+    if m_as and cue.lemma in ("cite", "quote", "report"):
+        # "the magazine cited its source as saying": the cue is say, the speaker the cited source
+        np = _np_after(art, cue.end, se)
+        cue_text, cue_end = text[m_as.end() - len(m_as.group(1)):m_as.end()], m_as.end()
+        if np:
+            spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            if spk:
+                return spk, a, b, cue_text, cue_end
     if cue.lemma == "according to":
         np = _np_after(art, cue.end, se)
         if np:
@@ -764,8 +790,9 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # inversion: '”, said X' / ', said X' / 'says X' at the start
-    inv = re.search(r"(?:[”\"’,]\s*|^\s*)$", before) and not re.search(r"^\s*$", before[-1:] or " ") is None
-    if re.search(r"(?:[”\"’]\s*,?|,)\s*$", before) or not before.strip():
+    after_quote = re.search(r"[”\"’']\s*,?\s*$", before)
+    after_comma = re.search(r",\s*$", before) and not re.search(r"(?:[A-Z][\w’'\-]*|\b(?:he|she|they))\s*,\s*$", before)
+    if cue.lemma not in ("tell", "ask", "inform", "brief", "urge") and (after_quote or after_comma or not before.strip()):
         np = _np_after(art, cue_end, se)
         if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "):
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
@@ -835,6 +862,12 @@ def _ends_phrase(text: str, mend: int, pend: int) -> bool:
     return not rest.strip() or rest in ("’s", "'s", "’", "'")
 
 
+_LEADING_ADVERBIAL = re.compile(
+    r"\s*(?:(?:On|In|During|At|After|Before|Earlier|Later|Last|Prior\s+to|Since|While|When|Speaking|Asked|"
+    r"Following|Meanwhile|However|Still|Also|But|And|Yet|Then|Now|Separately|Instead|Overall|For\s+his\s+part|"
+    r"For\s+her\s+part|Addressing|Writing|Commenting|Responding|Reacting|Appearing|Citing|Referring)\b[^,;]{0,80},\s*)+")
+
+
 def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
     """Subject of the main clause before ``pos``: the speaker of an earlier cue in the sentence,
     else the first name or pronoun of the sentence outside quotes."""
@@ -844,12 +877,26 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
             spk = _cue_speaker(art, c, sent, quote=None, outer_speaker=outer_speaker)
             if spk[0]:
                 return spk[0], spk[1], spk[2]
-    seg = art.text[ss:pos]
-    m = re.search(r"(?:^|[,;]\s+|\b(?:and|but)\s+)([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*|[Hh]e|[Ss]he|[Tt]hey|[Tt]he\s+[\w\-]+(?:\s+[\w\-]+)?)\b", seg)
+    text = art.text
+    start = ss
+    lead = _LEADING_ADVERBIAL.match(text, ss, pos)
+    if lead:
+        start = lead.end()
+    seg = text[start:pos]
+    m = re.match(r"\s*(?:[Hh]e|[Ss]he|[Tt]hey)\b", seg)
     if m:
-        a, b = ss + m.start(1), ss + m.end(1)
-        np = _np_before(art, b + 1 if b < pos else b, a) if False else (a, b)
-        return speaker_from_np(art, *np, outer_speaker=outer_speaker)
+        a = start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
+        return speaker_from_np(art, a, start + m.end(), outer_speaker=outer_speaker)
+    # a name (with its titles) opening the clause
+    i = bisect.bisect_left(art.mention_starts, start)
+    if i < len(art.mentions):
+        mm = art.mentions[i]
+        pre = text[start:mm.start]
+        if mm.start < pos and len(pre) < 60 and not re.search(r"[,;:]|\b(?:of|in|on|at|to|for|from|by|with|about)\b", pre):
+            return art.canonical(mm.text), mm.start, mm.end
+    m = re.match(r"\s*([Tt]he\s+(?:[\w\-]+\s+){0,3}?(?:%s))\b" % "|".join(sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)), seg)
+    if m:
+        return speaker_from_np(art, start + m.start(1), start + m.end(1), outer_speaker=outer_speaker)
     return "", -1, -1
 
 
@@ -926,6 +973,9 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
     return Attribution()
 
 
+_SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
+
+
 def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, outer_speaker: str = "") -> Attribution:
     """Nearest usable cue in ``region`` outside quotes, and its speaker."""
     text = art.text
@@ -936,14 +986,19 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             continue  # inside this quote
         if art.in_quote(c.start):
             continue
+        participle = c.text.lower().endswith("ing")
         if c.start >= qe:
             dist = c.start - qe
-            gap = text[qe:c.start]
-            # "“…,” X said" : a short gap (subject) is preferred
-            pref = 0 if len(gap) < 60 else 1
+            gap = text[qe + 1:c.start]
+            # "“…,” X said" / "“…,” said X": only a short subject between quote and cue
+            if not participle and _SHORT_GAP.match(gap):
+                pref = 0
+            else:
+                pref = 2 if not participle else 3
         else:
             dist = qs - c.end
-            pref = 0 if dist < 80 else 1
+            # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”")
+            pref = 1
         cands.append((pref, dist, c))
     cands.sort(key=lambda t: (t[0], t[1]))
     sent = (rs, re_)
@@ -952,8 +1007,14 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
         if not cue_text:
             continue
         if spk:
-            return Attribution(spk, s, e, c.lemma, cue_text, c.category, c.start, cue_end)
+            lemma = _lemma_of(art, c, cue_text)
+            return Attribution(spk, s, e, lemma, cue_text, art.lexicon.category(lemma), c.start, cue_end)
     return Attribution()
+
+
+def _lemma_of(art: Article, c: Cue, cue_text: str) -> str:
+    """Lemma of the cue as finally read ("cited … as saying" -> say; "told reporters" -> tell)."""
+    return art.lexicon.lemma_of.get(" ".join(cue_text.lower().split()), c.lemma)
 
 
 def sentence_attribution(art: Article, k: int) -> Attribution:
