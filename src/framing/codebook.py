@@ -171,12 +171,45 @@ def _read_yaml(path: Path, what: str):
     except UnicodeDecodeError as exc:
         raise CodebookError(f"{path}: {what} is not UTF-8 text ({exc})") from exc
     except _DuplicateKey as exc:
+        parents = _key_path(raw.decode("utf-8", "replace"), exc.line)
+        if parents == ["entries"]:
+            raise CodebookError(f"{path}: entry {exc.key!r}: duplicate key, defined twice (lines {exc.first_line} "
+                                f"and {exc.line}); each key may appear once") from None
+        where = ""
+        if len(parents) >= 2 and parents[0] == "entries":
+            where = f"entry {parents[1]!r}: "
+            parents = parents[2:]
+        inside = f" in {'.'.join(parents)}" if parents else ""
         raise CodebookError(
-            f"{path}: duplicate key {exc.key!r} at line {exc.line} (first defined at line {exc.first_line}); "
-            "each key may appear once") from None
+            f"{path}: {where}duplicate key {exc.key!r}{inside} at line {exc.line} (first defined at line "
+            f"{exc.first_line}); each key may appear once") from None
     except yaml.YAMLError as exc:
-        raise CodebookError(f"{path}: not valid YAML ({str(exc).splitlines()[0] if str(exc) else exc})") from exc
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        mark = getattr(exc, "problem_mark", None)
+        at = f" at line {mark.line + 1}, column {mark.column + 1}" if mark is not None else ""
+        raise CodebookError(f"{path}: not valid YAML{at} ({problem})") from exc
     return raw, data
+
+
+def _key_path(text: str, line: int) -> list[str]:
+    """Keys enclosing (by indentation) the mapping key on 1-based ``line`` of a block-style YAML text."""
+    lines = text.splitlines()
+    if not 0 < line <= len(lines):
+        return []
+    cur = lines[line - 1]
+    indent = len(cur) - len(cur.lstrip())
+    path: list[str] = []
+    for prev in reversed(lines[: line - 1]):
+        stripped = prev.strip()
+        if not stripped or stripped.startswith("#"):
+            continue
+        ind = len(prev) - len(prev.lstrip())
+        if ind < indent and ":" in stripped:
+            path.append(stripped.split(":", 1)[0].strip().strip("'\""))
+            indent = ind
+            if ind == 0:
+                break
+    return path[::-1]
 
 
 # ----------------------------------------------------------------------------- validation helpers
