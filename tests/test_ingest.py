@@ -154,6 +154,43 @@ def test_html_page_through_trafilatura(tmp_path):
 
 
 # ============================================================================ tables
+def test_latin1_csv_with_a_malformed_line(tmp_path):
+    docs, report = ingest_with_report(copy(tmp_path, "french_latin1.csv"))
+    assert len(docs) == 2 and set(docs.encoding) <= {"cp1252", "latin_1", "iso8859_1"}
+    assert docs.text[0].startswith("La rédaction a décidé d'écrire « Kyiv » plutôt que « Kiev »")
+    assert docs.title[1] == "Donbass ou Donbas ? Les deux graphies coexistent"
+    assert set(docs.outlet) == {"example.fr"}  # unknown domain: the domain itself
+    (s,) = report.skipped
+    assert s["source"].endswith("french_latin1.csv:line 4") and "expected 4 fields, saw 6" in s["reason"]
+
+
+def test_yaml_manifest_in_a_subfolder_and_unused_entries(tmp_path):
+    root = tmp_path / "corpus"
+    sub = root / "ru"
+    sub.mkdir(parents=True)
+    shutil.copyfile(FIX / "ru_cp1251.txt", sub / "peskov.txt")
+    shutil.copyfile(FIX / "fr_latin1.txt", root / "kyiv_fr.txt")
+    (sub / "manifest.yaml").write_text(
+        "peskov.txt:\n  outlet: tass\n  date: '2024-10-30'\n  url: https://tass.ru/politika/1\n  title: Песков о переговорах\n"
+        "missing.txt:\n  outlet: RT\n", encoding="utf-8")
+    docs, report = ingest_with_report(root)
+    by = docs.set_index(docs.source.str.rsplit("/", n=1).str[-1])
+    assert by.loc["peskov.txt", "outlet"] == "TASS" and by.loc["peskov.txt", "date"] == pd.Timestamp("2024-10-30")
+    assert by.loc["peskov.txt", "title"] == "Песков о переговорах"
+    assert by.loc["kyiv_fr.txt", "outlet"] == "unknown"  # no manifest entry, no signature
+    assert any(w["source"].endswith("missing.txt") and "matches no file" in w["reason"] for w in report.warnings)
+    assert {i["source"].rsplit("/", 1)[-1] for i in report.ignored} == {"manifest.yaml"}
+
+
+def test_bad_manifest_is_a_user_error(tmp_path):
+    d = copy(tmp_path, "ru_cp1251.txt")
+    (d / "manifest.csv").write_text("name,outlet\nru_cp1251.txt,RT\n")
+    with pytest.raises(FramingError, match="manifest.csv: entry 0 has no 'file'"):
+        ingest_paths(d)
+    with pytest.raises(FramingError, match="manifest not found"):
+        ingest_paths(d, manifest=tmp_path / "nope.csv")
+
+
 def test_csv_outlet_from_file_name_beats_domain(tmp_path):
     docs = ingest_paths(copy(tmp_path, "AssociatedPress.csv"))
     assert len(docs) == 3

@@ -82,6 +82,9 @@ _INVISIBLE_RE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 _SPACES_RE = re.compile(r"[^\S\n]{2,}|[^\S\n ]")
 _SPACE_AROUND_NL_RE = re.compile(r" +\n *|\n +")
 _MANY_NL_RE = re.compile(r"\n{3,}")
+_SPECIAL_RE = re.compile(
+    "[\r\x0b\x0c\x85\u2028\u2029\u200b-\u200d\u2060\ufeff\u00ad\t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]"
+)
 
 
 def normalize_whitespace(text: str, *, keep_paragraphs: bool = True) -> str:
@@ -95,13 +98,12 @@ def normalize_whitespace(text: str, *, keep_paragraphs: bool = True) -> str:
     """
     if not text:
         return ""
-    # cheap substring checks first: most texts need few of these passes
-    ascii_ = text.isascii()
-    if "\r" in text or "\x0b" in text or "\x0c" in text or (not ascii_ and _NEWLINES_RE.search(text)):
+    # one scan for any character that needs more than plain-space handling (most texts have none)
+    special = _SPECIAL_RE.search(text) is not None
+    if special:
         text = _NEWLINES_RE.sub("\n", text)
-    if not ascii_ and _INVISIBLE_RE.search(text):
         text = _INVISIBLE_RE.sub("", text)
-    if "  " in text or "\t" in text or (not ascii_ and _SPACES_RE.search(text)):
+    if special or "  " in text:
         text = _SPACES_RE.sub(" ", text)
     if " \n" in text or "\n " in text:
         text = _SPACE_AROUND_NL_RE.sub("\n", text)
@@ -264,7 +266,8 @@ def remove_read_more(text: str) -> str:
     before and just after), and a " Read more" left at the very end of one-line text. A
     sentence that merely contains "read more" is kept.
     """
-    if "ead more" not in text and "EAD MORE" not in text and "ead More" not in text and "lso read" not in text.lower():
+    if "ead more" not in text and "EAD MORE" not in text and "ead More" not in text and "lso read" not in text \
+            and "LSO READ" not in text and "MORE:" not in text:
         return text
     lines = text.split("\n")
     drop = [False] * len(lines)
@@ -304,9 +307,9 @@ def remove_photo_credits(text: str, *, max_words: int = 40) -> str:
 
     def keep(line: str) -> bool:
         s = line.strip()
-        if len(s.split()) > max_words:
+        if not (_PHOTO_CREDIT_RE.search(s) or _PHOTO_LINE_RE.match(s)):
             return True
-        return not (_PHOTO_CREDIT_RE.search(s) or _PHOTO_LINE_RE.match(s))
+        return len(s.split()) > max_words
 
     return _drop_lines(text, keep)
 
@@ -324,12 +327,13 @@ def remove_copyright_lines(text: str, *, max_words: int = 30) -> str:
     2005–2022. All rights reserved." Article sentences about copyright are longer or do not
     have this shape and are kept.
     """
-    if "©" not in text and "opyright" not in text and "ights reserved" not in text and "(c)" not in text.lower():
+    if "©" not in text and "opyright" not in text and "ights reserved" not in text and "(c)" not in text \
+            and "(C)" not in text and "COPYRIGHT" not in text:
         return text
 
     def keep(line: str) -> bool:
         s = line.strip()
-        return not (s and len(s.split()) <= max_words and _COPYRIGHT_RE.match(s))
+        return not (s and _COPYRIGHT_RE.match(s) and len(s.split()) <= max_words)
 
     return _drop_lines(text, keep)
 
@@ -362,7 +366,7 @@ def remove_source_lines(text: str, *, max_words: int = 5) -> str:
 
     def keep(line: str) -> bool:
         s = line.strip()
-        return not (len(s.split()) <= max_words and _SOURCE_LINE_RE.match(s) and not s.startswith("Sources"))
+        return not (_SOURCE_LINE_RE.match(s) and not s.startswith("Sources") and len(s.split()) <= max_words)
 
     return _drop_lines(text, keep)
 
@@ -438,6 +442,8 @@ TRAILING_BOILERPLATE = (
     r"You can also get in touch in the following ways:.{0,400}?HaveYourSay@bbc\.co\.uk\.?"
     r"(?:\s*Please include your name, age and location with any submission\.)?",
 )
+_TRAILING_MARKERS = ("©", "The BBC is not", "Follow BBC", "Why not follow BBC", "Find BBC", "You can also send",
+                     "Send your story", "Send us your story", "If you have a story", "You can also get in touch")
 _TRAILING_RE = re.compile(r"(?:\s*(?:%s))+\s*$" % "|".join("(?:%s)" % p for p in TRAILING_BOILERPLATE), re.DOTALL)
 
 
@@ -458,6 +464,12 @@ def remove_trailing_boilerplate(text: str, *, patterns: Iterable[str] | None = N
     else:
         rx = re.compile(r"(?:\s*(?:%s))+\s*$" % "|".join("(?:%s)" % p for p in patterns), re.DOTALL)
     tail_start = max(0, len(text) - 2000)
+    if patterns is None:
+        # start at the first boilerplate marker in the tail instead of trying every position
+        marks = [i for i in (text.find(k, tail_start) for k in _TRAILING_MARKERS) if i >= 0]
+        if not marks:
+            return text
+        tail_start = max(0, min(marks) - 1)
     m = rx.search(text, tail_start)
     if not m:
         return text

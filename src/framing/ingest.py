@@ -586,78 +586,138 @@ def _map_columns(columns: list[str], column_map: Mapping[str, str] | None) -> di
     return mapping
 
 
+def _sniff_file(path: Path) -> int:
+    """Size of a file; raise ValueError if it is unreadable, empty or binary (checks its head only)."""
+    try:
+        size = path.stat().st_size
+        with open(path, "rb") as fh:
+            head = fh.read(65536)
+    except OSError as exc:
+        raise ValueError(f"unreadable ({exc.strerror or exc})") from exc
+    if not head.strip():
+        if size <= len(head):
+            raise ValueError("empty file")
+    if b"\x00" in head[:8192] and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise ValueError("binary file (NUL bytes)")
+    return size
+
+
+def _read_csv(source, *, sep: str, encoding: str | None, disp: str, report: IngestReport) -> pd.DataFrame | None:
+    """pandas' C parser; on a malformed file, the python parser with bad lines reported and skipped."""
+    kw = dict(sep=sep, dtype=str, keep_default_na=False, na_filter=False)
+    if encoding:
+        kw["encoding"] = encoding
+    try:
+        return pd.read_csv(source, **kw)
+    except pd.errors.EmptyDataError:
+        report.skip(disp, "empty table (no header)", file=True)
+        return None
+    except UnicodeDecodeError:
+        raise
+    except (pd.errors.ParserError, ValueError):
+        if isinstance(source, io.StringIO):
+            source.seek(0)
+    # retry, skipping malformed lines; pandas names each ("Skipping line 4: expected 4 fields, saw 6")
+    import warnings
+
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            df = pd.read_csv(source, on_bad_lines="warn", **kw)
+        except (pd.errors.ParserError, ValueError) as exc:
+            report.skip(disp, f"not a readable CSV ({str(exc).splitlines()[0]})", file=True)
+            return None
+    for w in caught:
+        for m in re.finditer(r"Skipping line (\d+): ([^\n]+)", str(w.message)):
+            report.skip(f"{disp}:line {m.group(1)}", f"malformed CSV line ({m.group(2).strip()})")
+    return df
+
+
 def _read_table(path: Path, disp: str, report: IngestReport) -> pd.DataFrame | None:
-    """Read a CSV/TSV/JSONL/JSON file into a DataFrame of strings (no column mapping yet)."""
+    """Read a CSV/TSV/JSONL/JSON file into a DataFrame of strings (no column mapping yet).
+
+    UTF-8 CSV files are parsed straight from disk (no decoded copy in memory); other
+    encodings are detected and decoded first.
+    """
+    ext = path.suffix.lower()
+    if ext in (".csv", ".tsv"):
+        sep = "\t" if ext == ".tsv" else ","
+        try:
+            nbytes = _sniff_file(path)
+        except ValueError as exc:
+            report.skip(disp, str(exc), file=True)
+            return None
+        try:
+            with open(path, "rb") as fh:
+                bom = fh.read(3) == codecs.BOM_UTF8
+            enc = "utf-8-sig" if bom else "utf-8"
+            df = _read_csv(path, sep=sep, encoding="utf-8-sig", disp=disp, report=report)
+        except UnicodeDecodeError:
+            try:
+                text, enc, nbytes = _read_text_file(path)
+            except ValueError as exc:
+                report.skip(disp, str(exc), file=True)
+                return None
+            df = _read_csv(io.StringIO(text), sep=sep, encoding=None, disp=disp, report=report)
+        if df is None:
+            return None
+        report.megabytes += nbytes / 1e6
+        df.attrs["encoding"] = enc
+        df.attrs["format"] = "csv"
+        return df
     try:
         text, enc, nbytes = _read_text_file(path)
     except ValueError as exc:
         report.skip(disp, str(exc), file=True)
         return None
     report.megabytes += nbytes / 1e6
-    ext = path.suffix.lower()
-    if ext in (".csv", ".tsv"):
-        sep = "\t" if ext == ".tsv" else ","
+    records: list[dict] = []
+    if ext == ".json":
         try:
-            df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False)
-        except pd.errors.EmptyDataError:
-            report.skip(disp, "empty table (no header)", file=True)
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            report.skip(disp, f"not valid JSON ({exc})", file=True)
             return None
-        except (pd.errors.ParserError, ValueError):
-            bad: list[list[str]] = []
-
-            def on_bad(fields: list[str]):
-                bad.append(fields)
-                return None
-
-            try:
-                df = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, keep_default_na=False, na_filter=False,
-                                 engine="python", on_bad_lines=on_bad)
-            except (pd.errors.ParserError, ValueError) as exc:
-                report.skip(disp, f"not a readable CSV ({str(exc).splitlines()[0]})", file=True)
-                return None
-            for fields in bad:
-                report.skip(f"{disp}:?", f"malformed CSV line with {len(fields)} fields (starts {','.join(fields)[:60]!r})")
-        fmt = "csv"
+        if isinstance(data, Mapping):
+            data = next((v for v in data.values() if isinstance(v, list)), [data])
+        if not isinstance(data, list):
+            report.skip(disp, "JSON is not a list of records", file=True)
+            return None
+        lines_ = enumerate(data)
     else:
-        records: list[dict] = []
-        if ext == ".json":
+        lines_ = enumerate(text.splitlines())
+    for i, item in lines_:
+        if isinstance(item, str):
+            if not item.strip():
+                continue
             try:
-                data = json.loads(text)
+                item = json.loads(item)
             except json.JSONDecodeError as exc:
-                report.skip(disp, f"not valid JSON ({exc})", file=True)
-                return None
-            if isinstance(data, Mapping):
-                data = next((v for v in data.values() if isinstance(v, list)), [data])
-            if not isinstance(data, list):
-                report.skip(disp, "JSON is not a list of records", file=True)
-                return None
-            for i, r in enumerate(data):
-                if isinstance(r, Mapping):
-                    records.append(dict(r))
-                else:
-                    report.skip(f"{disp}:{i}", "record is not a JSON object")
-                    records.append({})
-        else:
-            for i, line in enumerate(text.splitlines()):
-                if not line.strip():
-                    continue
-                try:
-                    r = json.loads(line)
-                except json.JSONDecodeError as exc:
-                    report.skip(f"{disp}:{i}", f"invalid JSON line ({exc.msg})")
-                    continue
-                if not isinstance(r, Mapping):
-                    report.skip(f"{disp}:{i}", "JSON line is not an object")
-                    continue
-                r = dict(r)
-                r["__row"] = i
-                records.append(r)
-        df = pd.DataFrame.from_records(records)
-        df = df.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else (v if isinstance(v, str) else json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else str(v)))
-        fmt = "json" if ext == ".json" else "jsonl"
+                report.skip(f"{disp}:{i}", f"invalid JSON line ({exc.msg})")
+                continue
+        if not isinstance(item, Mapping):
+            report.skip(f"{disp}:{i}", "record is not a JSON object")
+            continue
+        r = dict(item)
+        r["__row"] = i
+        records.append(r)
+    df = pd.DataFrame.from_records(records)
+    for c in df.columns:
+        if c != "__row" and pd.api.types.infer_dtype(df[c], skipna=False) != "string":
+            df[c] = df[c].map(_json_value_to_str)
     df.attrs["encoding"] = enc
-    df.attrs["format"] = fmt
+    df.attrs["format"] = "json" if ext == ".json" else "jsonl"
     return df
+
+
+def _json_value_to_str(v: Any) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, str):
+        return v
+    if isinstance(v, (list, dict)):
+        return json.dumps(v, ensure_ascii=False)
+    return str(v)
 
 
 def _repair_shifted(df: pd.DataFrame, disp: str, report: IngestReport) -> pd.DataFrame:
