@@ -369,6 +369,14 @@ _TITLE_SPEAKER_FIRST = re.compile(r"^\s*([A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\
 _TITLE_SPEAKER_LAST = re.compile(r"(?:\s[–—-]\s*|:\s*)([A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3})\s*$")
 
 
+def _title_cue(f: _Field, q: QuoteSpan):
+    """The cue of a headline, outside its quotes and before the span ("Zelensky moans about ...")."""
+    for c in f.art.cues:
+        if c.start < q.start - 1 and not f.art.in_quote(c.start):
+            return c
+    return None
+
+
 def _headline_speaker(f: _Field, body: _Field) -> attr.Attribution | None:
     """'Kilmeade: America should be ‘all-in’ …' / '… ‘unrealistic’ – Moscow' / '…: Victoria Coates'."""
     for rx in (_TITLE_SPEAKER_FIRST, _TITLE_SPEAKER_LAST):
@@ -403,8 +411,15 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             # a headline's words are first looked for in the body, where they are attributed
             hit = _find_in_body(body, _norm_words(text[q.start:q.end]))
             if hit is not None:
-                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text, hit.cue_category,
-                                              -1, -1, how="article")
+                # the headline's own verb is the cue ("Russia condemns ‘arrogant’ note"), the
+                # speaker the one the body names
+                own = _title_cue(f, q)
+                if own is not None:
+                    f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, own.lemma, own.text, own.category,
+                                                  own.start, own.end, how="article")
+                else:
+                    f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text, hit.cue_category,
+                                                  -1, -1, how="article")
                 continue
         enclosing = None
         outer_speaker = ""
@@ -486,7 +501,7 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
         o = f.spans[kk]
         if o.end < ps:
             break
-        if o.start >= ps and f.attrs[kk].speaker and o.depth == 0:
+        if o.end >= ps and f.attrs[kk].speaker and o.depth == 0:
             a = f.attrs[kk]
             return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
     if text[ps:pe].rstrip().endswith(":"):
@@ -494,10 +509,9 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
         if a.found:
             a.how = "previous"
             return a
-    if not whole:
-        a = attr.sentence_attribution(art, sp)
-        if a.found:
-            return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
+    a = attr.sentence_attribution(art, sp)
+    if a.speaker:
+        return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
     return None
 
 
