@@ -1064,16 +1064,50 @@ def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[di
 _CLAUSE_END = re.compile(r"[.!?]+[”\"’]?\s*$")
 
 
+#: Cues that take a content clause without "that" ("said it's possible", "told detectives he ...").
+_BARE_CLAUSE_CUES = {
+    "say", "tell", "claim", "state", "add", "write", "admit", "insist", "argue", "note", "warn", "report",
+    "confirm", "explain", "acknowledge", "concede", "allege", "maintain", "contend", "assert", "predict",
+    "suggest", "indicate", "announce", "reveal", "complain", "boast", "stress", "emphasise", "emphasize",
+    "reiterate", "recall", "remind", "estimate", "agree", "deny", "tweet", "post", "testify", "declare",
+    "answer", "reply", "respond", "remark", "comment", "observe", "point out", "lament", "whine", "grumble",
+    "believe", "think", "hope", "fear", "promise", "vow", "pledge", "signal", "repeat", "conclude",
+}
+_NOT_CLAUSE_START = {
+    "to", "for", "of", "by", "with", "nothing", "something", "goodbye", "hello", "thanks", "sorry", "so",
+    "yes", "no", "as", "from", "against", "into", "over", "more", "less", "much", "little", "little",
+    "farewell", "anything", "everything", "otherwise", "earlier", "later", "and", "or", "but", "before",
+    "after", "without", "through", "up", "out", "off", "down", "back", "hi", "amen",
+}
+_ADVERBIAL = re.compile(
+    r"\s*(?:(?:on|in|at|during|last|this|earlier|later|late|early|again|also|previously|recently|repeatedly|"
+    r"publicly|privately|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
+    r"sunday)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,4}?\s*,?\s*)?"
+    r"(?=that\b|[A-Za-z\u201c\"‘'])", re.I)
+
+
 def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
                     spk: tuple[int, int]) -> tuple[int, int] | None:
+    """The reported clause of a cue: after it ("X said (that) CLAUSE", "X told reporters CLAUSE"),
+    or before it ("CLAUSE, X said", "CLAUSE, according to X", "CLAUSE, she says, and ...")."""
     text = art.text
     ss, se = sent
-    # trim the sentence's final punctuation
     while se > ss and text[se - 1] in ".!?":
         se -= 1
+
+    def clause_before():
+        # "CLAUSE, X said [Monday]." / "CLAUSE, said X" / "CLAUSE, she says, and ..."
+        first = min(spk[0], cue.start) if spk[0] >= 0 else cue.start
+        pre = text[ss:first]
+        if not pre.rstrip().endswith((",", "”", "\"", "’", "—", "–")):
+            return None
+        before = pre.rstrip(" ,—–")
+        if len(before.split()) >= 3:
+            return ss, ss + len(before)
+        return None
+
     if cue.lemma == "according to":
         if spk[1] >= 0 and spk[0] >= cue.start:
-            # "According to X, CLAUSE." or "CLAUSE, according to X."
             after = text[spk[1]:se]
             m = re.match(r"[^,]*,\s*", after)
             if cue.start - ss < 3 and m:
@@ -1083,42 +1117,42 @@ def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
                 return ss, ss + len(before)
         return None
     if spk[0] > cue.start:  # inversion: "CLAUSE, said X"
-        before = text[ss:cue.start].rstrip(" ,")
-        if len(before.split()) >= 3:
-            return ss, ss + len(before)
-        return None
+        return clause_before()
     after = text[cue_end:se]
-    m = re.match(r"\s*(?:that\s+|about\s+|:\s*)?", after)
-    rest = after[m.end():]
-    low = rest[:20].lower()
-    # a clause follows the cue: it starts with a subject-like word, "that", or "about" (moan about)
-    head = m.group(0).strip()
-    if head in ("that", "about", ":"):
-        start = cue_end + m.end() if head != "that" else cue_end + len(after) - len(after.lstrip()) 
-        return (start, se) if se - start > 0 else None
-    first = re.match(r"[\w’'\-]+", rest)
-    if not first:
-        # "..., X said." with the clause before the subject: "CLAUSE, X said."
-        before = text[ss:spk[0]].rstrip(" ,")
-        if spk[0] > ss and len(before.split()) >= 3 and text[ss:spk[0]].rstrip().endswith(","):
-            return ss, ss + len(before)
-        return None
-    fw = first.group(0)
-    if cue.lemma in ("tell", "ask", "urge", "warn", "inform", "advise", "brief"):
-        # "told reporters that ...": an object precedes the clause
+    if cue.lemma in ("tell", "ask", "urge", "warn", "inform", "advise", "brief", "remind"):
+        # "told reporters (that) ...": an object (at most four words) precedes the clause
         mm = re.match(r"\s*(?:[\w’'\-\.]+\s+){0,4}?that\s+", after)
         if mm:
             return cue_end + mm.end(), se
-        if cue.lemma != "tell":
+        if cue.lemma not in ("tell", "remind"):
             return None
-    if fw.lower() in _SUBJ_PRONOUNS or fw[0].isupper() or fw.lower() in ("the", "a", "an", "there", "his", "her", "their", "its", "this", "russia", "ukraine") \
-            or fw.lower() in ("russian", "ukrainian", "western", "no", "some", "many", "all", "any", "moscow", "kyiv", "kiev", "several", "two", "three"):
-        return cue_end + m.end(), se
-    # "CLAUSE, X said."
-    before = text[ss:spk[0]].rstrip(" ,")
-    if spk[0] > ss and text[ss:spk[0]].rstrip().endswith(",") and len(before.split()) >= 3:
-        return ss, ss + len(before)
-    return None
+        mm = re.match(r"\s*(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+)?(?:[\w’'\-\.]+\s+){0,3}?"
+                      r"(?=(?:he|she|they|it|there|we|i|the|a|his|her|their|its)\b)", after, re.I)
+        if mm and mm.end() > len(after) - len(after.lstrip()):
+            rest = after[mm.end():]
+            if len(rest.split()) >= 3:
+                return cue_end + mm.end(), se
+        return clause_before()
+    m = re.match(r"\s*(?:that\s+|about\s+|:\s*)", after)
+    if m:
+        if m.group(0).strip() == "about" and cue.lemma not in ("moan", "complain", "boast", "lament", "whine",
+                                                               "grumble", "brag", "rant", "gripe", "warn"):
+            return None
+        start = cue_end + (m.end() if m.group(0).strip() != "that" else len(after) - len(after.lstrip()))
+        return (start, se) if len(text[start:se].split()) >= 2 else None
+    if cue.lemma not in _BARE_CLAUSE_CUES and cue.lemma not in ("moan",):
+        return clause_before()
+    adv = _ADVERBIAL.match(after)
+    rest = after[adv.end():] if adv else after
+    first = re.match(r"[\w’'\-]+", rest)
+    if not first or len(rest.split()) < 3:
+        return clause_before()
+    fw = first.group(0).lower()
+    if fw in _NOT_CLAUSE_START:
+        return clause_before()
+    if fw == "that":
+        return cue_end + (len(after) - len(after.lstrip())), se
+    return cue_end + (adv.end() if adv else 0) + (len(rest) - len(rest.lstrip())), se
 
 
 def _words_outside_quotes(art: Article, s: int, e: int) -> int:
