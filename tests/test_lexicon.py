@@ -1,0 +1,237 @@
+"""Lexical matching on real sentences: what must match, what must not, and exact offsets.
+
+Sentences are copied verbatim from the seeds (data/raw/seeds, also ../shared/seeds) and from
+../shared/corpora/ukraine-media (file and 0-based data row of pandas.read_csv given), except
+where marked "hand-made" (cases the corpus does not contain: the dish, Odessa in Texas).
+"""
+from __future__ import annotations
+
+import pytest
+
+from framing.codebook import load_codebook
+from framing.lexicon import compile_codebook, find_lexical
+
+
+@pytest.fixture(scope="module")
+def m():
+    return compile_codebook(load_codebook())
+
+
+def found(text, matcher, feature=None, key=None):
+    out = []
+    for h in find_lexical(text, matcher):
+        assert text[h.start:h.end] == h.surface  # offsets index the original string
+        if (feature is None or h.feature == feature) and (key is None or h.key == key):
+            out.append((h.surface, h.key, h.value))
+    return out
+
+
+# ----------------------------------------------------------------------------- spellings
+def test_vladimir_zelensky_counts_vladimir_putin_never(m):
+    # seeds/000 (RT) and seeds/004 (RT)
+    assert found("Ukrainian leader Vladimir Zelensky.", m, key="volodymyr") == [("Vladimir", "volodymyr", "Vladimir")]
+    s = ("President Vladimir Putin’s press secretary was commenting on speculation by the British outlet "
+         "Financial Times about some kind of peace talks, calling the story fake news.")
+    assert found(s, m, "variant") == []
+    s = "had received signals from state leaders, who said: ‘We think [Russian President Vladimir] Putin wants direct negotiations"
+    assert found(s, m, key="volodymyr") == []
+    # seeds/002 (Moscow Times): the Ukrainian form
+    s = "The Ukrainian president Volodymyr Zelensky declared on Tuesday that his country would not make any concessions"
+    assert found(s, m, "variant") == [("Volodymyr", "volodymyr", "Volodymyr"), ("Zelensky", "zelensky", "Zelensky")]
+
+
+def test_possessives_count_curly_and_straight(m):
+    # seeds/004 (RT)
+    s = ("Ukrainian President Vladimir Zelensky has acknowledged that Kiev’s foreign backers have been speaking "
+         "to him about the possibility of peace talks with Moscow.")
+    assert found(s, m, key="kyiv") == [("Kiev", "kyiv", "Kiev")]
+    # data/guardian.csv row 24
+    s = ("The other demands made by Podolyak, an adviser to President Volodymyr Zelenskiy’s chief of staff, "
+         "were “500 tanks; 2,000 armoured vehicles; 1,000 drones”")
+    assert found(s, m, "variant") == [("Volodymyr", "volodymyr", "Volodymyr"), ("Zelenskiy", "zelensky", "Zelenskiy")]
+    # data/bbc.csv: straight apostrophe
+    assert found("Kyiv's mayor Vitali Klitschko said", m, key="kyiv") == [("Kyiv", "kyiv", "Kyiv")]
+
+
+def test_compounds_count_derivatives_do_not(m):
+    # data/AssociatedPress.csv row 52
+    s = ('"Putin will try to bite one piece of Ukrainian territory after another to strengthen his negotiating '
+         'stand," said Mykola Sunhurovskyi, a military analyst with the Kyiv-based Razumkov Center think-tank.')
+    assert found(s, m, key="kyiv") == [("Kyiv", "kyiv", "Kyiv")]
+    # data/RT.csv row 57 and data/AssociatedPress.csv row 4
+    assert found("He did so on Sunday night after an intense campaign by pro-Kiev activists, who accused him of "
+                 "ignorance.", m, key="kyiv") == [("Kiev", "kyiv", "Kiev")]
+    assert found("with pro-Kyiv volunteers loyal to Dzhokhar Dudayev", m, key="kyiv") == [("Kyiv", "kyiv", "Kyiv")]
+    # data/RT.csv row 728: Kievan is a different word
+    assert found("It became the capital city of the eponymous province within the Kievan Governorate of the "
+                 "Russian Empire.", m, key="kyiv") == []
+    # the campaign hashtag is one token: no spelling hit inside it (hand-made)
+    assert found("#KyivNotKiev", m, key="kyiv") == []
+
+
+def test_chicken_kiev_is_a_dish(m):
+    # hand-made: the corpus has no chicken Kiev
+    assert found("Marks & Spencer sold its first chicken Kiev in 1979.", m, key="kyiv") == []
+    assert found("Chicken Kiev, a breaded fillet stuffed with garlic butter, is on the menu.", m, key="kyiv") == []
+    # ... while the city in the same sentence still counts
+    assert found("A Kiev restaurant served chicken Kiev.", m, key="kyiv") == [("Kiev", "kyiv", "Kiev")]
+
+
+def test_odessa_texas_is_not_odesa(m):
+    # hand-made
+    assert found("The rally was held in Odessa, Texas, on Saturday.", m, key="odesa") == []
+    assert found("Odessa, TX is an oil town.", m, key="odesa") == []
+    # data/AssociatedPress.csv: the Ukrainian port
+    assert found("Residents of Odessa, Ukraine’s critical port on the Black Sea", m, key="odesa") == [
+        ("Odessa", "odesa", "Odessa")]
+
+
+def test_case_rules(m):
+    # data/CBS.csv row 1: dateline in capitals counts (sensitive = as written or all capitals)
+    s = "KYIV, Ukraine — Ukraine's state electricity operator on Saturday announced regular scheduled blackouts in Kyiv"
+    assert found(s, m, key="kyiv") == [("KYIV", "kyiv", "Kyiv"), ("Kyiv", "kyiv", "Kyiv")]
+    # lower case is not the proper name (hand-made)
+    assert found("the kiev and kyiv hashtags", m, key="kyiv") == []
+    # labels are case-insensitive: seeds/000 'Citing' at the start of a sentence
+    s = "Citing anonymous sources, FT has claimed that Moscow and Kiev are\xa0“in preliminary discussions”\xa0to resume peace talks."
+    assert ("Citing", "citing", "citing") in found(s, m, "sourcing")
+    # DPR only in capitals: seeds/000
+    s = "Russian troops raise the flag over Selidovo in the Donetsk People’s Republic (DPR)\xa0©\xa0\xa0Sputnik / Russian Defense Ministry"
+    assert found(s, m, key="territory_status") == [("People’s Republic", "territory_status", "peoples_republic"),
+                                                  ("DPR", "territory_status", "dpr_lpr")]
+    assert found("a dpr of 3", m, key="territory_status") == []
+
+
+def test_other_spellings(m):
+    # seeds/002 (Moscow Times)
+    s = ("Reuters reported earlier that Putin may agree to discuss the separation of four regions in Ukraine – "
+         "Donetsk, Luhansk, Zaporizhia and Kherson – which Russia declared illegally annexed in 2022 but does not "
+         "fully control.")
+    assert found(s, m, "variant") == [("Ukraine", "ukraine", "Ukraine"), ("Luhansk", "luhansk", "Luhansk"),
+                                      ("Zaporizhia", "zaporizhzhia", "Zaporizhzhia")]
+    s = ("Russia may also be ready to withdraw its forces from small territories it holds in the Kharkiv and "
+         "Mykolayiv regions, according to two of the officials cited by Reuters.")
+    assert found(s, m, "variant") == [("Kharkiv", "kharkiv", "Kharkiv"), ("Mykolayiv", "mykolaiv", "Mykolaiv")]
+    # seeds/000 (RT)
+    s = ("This means not just the incursion into Kursk Region, but the Donetsk and Lugansk People’s Republics, "
+         "as well as Kherson and Zaporozhye Regions in their full administrative boundaries.")
+    assert found(s, m, "variant") == [("Lugansk", "luhansk", "Lugansk"), ("Zaporozhye", "zaporizhzhia", "Zaporozhye")]
+    # data/AssociatedPress.csv row 17: Dnipro (river, Ukrainian form) and Zaporizhzhya
+    s = ("(AP Photo/Evgeniy Maloletka, File) FILE - A man walks on a pedestrian crossing point near the Dnipro river "
+         "and Zaporizhzhya nuclear plant on the other side in Nikopol, Ukraine, Aug, 22, 2022.")
+    assert found(s, m, "variant") == [("Dnipro", "dnipro", "Dnipro"), ("Zaporizhzhya", "zaporizhzhia", "Zaporizhzhia"),
+                                      ("Ukraine", "ukraine", "Ukraine")]
+    # data/AssociatedPress.csv row 0: Dnieper is the neutral English river name
+    s = "adjacent to the plant along the left bank of the Dnieper River, but along the Ukraine-controlled right bank"
+    assert found(s, m, key="dnipro") == [("Dnieper", "dnipro", "Dnieper")]
+    # surname, not the city (hand-made)
+    assert found("Yuri Nikolayev, a spokesman, said", m, key="mykolaiv") == []
+    assert found("In Nikolaev, sirens sounded.", m, key="mykolaiv") == [("Nikolaev", "mykolaiv", "Nikolaev")]
+
+
+def test_the_ukraine_only_as_head_noun(m):
+    # data/DailyMail.csv row 130: "the Ukraine" as the country's name
+    s = ("led Biden officials to claim that Saudi Arabia was helping Russia, a member of the greater OPEC alliance, "
+         "with its war in the Ukraine.")
+    assert found(s, m, key="ukraine") == [("the Ukraine", "ukraine", "the Ukraine")]
+    # data/AssociatedPress.csv row 33: "the Ukraine war" -- the article belongs to "war"
+    s = ("Western estimates of Russian dead in the Ukraine war have ranged from more than 15,000 to over 20,000 - "
+         "more than the Soviet Union lost during its 10-year war in Afghanistan.")
+    assert found(s, m, key="ukraine") == [("Ukraine", "ukraine", "Ukraine")]
+    # "the Ukrainian" is not "the Ukraine" (seeds/000)
+    assert found("No negotiations with Kiev can take place unless the Ukrainian troops first withdraw", m,
+                 key="ukraine") == []
+
+
+# ----------------------------------------------------------------------------- labels, overlaps
+def test_overlapping_multiword_terms_longest_wins_within_a_feature(m):
+    # data/AssociatedPress.csv row 128
+    s = ('"Onboard of this ship there are grains that were plundered and illegally transported by the Russian '
+         'occupation authorities from the storage facilities located on temporarily occupied territories in '
+         'Zaporizhzhya, Kherson and Mykolaiv," the embassy said.')
+    assert found(s, m, key="territory_status") == [("temporarily occupied territories", "territory_status", "occupied")]
+    # data/ABC.csv row 25: one label, illegally_annexed, not also 'annexed'
+    s = ("In his public address, Putin portrayed the martial law declaration as a technicality, limited to the "
+         "Ukrainian regions he illegally annexed last month.")
+    assert found(s, m, key="annexation") == [("illegally annexed", "annexation", "illegally_annexed")]
+    # data/AssociatedPress.csv row 25
+    s = ("the drones appear to be operational and ready to use, said the officials, who spoke on condition of "
+         "anonymity to discuss sensitive intelligence.")
+    assert found(s, m, "sourcing") == [("on condition of anonymity", "anonymous_source", "anonymity")]
+
+
+def test_overlaps_across_features_are_kept(m):
+    # seeds/001 (RT): a label and a spelling at once
+    s = "However, this is not currently the case, as the Kiev regime has rejected peaceful resolutions to the conflict."
+    hits = found(s, m)
+    assert ("Kiev", "kyiv", "Kiev") in hits
+    assert ("Kiev regime", "ukrainian_state_labels", "kiev_regime") in hits
+    assert ("conflict", "war_name", "conflict") in hits
+
+
+def test_labels_and_exceptions_on_real_sentences(m):
+    # seeds/001 (RT)
+    s = ("The situation in Crimea was also mentioned, with Peskov stating that it broke away from Ukraine after a "
+         "Western-backed coup in 2014 and rejoined Russia the same year.")
+    assert found(s, m, "label") == [("coup", "revolution_2014", "coup"), ("rejoined", "annexation", "reunification")]
+    # data/Express.csv row 42: family reunification is not the annexation frame
+    s = ("do not appear to include steps for family reunification or in other ways ensure respect for the principle "
+         "of the best interests of the child.")
+    assert found(s, m, key="annexation") == []
+    # data/ABC.csv row 21: Second World War is not a label for this war; 'wars' is
+    s = "\"There hasn't been any wars at that scale in Europe, or elsewhere in the world, since the Second World War."
+    assert found(s, m, key="war_name") == [("wars", "war_name", "war")]
+    # seeds/002: hedge; seeds/003: anonymous sourcing
+    s = ("In the end, however, Kiev said that Russia had organized “a massive informational-psychological attack” "
+         "against Ukraine by spreading a false warning, allegedly from Ukrainian military intelligence, of an "
+         "imminent massive airstrike.")
+    assert found(s, m, "hedge") == [("allegedly", "alleged", "allegedly")]
+    s = ("He “sensed the weakness of the West” and “is ready to go on until victory”, including another attempt to "
+         "take Kyiv and Kharkiv, sources close to the presidential administration told Meduza.")
+    assert found(s, m, "sourcing") == [("sources close to", "anonymous_source", "close_to")]
+    # data/CBS.csv row 10: hedge inside a quotation, and a label
+    s = ('"The so-called evacuation of invaders from the temporarily occupied territory of the Kherson region, '
+         'including from medical institutions, continues," the General Staff of the Armed Forces of Ukraine said.')
+    assert found(s, m, "hedge") == [("so-called", "so_called", "so-called")]
+    assert found(s, m, key="territory_status") == [("temporarily occupied territory", "territory_status", "occupied")]
+
+
+# ----------------------------------------------------------------------------- offsets and engine
+def test_offsets_exact_when_lowercasing_changes_length(m):
+    # 'İ'.lower() is two characters; offsets must still index the original text (hand-made)
+    s = "İİstanbul talks: Kyiv’s delegation met the Kiev regime’s envoys in İzmir. KİEV"
+    for h in find_lexical(s, m):
+        assert s[h.start:h.end] == h.surface
+    assert [h.surface for h in find_lexical(s, m) if h.key == "kyiv"] == ["Kyiv", "Kiev"]
+
+
+def test_one_automaton_for_all_terms(m):
+    cb = load_codebook()
+    n_terms = sum(len(f.terms) for e in cb.entries for f in e.forms)
+    assert m.n_terms == n_terms
+    assert m.automaton is not None and len(m.automaton) <= n_terms  # one automaton holding every term
+    assert m.regexes == []  # the default codebook needs no per-pattern regex scan
+
+
+def test_user_codebook_regex_requires_before_and_list_shorthand(test_data):
+    mm = compile_codebook(test_data / "codebooks" / "good_minimal.yaml")
+    # hand-made
+    s = "Russia staged referendums in four regions; Kyiv and the West called them a sham referendum. A so-called vote."
+    hits = [(h.surface, h.value) for h in find_lexical(s, mm)]
+    assert ("referendums", "referendum") in hits       # requires.before 'staged '
+    assert ("sham referendum", "sham_referendum") in hits  # regex form; the longer match wins over 'referendum'
+    assert ("referendum", "referendum") not in hits
+    assert ("so-called", "so-called") in hits          # list shorthand for terms
+    assert ("Kyiv", "Kyiv") in hits
+
+
+def test_migration_codebook_matches():
+    mm = compile_codebook("migration")
+    # hand-made sentence in the style of UK coverage
+    s = "Ministers warned of a flood of migrants and called them illegals; refugees crossed in small boats. A swarm of bees."
+    got = [(h.surface, h.key, h.value) for h in find_lexical(s, mm)]
+    assert ("flood of migrants", "metaphor", "water") in got
+    assert ("illegals", "person_label", "illegal") in got
+    assert ("refugees", "status_label", "refugee") in got
+    assert ("small boats", "crossing", "small_boats") in got
+    assert not any(g[0] == "swarm" for g in got)  # exception: a swarm of bees
