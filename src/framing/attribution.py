@@ -544,6 +544,10 @@ class Article:
             lemma = lex.lemma_of.get(form)
             if lemma is None:
                 continue
+            if w.isupper() and len(w) > 1:
+                continue  # "READ MORE:", "SAYS"
+            if re.search(r"(?:n[’']t|\bnot|\bnever)\s+$", text[max(0, m.start() - 8):m.start()]):
+                continue  # "the mayor didn’t respond"
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, m.start() - 3):m.start()]
                 if before.strip() and not re.search(r"[.!?:”\"\n]\s*$", before):
@@ -1084,6 +1088,20 @@ _ADVERBIAL = re.compile(
     r"publicly|privately|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,4}?\s*,?\s*)?"
     r"(?=that\b|[A-Za-z\u201c\"‘'])", re.I)
+
+
+_ADVERB_START = {"on", "in", "at", "during", "last", "this", "earlier", "later", "late", "early", "again",
+                 "also", "previously", "recently", "repeatedly", "publicly", "privately", "yesterday",
+                 "today", "tonight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                 "sunday", "aug.", "sept.", "oct.", "nov.", "dec.", "jan.", "feb.", "then", "once", "now",
+                 "separately", "afterwards", "afterward", "ultimately", "finally", "both", "all"}
+_ADVERB_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                 "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                 "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.", "twitter",
+                 "facebook", "telegram", "instagram", "cnn", "bbc", "fox"}
+_CLAUSE_OPENERS = {"he", "she", "they", "it", "there", "we", "i", "you", "the", "a", "an", "his", "her",
+                   "their", "its", "this", "these", "those", "some", "many", "most", "all", "no", "any",
+                   "several", "only", "one", "two", "three", "more", "nobody", "everyone", "if", "because"}
 
 
 def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
