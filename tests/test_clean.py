@@ -297,3 +297,19 @@ def test_clean_text_none_and_custom_steps():
     only_ws = clean_text(raw, steps=[C.normalize_whitespace])
     assert only_ws.endswith("Source link")
     assert not clean_text(raw).endswith("Source link")
+
+
+def test_remove_trailing_boilerplate_abc_and_fox_staff_bios():
+    """Real item endings from ukraine-media (tests/data/ingest/corpus_tails.json): the article's
+    last sentences, then the site's footer or staff bio, which is cut at exactly that point."""
+    import json
+
+    tails = json.loads((Path(__file__).parent / "data" / "ingest" / "corpus_tails.json").read_text(encoding="utf-8"))
+    assert {t["source"].split("/")[-1].split(".")[0] for t in tails} == {"ABC", "Fox"}
+    for t in tails:
+        body = t["tail"][: len(t["tail"]) - len(t["boilerplate"])]
+        assert C.remove_trailing_boilerplate(t["tail"]) == body.rstrip(), t["source"]
+    # a reporter described inside the article, not at its end, stays
+    s = ("Charles Creitz is a reporter for Fox News Digital, the network said in a statement. "
+         "Kyiv said it would respond.")
+    assert C.remove_trailing_boilerplate(s) == s

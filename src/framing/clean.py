@@ -35,7 +35,9 @@ remove_author_bio           a last paragraph that is a first-person author bio
 remove_trailing_boilerplate site boilerplate at the end of the text (BBC's "© 2022 BBC. The
                             BBC is not responsible for the content of external sites. ...",
                             "Follow BBC West on Facebook, Twitter and Instagram. Send your
-                            story ideas to ...@bbc.co.uk")
+                            story ideas to ...@bbc.co.uk"), ABC's "The Note" footer and
+                            Fox News staff bios ("Charles Creitz is a reporter for Fox
+                            News Digital. He joined Fox News in 2013 ...")
 remove_symbol_lines         lines with no letter or digit ("-", "()")
 remove_repeated_lines       exact repeats of a line already seen (teasers, repeated blocks)
 ==========================  ===================================================================
@@ -441,9 +443,19 @@ TRAILING_BOILERPLATE = (
     # BBC "Have your say" form notice
     r"You can also get in touch in the following ways:.{0,400}?HaveYourSay@bbc\.co\.uk\.?"
     r"(?:\s*Please include your name, age and location with any submission\.)?",
+    # ABC News: "The Note" newsletter footer
+    r"(?:http://apple\.co/\S+\s*)?(?:WHAT YOU NEED TO KNOW TODAY\s*)?Download the ABC News app and select \"The Note\" "
+    r"as an item of interest to receive the day['’]s sharpest political analysis\.",
+    r"The Note is a daily ABC News feature that highlights the day['’]s top stories in politics\.",
+    r"Please check back tomorrow for the latest\.",
+    # Fox News: staff bio sentences ending the item (the run must name Fox News)
+    r"(?=[^\n]{0,600}Fox News)(?:(?:(?:[A-Z][\w'’-]+|[A-Z]\.) ){1,4}(?:covers|focuses on|joined Fox News|is a (?:[\w-]+ ){0,4}(?:reporter|writer|producer|correspondent|editor))"
+    r"|(?:He|She) (?:joined Fox News|also photographs)|Joining Fox News Digital)[^.]{0,250}\.",
 )
 _TRAILING_MARKERS = ("©", "The BBC is not", "Follow BBC", "Why not follow BBC", "Find BBC", "You can also send",
-                     "Send your story", "Send us your story", "If you have a story", "You can also get in touch")
+                     "Send your story", "Send us your story", "If you have a story", "You can also get in touch",
+                     "http://apple.co", "WHAT YOU NEED", "Download the ABC", "The Note is", "Please check back",
+                     " covers ", " focuses on ", "joined Fox News", "Joining Fox News", " is a ", "also photographs")
 _TRAILING_RE = re.compile(r"(?:\s*(?:%s))+\s*$" % "|".join("(?:%s)" % p for p in TRAILING_BOILERPLATE), re.DOTALL)
 
 
@@ -454,11 +466,13 @@ def remove_trailing_boilerplate(text: str, *, patterns: Iterable[str] | None = N
     "© 2022 BBC. The BBC is not responsible for the content of external sites. Read about our
     approach to external linking.", "Follow BBC West Midlands on Facebook, Twitter and
     Instagram. Send your story ideas to: newsonline.westmidlands@bbc.co.uk", and the "Have your
-    say" form notice. Only a run that ends the text is removed; the same words quoted inside an
-    article stay.
+    say" form notice; ABC News' "Download the ABC News app and select "The Note" ..." footer;
+    Fox News staff bios ("Adam Shaw is a politics reporter for Fox News Digital, ..."). Only a
+    run that ends the text is removed; the same words inside an article stay.
     """
     if patterns is None:
-        if "bbc" not in text[-1200:].lower():
+        tail = text[-1500:]
+        if "bbc" not in tail.lower() and "ABC News" not in tail and "Fox News" not in tail:
             return text
         rx = _TRAILING_RE
     else:
@@ -469,7 +483,7 @@ def remove_trailing_boilerplate(text: str, *, patterns: Iterable[str] | None = N
         marks = [i for i in (text.find(k, tail_start) for k in _TRAILING_MARKERS) if i >= 0]
         if not marks:
             return text
-        tail_start = max(0, min(marks) - 1)
+        tail_start = max(0, min(marks) - 60)  # a name may precede " is a " / " covers "
     m = rx.search(text, tail_start)
     if not m:
         return text
