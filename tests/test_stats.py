@@ -206,7 +206,8 @@ def test_permutation_pvalue_matches_exact_enumeration():
     c = stats.compare_outlets(docs, hits, n_perm=20000, n_boot=100, min_docs=3)
     p = c.loc[c.outlet == "A", "p_value"].iloc[0]
     assert exact == pytest.approx(0.1)
-    assert p == pytest.approx(exact, abs=0.015)
+    # sequential Monte Carlo stops after ~100 exceedances (about 1,000 permutations here): SD ~0.01
+    assert p == pytest.approx(exact, abs=0.03)
 
 
 def test_compare_outlets_finds_a_real_difference_and_not_a_null_one():

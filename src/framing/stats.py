@@ -434,39 +434,75 @@ def adjust_pvalues(p, *, method: str = "holm") -> np.ndarray:
     return out
 
 
-def _perm_pvalues(num: np.ndarray, den: np.ndarray, in_a: np.ndarray, *, n_perm: int,
-                  rng: np.random.Generator, scale: float = 1.0) -> np.ndarray:
-    """Two-sided permutation p-values for the difference of ratios of sums between two groups.
+#: Sequential Monte Carlo: a test stops once this many permuted statistics reach the observed one.
+PERM_STOP_AFTER = 100
 
-    ``num`` (n, k) and ``den`` (n,) or (n, k) hold the documents of both groups; ``in_a`` marks
-    group A. Documents are shuffled between the groups (group sizes fixed);
-    p = (1 + #{|T*| >= |T_obs|}) / (1 + n_perm).
+
+def _perm_test(num: np.ndarray, den: np.ndarray, labels: np.ndarray, tests: Sequence[int], *, n_perm: int,
+               rng: np.random.Generator, scale: float = 1.0, block: int = 500) -> np.ndarray:
+    """Two-sided permutation p-values for "group g against all other documents", for every g in
+    ``tests`` and every column of ``num``: the statistic is the difference of ratios of sums
+    ``scale × (Σ_g num / Σ_g den − Σ_rest num / Σ_rest den)``.
+
+    One permutation of the document labels serves every group (each group's documents are then a
+    uniform random subset of its size). Sequential Monte Carlo (Besag & Clifford 1991): a test
+    stops once :data:`PERM_STOP_AFTER` permuted statistics are at least as extreme as the observed
+    one (p = k / L); otherwise all ``n_perm`` permutations run and p = (k + 1) / (n_perm + 1).
+    Where fewer than :data:`PERM_STOP_AFTER` permutations reach the observed statistic, that
+    Monte Carlo value cannot resolve small p-values, so the tail probability of a normal
+    distribution with the permutation distribution's mean and SD (the combinatorial central limit
+    theorem) is used when it is smaller. Returns an array (len(tests), k); NaN where the observed
+    statistic is undefined.
     """
+    from scipy.stats import norm
+
     n, k = num.shape
     den2 = den[:, None] if den.ndim == 1 else den
+    tot_n, tot_d = num.sum(0), den2.sum(0)
 
-    def stat(mask):  # mask (b, n) float
-        sa_n, sb_n = mask @ num, (1 - mask) @ num
-        sa_d, sb_d = mask @ den2, (1 - mask) @ den2
+    def stat(mask):  # mask (b, n) float -> (b, k)
+        sa_n, sa_d = mask @ num, mask @ den2
         with np.errstate(divide="ignore", invalid="ignore"):
-            return scale * (sa_n / sa_d - sb_n / sb_d)
+            return scale * (sa_n / sa_d - (tot_n - sa_n) / (tot_d - sa_d))
 
-    obs = stat(in_a.astype("float64")[None, :])[0]
-    tol = 1e-12 * np.maximum(1, np.abs(obs))
-    exceed = np.zeros(k)
-    base = np.zeros(n)
-    base[: int(in_a.sum())] = 1
-    per = max(1, 2_000_000 // max(n, 1))
+    G = len(tests)
+    obs = np.vstack([stat((labels == g).astype("float64")[None, :])[0] for g in tests]) if G else np.zeros((0, k))
+    tol = 1e-9 * np.maximum(1.0, np.abs(obs))
+    exceed = np.zeros((G, k))
+    used = np.zeros((G, k))
+    s1 = np.zeros((G, k))
+    s2 = np.zeros((G, k))
+    cnt = np.zeros((G, k))
+    active = np.isfinite(obs)
     done = 0
-    while done < n_perm:
-        b = min(per, n_perm - done)
-        masks = rng.permuted(np.tile(base, (b, 1)), axis=1)
-        t = stat(masks)
-        exceed += np.nansum(np.abs(t) >= np.abs(obs) - tol, axis=0)
+    block = max(1, min(block, 2_000_000 // max(n, 1)))
+    while done < n_perm and active.any():
+        b = min(block, n_perm - done)
+        L = np.stack([labels[rng.permutation(n)] for _ in range(b)])
+        for gi, g in enumerate(tests):
+            act = active[gi]
+            if not act.any():
+                continue
+            t = stat((L == g).astype("float64"))[:, act]
+            fin = np.isfinite(t)
+            exceed[gi, act] += (fin & (np.abs(t) >= np.abs(obs[gi, act]) - tol[gi, act])).sum(0)
+            used[gi, act] += b
+            tt = np.where(fin, t, 0.0)
+            s1[gi, act] += tt.sum(0)
+            s2[gi, act] += (tt**2).sum(0)
+            cnt[gi, act] += fin.sum(0)
         done += b
-    p = (1 + exceed) / (1 + n_perm)
+        active &= exceed < PERM_STOP_AFTER
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = np.where(exceed >= PERM_STOP_AFTER, exceed / used, (exceed + 1) / (used + 1))
+        mean = s1 / cnt
+        sd = np.sqrt(np.maximum(s2 / cnt - mean**2, 0.0))
+        a = np.abs(obs)
+        p_norm = norm.sf((a - mean) / sd) + norm.cdf((-a - mean) / sd)
+    tail = (exceed < PERM_STOP_AFTER) & (sd > 0) & np.isfinite(p_norm)
+    p = np.where(tail, np.minimum(p, p_norm), p)
     p[~np.isfinite(obs)] = np.nan
-    return p
+    return np.clip(p, 0.0, 1.0)
 
 
 def _glm_rate_ratio(y: np.ndarray, words: np.ndarray, in_a: np.ndarray, *, family: str, ci: float):
@@ -525,9 +561,13 @@ def compare_outlets(
     with an interval and a p-value, corrected for multiple comparisons across *all* rows of the
     table (every feature × outlet is one test in the family).
 
-    ``method="permutation"`` (default): documents are shuffled between the two groups
-    ``n_perm`` times (group sizes fixed, seeded); the statistic is the difference of rates
-    (ratio of sums); the rate-ratio interval is a bootstrap over documents within each group.
+    ``method="permutation"`` (default): documents are shuffled between the two groups (group
+    sizes fixed, seeded; up to ``n_perm`` times, stopping early once 100 permuted statistics
+    reach the observed one — Besag & Clifford 1991); the statistic is the difference of rates
+    (ratio of sums); two-sided. Where Monte Carlo cannot resolve a very small p-value (fewer
+    than 100 permuted statistics as extreme), the normal approximation to the permutation
+    distribution is used if smaller, so that a correction over many tests can still reach
+    significance. The rate-ratio interval is a bootstrap over documents within each group.
     ``method="glm"``: a count regression per level, hits ~ group with ``log(n_words)`` offset —
     ``glm_family="poisson"`` with sandwich (HC0) standard errors, robust to overdispersion, or
     ``"negbin"`` (negative binomial, dispersion estimated); rate ratio = exp(coefficient), Wald
@@ -556,6 +596,14 @@ def compare_outlets(
     if reference is not None and reference not in set(outlets):
         raise FramingError(f"reference outlet {reference!r} not in the docs table "
                            f"(outlets: {', '.join(sorted(map(str, set(outlets))))})")
+    p_rest = {}
+    if method == "permutation" and reference is None and len(cols):
+        # one set of permutations for every "outlet vs the rest" test
+        codes, uniques = pd.factorize(pd.Series(outlets), use_na_sentinel=True)
+        testable = [i for i, u in enumerate(uniques)
+                    if min_docs <= (codes == i).sum() <= len(codes) - min_docs]
+        pv = _perm_test(counts, words, codes, testable, n_perm=n_perm, rng=_rng(seed, "perm", "rest"), scale=per)
+        p_rest = {uniques[i]: pv[j] for j, i in enumerate(testable)}
     rows = []
     for (g,) in groups:
         if reference is not None and g == reference:
@@ -578,8 +626,12 @@ def compare_outlets(
                 rb = _boot_ratio(cb, words[b], n_boot=n_boot, rng=rng, scale=per)
                 with np.errstate(divide="ignore", invalid="ignore"):
                     lo, hi = _quantiles(ra / rb, ci)
-                both = a | b
-                p = _perm_pvalues(counts[both], words[both], a[both], n_perm=n_perm, rng=rng, scale=per)
+                if reference is not None:
+                    both = a | b
+                    p = _perm_test(counts[both], words[both], a[both].astype("int64"), [1], n_perm=n_perm,
+                                   rng=_rng(seed, "perm", g, ref_name), scale=per)[0]
+                else:
+                    p = p_rest.get(g, np.full(len(cols), np.nan))
             else:
                 both = a | b
                 res = [_glm_rate_ratio(counts[both, j], words[both], a[both], family=glm_family, ci=ci)
@@ -630,7 +682,8 @@ def compare_variant_shares(
 
     ``difference = share_a - share_b`` (shares pooled over hits as in :func:`variant_shares`),
     with a bootstrap interval that resamples documents within each outlet independently, and a
-    two-sided permutation p-value (documents using the key shuffled between the two outlets),
+    two-sided permutation p-value (documents using the key shuffled between the two outlets; as
+    in :func:`compare_outlets`),
     corrected across all rows with ``correction``. ``pairs`` defaults to every pair of outlets
     (in sorted order); give e.g. ``[("RT", "bbc"), ("RT", "guardian")]`` to test only those.
 
@@ -669,8 +722,8 @@ def compare_variant_shares(
                 rb = _boot_ratio(U[b, j][:, None], tot[b], n_boot=n_boot, rng=_rng(seed, lookup[str(b_name)], k))
                 lo, hi = (float(x[0]) for x in _quantiles(ra - rb, ci))
                 both = a | b
-                p = float(_perm_pvalues(U[both, j][:, None], tot[both], a[both], n_perm=n_perm,
-                                        rng=_rng(seed, "perm", a_name, b_name, k))[0])
+                p = float(_perm_test(U[both, j][:, None], tot[both], a[both].astype("int64"), [1], n_perm=n_perm,
+                                     rng=_rng(seed, "perm", a_name, b_name, k))[0, 0])
             rows.append({
                 "key": k, "outlet_a": a_name, "outlet_b": b_name, "n_docs_a": na, "n_docs_b": nb,
                 "share_a": sa, "share_b": sb, "difference": sa - sb, "ci_low": lo, "ci_high": hi,
