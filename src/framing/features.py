@@ -92,8 +92,10 @@ def _lexical_rows(doc_id: str, field: str, text: str, matcher: Matcher, out: lis
 
 
 def _quote_module():
+    import importlib
+
     try:
-        from . import quotes
+        quotes = importlib.import_module("framing.quotes")
     except ImportError as exc:
         raise FramingError(
             "the 'quotes' extractor needs framing.quotes, which is not available "
