@@ -101,7 +101,7 @@ OUTLET = [
         other outlets pooled. The interval is a bootstrap over the documents that use the key.
     '''),
     code('shares = stats.variant_shares(vs_rest, hits, seed=seed)'),
-    code('reports.show_figure(plots.plot_intervals(shares, estimate="share_ukrainian", label="key", hue="outlet", xlim=(0, 1), xlabel="Share of the Ukrainian form"), "variant_shares", inputs)'),
+    code('reports.show_figure(reports.optional(plots.plot_intervals, shares, estimate="share_ukrainian", label="key", hue="outlet", xlim=(0, 1), xlabel="Share of the Ukrainian form"), "variant_shares", inputs)'),
     code('reports.show_table(shares, "variant_shares", inputs, caption="Share of the Ukrainian form per variant key, outlet against all others.")'),
     md('''
         ### In context
@@ -190,8 +190,8 @@ COMPARISON = [
         corrected across all pairs and keys.
     '''),
     code('shares = stats.variant_shares(docs, hits, seed=seed)'),
-    code('reports.show_figure(plots.plot_variant_shares(shares, key="kyiv"), "kyiv_share", inputs)'),
-    code('reports.show_figure(plots.plot_heatmap(shares, row="outlet", col="key", value="share_ukrainian", fmt="{:.2f}", colorbar_label="share of the Ukrainian form"), "variant_shares", inputs)'),
+    code('reports.show_figure(reports.optional(plots.plot_variant_shares, shares, key="kyiv"), "kyiv_share", inputs)'),
+    code('reports.show_figure(reports.optional(plots.plot_heatmap, shares, row="outlet", col="key", value="share_ukrainian", fmt="{:.2f}", colorbar_label="share of the Ukrainian form"), "variant_shares", inputs)'),
     code('reports.show_table(shares, "variant_shares", inputs, caption="Share of the Ukrainian form per outlet and variant key.")'),
     code('pairs = reports.optional(stats.compare_variant_shares, docs, hits, seed=seed)'),
     code('reports.show_figure(reports.optional(plots.plot_share_differences, pairs), "variant_share_differences", inputs)'),
@@ -211,7 +211,7 @@ COMPARISON = [
         (rate ratio, bootstrap interval, permutation test with Holm's correction across every outlet × feature).
     '''),
     code('rates = stats.outlet_rates(docs, hits, levels=["feature", "key"], seed=seed)'),
-    code('reports.show_figure(plots.plot_heatmap(rates, row="outlet", col="key"), "feature_rates", inputs)'),
+    code('reports.show_figure(reports.optional(plots.plot_heatmap, rates, row="outlet", col="key"), "feature_rates", inputs)'),
     code('reports.show_table(rates, "feature_rates", inputs, caption="Rate per 1,000 words of each feature and key, by outlet.")'),
     code('compared = reports.optional(stats.compare_outlets, docs, hits, seed=seed)'),
     code('reports.show_table(compared.sort_values("p_adjusted"), "outlets_vs_rest", inputs, caption="Each outlet against all others: rate ratios and corrected p-values.")'),

@@ -454,15 +454,19 @@ class NotComputed:
 
 def optional(func, *args, **kwargs):
     """``func(*args, **kwargs)``, or :class:`NotComputed` with the reason when the library says the
-    data cannot support it (a :class:`FramingError`, e.g. too few outlets) or an input was not
-    computed. Any other exception is a bug and propagates, so the report fails visibly."""
+    data cannot support it (a :class:`FramingError`, e.g. too few outlets), an input table is
+    empty, or an input was not computed. Any other exception is a bug and propagates, so the
+    report fails visibly."""
+    name = getattr(func, "__name__", "step")
     for a in (*args, *kwargs.values()):
         if isinstance(a, NotComputed):
             return a
+        if getattr(a, "empty", False) and hasattr(a, "columns"):
+            return NotComputed(f"{name}: no data in this selection (an input table has no rows)")
     try:
         return func(*args, **kwargs)
     except FramingError as exc:
-        return NotComputed(f"{getattr(func, '__name__', 'step')}: {exc}")
+        return NotComputed(f"{name}: {exc}")
 
 
 def show_figure(fig, stem: str, inputs: ReportInputs):
@@ -618,7 +622,7 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     summary = features_to_parquet(docs_path, hits, codebook=codebook, engine="local", scheduler=None,
                                   workers=1, batch_size=2000, progress=progress)
     write_text(stamp_path, json.dumps({"inputs": want}, indent=1, sort_keys=True) + "\n")
-    return f"features {docs_path.parent.name}: {summary}"
+    return f"features {docs_path.parent.name}: {str(summary).strip().splitlines()[0]}"
 
 
 @functools.lru_cache(maxsize=8)
@@ -1032,7 +1036,7 @@ def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool =
         raise FramingError(f"{raw}: no documents could be ingested")
     write_text(stamp_path, json.dumps({"inputs": want}, indent=1, sort_keys=True) + "\n")
     summary = report.summary() if hasattr(report, "summary") else str(report)
-    return f"ingest {corpus}: " + " ".join(str(summary).split())
+    return f"ingest {corpus}: " + (str(summary).strip().splitlines() or [""])[0]
 
 
 def run_pipeline(corpora: Sequence[str] = SAMPLE_CORPORA, *, codebook: str = DEFAULT_CODEBOOK, jobs: int = 2,
