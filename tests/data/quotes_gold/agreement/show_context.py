@@ -1,8 +1,11 @@
+"""Blind-phase helper: print each sampled span with context and other occurrences of its words.
+Usage: python show_context.py FROM TO [WIDTH] [BLIND.jsonl] [DOCS.jsonl]
+(the blind file had item, gold_id, field, start, end, text; DOCS = documents_a + documents_b lines)"""
 import json,sys,re
 docs={}
-for l in open('/tmp/iaa/docs.jsonl'):
+for l in open(sys.argv[5] if len(sys.argv)>5 else '/tmp/iaa/docs.jsonl'):
     d=json.loads(l); docs[d['gold_id']]=d
-items=[json.loads(l) for l in open('/tmp/iaa/blind.jsonl')]
+items=[json.loads(l) for l in open(sys.argv[4] if len(sys.argv)>4 else '/tmp/iaa/blind.jsonl')]
 a,b=int(sys.argv[1]),int(sys.argv[2])
 W=int(sys.argv[3]) if len(sys.argv)>3 else 250
 for it in items[a:b]:
