@@ -146,7 +146,7 @@ class IngestReport:
             lines.append("  skip reasons: " + "; ".join(f"{k} ({v})" for k, v in reasons.most_common()))
             for s in self.skipped[:max_lines]:
                 lines.append(f"  skipped {s['source']}: {s['reason']}")
-            if len(self.skipped) > max_lines:
+            if 0 < max_lines < len(self.skipped):
                 lines.append(f"  ... {len(self.skipped) - max_lines} more in the report file")
         if self.warnings:
             kinds = Counter(_reason_kind(w["reason"]) for w in self.warnings)
@@ -865,7 +865,6 @@ def ingest_with_report(
                 frames.append(std)
     for k in manifests.unused():
         report.warn(k, "manifest entry matches no file")
-    report.n_files_skipped = min(report.n_files_skipped, report.n_files + len(report.paths))
 
     # --- pages: outlet from the manifest, --outlet, domain, signature
     if page_recs:
