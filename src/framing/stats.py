@@ -86,6 +86,7 @@ DEFAULT_SPEAKERS: dict[str, tuple[str, ...]] = {
     "Macron": ("macron",),
     "Erdogan": ("erdogan",),
     "Guterres": ("guterres",),
+    "Kyiv (government)": ("kyiv", "kiev"),
 }
 
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "one"}
@@ -746,25 +747,64 @@ def _fold(s: str) -> str:
 _NAME_TOKEN = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 
 
+#: Words that make a speaker an institution or a group, not a person ("Russian Defence Ministry").
+_INSTITUTION_WORDS = {
+    "ministry", "department", "office", "officials", "official", "government", "army", "forces", "military",
+    "council", "committee", "agency", "service", "services", "police", "house", "kremlin", "spokesman",
+    "spokeswoman", "spokesperson", "command", "staff", "embassy", "administration", "company", "group",
+    "news", "times", "post", "party", "bank", "union", "nations", "commission", "court", "parliament",
+    "guard", "corps", "statement", "report", "media", "press", "authorities", "sources", "source",
+    "people", "residents", "troops", "soldiers", "experts", "analysts", "leaders", "diplomats",
+}
+_ARTICLES = {"the", "a", "an"}
+#: Words after a name that make the speaker someone else ("Zelensky aide", "Putin's spokesman").
+_ROLE_WORDS = {
+    "aide", "aides", "adviser", "advisers", "advisor", "advisors", "office", "wife", "husband", "son",
+    "daughter", "spokesman", "spokeswoman", "spokesperson", "government", "administration", "team", "camp",
+    "party", "ministry", "officials", "official", "allies", "ally", "regime", "press",
+}
+
+
 def _speaker_key(name, aliases: Mapping[str, tuple[str, ...]], *, fallback: bool) -> str | None:
-    """Canonical speaker for a name as written: an alias match (last matching token wins),
-    else (``fallback``) the surname (last token, possessive dropped), else None."""
+    """Canonical speaker for a name as written.
+
+    1. A spelling listed in ``aliases`` (case/accent-insensitive, any word of the name; the last
+       matching word wins): "Putin spokesman Dmitry Peskov" -> "Peskov". A match followed by a
+       role word or in the possessive ("Zelensky's aide", "Zelensky office") is someone else.
+    2. With ``fallback``: a person's name (two or more capitalised words, none of them an
+       institution word) -> its surname ("Donald Trump" -> "Trump", matching a bare "Trump");
+       anything else (institutions, groups, places used for governments) -> the words as written
+       without a leading article, first letter capitalised ("the ministry" -> "Ministry",
+       "Ukrainian officials" stays).
+    Pronouns, bare articles and empty names give None (not attributable).
+    """
     if not isinstance(name, str) or not name.strip():
         return None
-    tokens = [_fold(t) for t in _NAME_TOKEN.findall(name)]
-    tokens = [re.sub(r"['’]s$", "", t) for t in tokens]
+    found = _NAME_TOKEN.findall(name)
+    possessive = [bool(re.search(r"['’]s$", t)) for t in found]
+    raw = [re.sub(r"['’]s$", "", t) for t in found]
+    tokens = [_fold(t) for t in raw]
     if not tokens:
         return None
-    for tok in reversed(tokens):
+    for i in range(len(tokens) - 1, -1, -1):
+        # "Zelensky's aide", "Putin spokesman ...": someone else speaking for the person
+        if i < len(tokens) - 1 and (possessive[i] or any(t in _ROLE_WORDS for t in tokens[i + 1:])):
+            continue
         for canon, forms in aliases.items():
-            if tok in forms:
+            if tokens[i] in forms:
                 return canon
     if not fallback:
         return None
-    last = tokens[-1]
-    if last in _PRONOUNS or len(last) < 2:
+    while tokens and tokens[0] in _ARTICLES:
+        tokens, raw = tokens[1:], raw[1:]
+    if not tokens or (len(tokens) == 1 and (tokens[0] in _PRONOUNS or len(tokens[0]) < 2)):
         return None
-    return last[:1].upper() + last[1:]
+    person = (len(raw) >= 2 and all(t[:1].isupper() for t in raw)
+              and not any(t in _INSTITUTION_WORDS for t in tokens))
+    if person:
+        return raw[-1][:1].upper() + raw[-1][1:]
+    text = " ".join(raw)
+    return text[:1].upper() + text[1:]
 
 
 def _alias_table(speakers) -> tuple[dict[str, tuple[str, ...]], bool]:
@@ -818,8 +858,11 @@ def attribution_by_speaker(
     speech with a cue category are grouped by speaker: names are matched by **surname**,
     case- and accent-insensitively, so "Vladimir Zelensky", "Zelenskyy", "Volodymyr Zelenskiy"
     and "President Zelensky" are one speaker (``DEFAULT_SPEAKERS`` lists the spellings; the last
-    token that matches wins, so "Putin spokesman Dmitry Peskov" is Peskov). Names not in that
-    list are grouped by their last word. Unresolved pronouns are dropped.
+    word that matches wins, so "Putin spokesman Dmitry Peskov" is Peskov; "Kyiv" and "Kiev" used
+    for the Ukrainian government are one speaker, so that the grouping does not depend on the
+    outlet's spelling). Other people are grouped by surname ("Donald Trump" with "Trump");
+    institutions and groups by their name as written ("Ukrainian officials", "Ministry").
+    Unresolved pronouns are dropped.
     :func:`speaker_groups` shows which written names went into which group.
 
     ``speakers``: ``None`` (the most quoted speakers with at least ``min_quotes`` attributed
