@@ -13,7 +13,6 @@ import pandas as pd
 import pytest
 
 from framing.cli import main
-from framing.clean import clean_text
 from framing.io import FramingError
 from framing.ingest import (
     IngestReport,
