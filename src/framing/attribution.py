@@ -29,6 +29,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Iterable
 
+import ahocorasick
 import yaml
 
 from .io import FramingError
@@ -137,11 +138,12 @@ def _default_cues() -> tuple[tuple[str, str], ...]:
 
 @dataclass(frozen=True)
 class CueLexicon:
-    """Compiled cue lexicon: ``regex`` finds any cue form; ``lemma_of`` maps a form to its lemma."""
+    """Compiled cue lexicon: ``automaton`` finds any cue form; ``lemma_of`` maps a form to its lemma."""
 
     categories: dict[str, str]
     lemma_of: dict[str, str]
-    regex: re.Pattern
+    #: Aho-Corasick automaton over the lower-cased forms (value: (form, lemma))
+    automaton: Any = None
 
     def category(self, lemma: str) -> str:
         return self.categories.get(lemma, "")
@@ -160,11 +162,11 @@ def cue_lexicon(codebook: Any = None) -> CueLexicon:
         for lemma in cues:
             for form in inflections(lemma):
                 lemma_of.setdefault(form, lemma)
-        forms = sorted(lemma_of, key=len, reverse=True)
-        alts = "|".join(r"\s+".join(re.escape(w) for w in f.split()) for f in forms)
-        # lower case, or capitalised first letter (checked for sentence-initial position later)
-        regex = re.compile(r"(?<![\w’'\-])(?:" + alts + r")(?![\w\-])", re.IGNORECASE)
-        lex = CueLexicon(dict(cues), lemma_of, regex)
+        automaton = ahocorasick.Automaton()
+        for form, lemma in lemma_of.items():
+            automaton.add_word(form, (form, lemma))
+        automaton.make_automaton()
+        lex = CueLexicon(dict(cues), lemma_of, automaton)
         _LEXICON_CACHE[key] = lex
     return lex
 
@@ -344,6 +346,16 @@ SPEAKER_NOUNS = {
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
+_WORD_SCAN = re.compile(r"[^\W\d_]+")
+_NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
+_SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
+_UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁІЇЄҐ"
+_CAP_TOKEN = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cpl|Pte|[A-Z])\."
+              r"|[%s][\w’'\-]*)" % _UPPER.replace("-", "\\-"))
+_CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
+_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
+                          % (_CAP_TOKEN, _CAP_TOKEN))
+_NONSPACE = re.compile(r"\S+")
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
 
@@ -445,33 +457,14 @@ class Article:
 
     def _find_mentions(self) -> None:
         text = self.text
-        toks = [(m.start(), m.end(), m.group(0)) for m in _NAME_TOKEN_RE.finditer(text)]
         mentions: list[Mention] = []
-        i = 0
-        n = len(toks)
-        while i < n:
-            s, e, w = toks[i]
-            if not _is_cap(w) or w.lower().rstrip(".") in _CAP_STOP and not _next_is_cap(toks, i, text):
-                i += 1
+        for rm in _NAME_RUN_RE.finditer(text):
+            run = [(rm.start() + w.start(), rm.start() + w.end(), w.group(0))
+                   for w in _NONSPACE.finditer(rm.group(0))]
+            if run[-1][2].lower() in _CONNECTORS:
+                run.pop()
+            if len(run) == 1 and run[0][2].lower().rstrip(".") in _CAP_STOP:
                 continue
-            # a run of capitalised tokens (connectors allowed inside)
-            j = i
-            run = [toks[i]]
-            while j + 1 < n:
-                ns, ne, nw = toks[j + 1]
-                gap = text[run[-1][1]:ns]
-                if gap not in (" ", "\u00a0"):
-                    break
-                pw = run[-1][2]
-                if pw.endswith(".") and not (len(pw) <= 2 or pw.lower().rstrip(".") in TITLES
-                                             or re.fullmatch(r"(?:[A-Z]\.)+", pw)):
-                    break  # a sentence ends: "... Sergey Shoigu. Lonechild said"
-                if _is_cap(nw) or (nw.lower() in ("de", "van", "von", "der", "al", "bin", "la", "le", "da", "di")
-                                   and j + 2 < n and _is_cap(toks[j + 2][2])):
-                    run.append(toks[j + 1])
-                    j += 1
-                else:
-                    break
             # split off leading function words / titles; remember titles as roles
             words = [t[2] for t in run]
             k = 0
@@ -513,13 +506,11 @@ class Article:
                 ne = ns + len(name)
                 lw = [w.lower().rstrip(".") for w in name.split()]
                 if len(lw) == 1 and _DEMONYMS.match(name):
-                    i = j + 1
                     continue
                 is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
                 person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
                 if name and not (len(lw) == 1 and lw[0] in _CAP_STOP):
                     mentions.append(Mention(ns, ne, name, frozenset(roles), person, self.in_quote(ns)))
-            i = j + 1
         # full names: surname -> first full person name; single-token persons resolved
         full: dict[str, str] = {}
         for m in mentions:
@@ -535,24 +526,40 @@ class Article:
         self.mention_starts = [m.start for m in mentions]
 
     def _find_cues(self) -> None:
+        """Every cue form in the text (one Aho-Corasick pass over the lower-cased text), kept
+        where it stands as a word, is not all capitals ("READ MORE"), not negated ("didn’t
+        respond") and, when capitalised, opens a sentence ("According to ...")."""
         lex = self.lexicon
         text = self.text
-        out = []
-        for m in lex.regex.finditer(text):
-            w = m.group(0)
-            form = " ".join(w.lower().split())
-            lemma = lex.lemma_of.get(form)
-            if lemma is None:
+        low = text.lower()
+        if len(low) != len(text):  # a rare character whose lower case is longer: keep offsets
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+        n = len(text)
+        found = []
+        for end, (form, lemma) in lex.automaton.iter(low):
+            start = end - len(form) + 1
+            if start > 0 and (low[start - 1].isalnum() or low[start - 1] in "’'-_"):
                 continue
+            if end + 1 < n and (low[end + 1].isalnum() or low[end + 1] in "-_"):
+                continue
+            found.append((start, end + 1, lemma))
+        found.sort(key=lambda t: (t[0], -t[1]))
+        out = []
+        last_end = -1
+        for ws, end, lemma in found:
+            if ws < last_end:
+                continue
+            w = text[ws:end]
             if w.isupper() and len(w) > 1:
                 continue  # "READ MORE:", "SAYS"
-            if re.search(r"(?:n[’']t|\bnot|\bnever)\s+$", text[max(0, m.start() - 8):m.start()]):
+            if _NEGATED.search(text, max(0, ws - 8), ws):
                 continue  # "the mayor didn’t respond"
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
-                before = text[max(0, m.start() - 3):m.start()]
-                if before.strip() and not re.search(r"[.!?:”\"\n]\s*$", before):
+                before = text[max(0, ws - 3):ws]
+                if before.strip() and not _SENT_START.search(before):
                     continue
-            out.append(Cue(m.start(), m.end(), text[m.start():m.end()], lemma, lex.category(lemma)))
+            out.append(Cue(ws, end, w, lemma, lex.category(lemma)))
+            last_end = end
         self.cues = out
 
     # -- names
