@@ -24,9 +24,20 @@ from framing import reports
 from framing.cli import main
 
 REPO = Path(__file__).resolve().parents[1]
-_spec = importlib.util.spec_from_file_location("reports_fixture", REPO / "tests" / "data" / "reports" / "fixture.py")
-fixture = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(fixture)
+
+
+def _load_fixture():
+    """tests/data/reports/fixture.py, loaded once per session (its build is shared by the modules)."""
+    name = "framing_tests_reports_fixture"
+    if name not in sys.modules:
+        spec = importlib.util.spec_from_file_location(name, REPO / "tests" / "data" / "reports" / "fixture.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    return sys.modules[name]
+
+
+fixture = _load_fixture()
 
 pytestmark = pytest.mark.slow
 
