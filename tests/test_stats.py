@@ -83,7 +83,8 @@ def test_rates_levels_give_every_group_every_level(small):
     r = stats.outlet_rates(docs, hits, levels=["feature", "key"], n_boot=50, min_docs=1)
     assert len(r) == 4  # 2 outlets x 2 (feature, key) levels, zeros included
     row = r.loc[(r.outlet == "B") & (r.key == "regime")].iloc[0]
-    assert row.n_hits == 0 and row.rate == 0 and row.ci_high == 0
+    assert row.n_hits == 0 and row.rate == 0 and row.ci_low == 0
+    assert row.ci_high == pytest.approx(3.689 / 400 * 1000, rel=1e-3)  # exact Poisson bound, 0 in 400 words
 
 
 def test_rates_by_outlet_and_month():
@@ -157,6 +158,25 @@ def test_variant_shares_pooled_share_nan_and_wilson():
     assert np.isnan(s.loc[("Y", "kyiv"), "share_ukrainian"])        # Y never names Kyiv
     assert s.loc[("Y", "kyiv"), "n_docs_using"] == 0 and s.loc[("Y", "kyiv"), "insufficient"]
     assert s.loc[("X", "odesa"), "n_ukrainian"] == 1                # headline hits count here
+
+
+def test_unanimous_documents_get_a_wilson_interval_not_a_point():
+    from statsmodels.stats.proportion import proportion_confint
+
+    docs = _docs([(f"x{i}", "X", 100) for i in range(8)])
+    hits = _hits([(f"x{i}", "variant", "kyiv", "ukrainian") for i in range(8) for _ in range(i + 1)])
+    x = stats.variant_shares(docs, hits, n_boot=200).iloc[0]
+    assert x.share_ukrainian == 1.0 and x.ci_high == 1.0
+    # 8 of 8 documents (not 36 of 36 hits) as the unit
+    assert x.ci_low == pytest.approx(proportion_confint(8, 8, method="wilson")[0])
+    assert x.ci_low < x.wilson_low
+
+
+def test_zero_hits_rate_has_a_poisson_upper_bound():
+    docs = _docs([(f"x{i}", "X", 500) for i in range(6)])
+    r = stats.outlet_rates(docs, _hits([("x0", "label", "regime", "", "title")]), n_boot=100).iloc[0]
+    assert r.n_hits == 0 and r.rate == 0 and r.ci_low == 0
+    assert r.ci_high == pytest.approx(3.689 / 3000 * 1000, rel=1e-3)   # -ln(0.025) events in 3,000 words
 
 
 def test_compare_variant_shares_difference_and_interval():

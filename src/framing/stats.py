@@ -237,6 +237,27 @@ def _wilson(k, n, ci: float) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+def _degenerate_to_wilson(point, lo, hi, n_units, ci: float):
+    """Where every resampled document gives the same share of 0 or 1, the bootstrap interval is a
+    point; replace it by the Wilson interval with the document as the unit (``n_units`` documents,
+    all on one side): e.g. 31 of 31 documents -> [0.89, 1]."""
+    point, lo, hi = (np.atleast_1d(np.asarray(x, dtype="float64")).copy() for x in (point, lo, hi))
+    n_units = np.broadcast_to(np.asarray(n_units, dtype="float64"), point.shape)
+    flat = np.isfinite(point) & (lo == hi) & ((point == 0) | (point == 1)) & (n_units > 0)
+    if flat.any():
+        wl, wh = _wilson(point[flat] * n_units[flat], n_units[flat], ci)
+        lo[flat], hi[flat] = wl, wh
+    return lo, hi
+
+
+def _poisson_upper(words, ci: float, per: float):
+    """Exact Poisson upper bound of a rate when no hit was seen in ``words`` words."""
+    from scipy.stats import chi2
+
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(words > 0, 0.5 * chi2.ppf(1 - (1 - ci) / 2, 2) / words * per, np.nan)
+
+
 def _group_indices(docs: pd.DataFrame, by: list[str]) -> list[tuple[tuple, np.ndarray]]:
     if not by:
         return [((), np.arange(len(docs)))]
@@ -295,7 +316,8 @@ def outlet_rates(
     -------
     DataFrame with the ``by`` columns, the ``levels`` columns, ``n_docs``, ``n_docs_with_hits``,
     ``n_words``, ``n_hits``, ``rate`` (hits per ``per`` words, ratio of sums), ``ci_low``,
-    ``ci_high``, ``insufficient``.
+    ``ci_high``, ``insufficient``. Where a group has no hit at all the bootstrap cannot vary, so
+    ``ci_high`` is the exact Poisson upper bound for zero events in ``n_words`` words.
     """
     _check_ci(ci)
     by = _as_list(by)
@@ -314,6 +336,8 @@ def outlet_rates(
         if n_docs >= max(min_docs, 1) and n_boot > 0 and len(cols):
             reps = _boot_ratio(c, w, n_boot=n_boot, rng=_rng(seed, *label), scale=per)
             lo, hi = _quantiles(reps, ci)
+            none = c.sum(0) == 0  # no hit at all: the bootstrap cannot vary; exact Poisson bound
+            hi = np.where(none, _poisson_upper(w.sum(), ci, per), hi)
         for j, lev in enumerate(cols):
             rows.append({
                 **dict(zip(by, label)), **dict(zip(levels, lev)),
@@ -370,7 +394,9 @@ def variant_shares(
     of the group that use the key at all; its interval is a bootstrap over those documents
     (so one article repeating "Kiev" twenty times cannot make the interval narrow). A Wilson
     interval that treats every hit as independent is given as ``wilson_low``/``wilson_high`` for
-    comparison only: it is too narrow whenever articles are internally consistent.
+    comparison only: it is too narrow whenever articles are internally consistent. Where every
+    document uses only one form (share 0 or 1) the bootstrap cannot vary; the interval is then
+    the Wilson interval with the document as the unit (31 of 31 documents -> [0.89, 1]).
 
     Headline hits count too (``field=None``): a headline is where a spelling is most visible.
     The hit ``category`` column tells the orientation (``ukrainian``/``russian``, as in the
@@ -398,7 +424,8 @@ def variant_shares(
             if n_using >= max(min_docs, 1) and n_boot > 0:
                 reps = _boot_ratio(u[using][:, None], (u + r)[using], n_boot=n_boot,
                                    rng=_rng(seed, *label, k))
-                lo, hi = (float(x[0]) for x in _quantiles(reps, ci))
+                lo, hi = _degenerate_to_wilson(share, *_quantiles(reps, ci), n_using, ci)
+                lo, hi = float(lo[0]), float(hi[0])
             wl, wh = _wilson(nu, nu + nr, ci)
             rows.append({
                 **dict(zip(by, label)), "key": k,
@@ -871,7 +898,8 @@ def attribution_by_speaker(
     ``{canonical: [spellings]}``.
 
     Shares are pooled over quotes within speaker × outlet; intervals are a bootstrap over
-    documents (quotes in one article share an author's habits).
+    documents (quotes in one article share an author's habits); a share of 0 or 1 in every
+    document gets the Wilson interval with the document as the unit, as in :func:`variant_shares`.
 
     Returns one row per speaker × group × category: ``speaker``, the ``by`` columns,
     ``cue_category``, ``n_docs`` (documents quoting the speaker), ``n_quotes`` (attributed
@@ -920,7 +948,7 @@ def attribution_by_speaker(
             lo = hi = np.full(len(categories), np.nan)
             if n_docs >= max(min_docs, 1) and n_boot > 0:
                 reps = _boot_ratio(c, tot, n_boot=n_boot, rng=_rng(seed, "attr", sp, *label))
-                lo, hi = _quantiles(reps, ci)
+                lo, hi = _degenerate_to_wilson(share, *_quantiles(reps, ci), n_docs, ci)
             for j, cat in enumerate(categories):
                 rows.append({"speaker": sp, **dict(zip(by, label)), "cue_category": cat, "n_docs": n_docs,
                              "n_quotes": int(tot.sum()), "n_category": int(c[:, j].sum()),
