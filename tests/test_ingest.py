@@ -152,6 +152,15 @@ def test_html_page_through_trafilatura(tmp_path):
         assert gone not in row.text, gone
 
 
+def test_html_declared_cp1251_and_a_page_without_article(tmp_path):
+    docs, report = ingest_with_report(copy(tmp_path, "ru_cp1251.html", "no_article.html"))
+    (row,) = docs.itertuples()
+    assert row.encoding == "cp1251" and row.title == "Песков: переговоры с Киевом возможны только после вывода войск"
+    assert "«новые регионы»" in row.clean_text and "Главная" not in row.text
+    (s,) = report.skipped
+    assert s["source"].endswith("no_article.html") and s["reason"].startswith("no article text found in the HTML")
+
+
 # ============================================================================ tables
 def test_latin1_csv_with_a_malformed_line(tmp_path):
     docs, report = ingest_with_report(copy(tmp_path, "french_latin1.csv"))

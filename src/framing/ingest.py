@@ -62,6 +62,8 @@ __all__ = [
     "parse_dates",
 ]
 
+#: An HTML page whose extracted text has fewer words is a navigation/index page, not an article.
+MIN_HTML_WORDS = 5
 PAGE_EXTS = {".txt", ".html", ".htm"}
 TABLE_EXTS = {".csv", ".tsv", ".jsonl", ".ndjson", ".json"}
 MANIFEST_NAMES = ("manifest.csv", "manifest.yaml", "manifest.yml")
@@ -541,8 +543,9 @@ def _read_page(path: Path, disp: str, report: IngestReport) -> dict[str, Any] | 
             report.skip(disp, f"HTML extraction failed ({type(exc).__name__}: {exc})", file=True)
             return None
         text = getattr(doc, "text", None) if doc is not None else None
-        if not text or not text.strip():
-            report.skip(disp, "no article text found in the HTML", file=True)
+        if not text or count_words(text) < MIN_HTML_WORDS:
+            n = count_words(text or "")
+            report.skip(disp, f"no article text found in the HTML (extracted {n} word{'s' if n != 1 else ''})", file=True)
             return None
         rec.update(text=text, raw_html=raw, title=getattr(doc, "title", None) or "",
                    url=getattr(doc, "url", None) or "", date=getattr(doc, "date", None) or "",
