@@ -112,6 +112,9 @@ def test_remove_read_more_trailing_in_one_line_text():
     assert C.remove_read_more(t) == "Russia bears ultimate responsibility as it continues its illegal war against Ukraine.\""
     s = "Readers can read more about the talks in our explainer."
     assert C.remove_read_more(s) == s
+    # a heading after a bare "Read more" is not assumed to be a teaser: only the link line goes
+    t = "Kyiv rejected the offer.\nRead more\nThe four territories that Russia has annexed\nReuters reported earlier ..."
+    assert C.remove_read_more(t) == "Kyiv rejected the offer.\nThe four territories that Russia has annexed\nReuters reported earlier ..."
 
 
 def test_remove_photo_credits_seeds_000_004():

@@ -283,8 +283,6 @@ def remove_read_more(text: str) -> str:
             nxt = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), None)
             if prev is not None and nxt is not None and lines[prev].strip() == lines[nxt].strip():
                 drop[prev] = drop[nxt] = True
-            elif nxt is not None and len(lines[nxt].split()) <= 20 and not _PROSE_END_RE.search(lines[nxt].strip()):
-                drop[nxt] = True
     out = "\n".join(ln for ln, d in zip(lines, drop) if not d) if any(drop) else text
     if out.rstrip().endswith(("Read more", "READ MORE")):
         out = _READ_MORE_END_RE.sub("", out)
