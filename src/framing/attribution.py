@@ -356,6 +356,7 @@ _CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
 _NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
                           % (_CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
+_ROLE_WORD = re.compile(r"[\w\-]+")
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
 
@@ -417,6 +418,8 @@ class Article:
     mention_starts: list = field(default_factory=list)
     full_names: dict = field(default_factory=dict)  # surname/lower single token -> full name
     quote_mask: list = field(default_factory=list)  # sorted quote (start,end) incl. marks
+    _mask_starts: list = field(default_factory=list)
+    _mask_max_end: list = field(default_factory=list)
 
     # -- construction
     @classmethod
@@ -424,6 +427,11 @@ class Article:
         art = cls(text=text, lexicon=lexicon)
         art.quotes = sorted((int(s), int(e)) for s, e in quotes)
         art.quote_mask = [(max(0, s - 1), min(len(text), e + 1)) for s, e in art.quotes]
+        art._mask_starts = [s for s, _ in art.quote_mask]
+        mx, art._mask_max_end = 0, []
+        for _, e in art.quote_mask:
+            mx = max(mx, e)
+            art._mask_max_end.append(mx)
         art.sentences = _sentences(text)
         art.sent_starts = [s for s, _ in art.sentences]
         art._paragraphs()
@@ -444,11 +452,16 @@ class Article:
 
     def in_quote(self, pos: int) -> bool:
         """True if ``pos`` lies inside a quoted span (marks included)."""
-        for s, e in self.quote_mask:
-            if s <= pos < e:
+        mask = self.quote_mask
+        i = bisect.bisect_right(self._mask_starts, pos) - 1
+        # quotes may nest: look back over the few spans that start before pos
+        while i >= 0:
+            s, e = mask[i]
+            if pos < e:
                 return True
-            if s > pos:
-                break
+            if self._mask_max_end[i] <= pos:
+                return False
+            i -= 1
         return False
 
     def sentence_index(self, pos: int) -> int:
@@ -456,61 +469,56 @@ class Article:
         return max(0, i)
 
     def _find_mentions(self) -> None:
+        """Names as written: runs of capitalised words, split into the titles/roles written
+        before the name ("Kremlin spokesman", "Ukrainian President") and the name itself."""
         text = self.text
         mentions: list[Mention] = []
         for rm in _NAME_RUN_RE.finditer(text):
-            run = [(rm.start() + w.start(), rm.start() + w.end(), w.group(0))
-                   for w in _NONSPACE.finditer(rm.group(0))]
+            rs0 = rm.start()
+            g = rm.group(0)
+            if " " not in g and "\u00a0" not in g:  # one word: the common case, kept cheap
+                lw0 = g.lower().rstrip(".")
+                if lw0 in _CAP_STOP or lw0 in TITLES or _DEMONYMS.match(g):
+                    continue
+                name, ne = g, rs0 + len(g)
+                if name.endswith(("’s", "'s")):
+                    name, ne = name[:-2], ne - 2
+                name = name.rstrip(".")
+                if not name:
+                    continue
+                roles = self._roles_before(rs0)
+                is_org = lw0 in _ORG_WORDS or name.isupper()
+                person = (not is_org) and bool(roles & TITLES)
+                mentions.append(Mention(rs0, rs0 + len(name), name, frozenset(roles), person, self.in_quote(rs0)))
+                continue
+            run = [(rs0 + w.start(), rs0 + w.end(), w.group(0)) for w in _NONSPACE.finditer(g)]
             if run[-1][2].lower() in _CONNECTORS:
                 run.pop()
-            if len(run) == 1 and run[0][2].lower().rstrip(".") in _CAP_STOP:
-                continue
-            # split off leading function words / titles; remember titles as roles
-            words = [t[2] for t in run]
+            lows = [t[2].lower().rstrip(".") for t in run]
             k = 0
-            while k < len(words) and words[k].lower().rstrip(".") in _CAP_STOP:
+            while k < len(lows) and lows[k] in _CAP_STOP:
                 k += 1
-            roles = set()
-            m0 = k
-            # title words and nationality/organisation modifiers precede the name
             last_title = -1
-            for q in range(k, len(words)):
-                lw = words[q].lower().rstrip(".")
-                if lw in TITLES:
+            for q in range(k, len(lows)):
+                if lows[q] in TITLES:
                     last_title = q
-            if last_title >= 0:
-                roles |= {w.lower().rstrip(".") for w in words[k:last_title + 1]}
-                m0 = last_title + 1
-            # lower-case role words just before the run ("Kremlin spokesman Dmitry Peskov")
-            if m0 < len(words):
-                before = text[max(0, run[0][0] - 60):run[0][0]]
-                bw = re.findall(r"[\w\-]+", before)[-4:]
-                for w in reversed(bw):
-                    if w.lower() in TITLES or w.lower() in ROLE_NOUNS:
-                        roles.add(w.lower())
-                    elif w[:1].isupper():
-                        roles.add(w.lower())
-                    else:
-                        break
-                if m0 > k:  # capitalised modifiers before the title ("Ukrainian President")
-                    pass
-            if m0 < len(words):
-                name_toks = run[m0:]
-                # strip possessive
-                ns, ne = name_toks[0][0], name_toks[-1][1]
-                name = text[ns:ne]
-                if name.endswith(("’s", "'s")):
-                    name = name[:-2]
-                    ne -= 2
-                name = name.rstrip(".")
-                ne = ns + len(name)
-                lw = [w.lower().rstrip(".") for w in name.split()]
-                if len(lw) == 1 and _DEMONYMS.match(name):
-                    continue
-                is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
-                person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
-                if name and not (len(lw) == 1 and lw[0] in _CAP_STOP):
-                    mentions.append(Mention(ns, ne, name, frozenset(roles), person, self.in_quote(ns)))
+            roles = set(lows[k:last_title + 1]) if last_title >= 0 else set()
+            m0 = last_title + 1 if last_title >= 0 else k
+            if m0 >= len(run):
+                continue
+            roles |= self._roles_before(run[0][0])
+            ns, ne = run[m0][0], run[-1][1]
+            name = text[ns:ne]
+            if name.endswith(("’s", "'s")):
+                name, ne = name[:-2], ne - 2
+            name = name.rstrip(".")
+            lw = lows[m0:]
+            if len(lw) == 1 and (_DEMONYMS.match(name) or lw[0] in _CAP_STOP):
+                continue
+            is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
+            person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
+            if name:
+                mentions.append(Mention(ns, ns + len(name), name, frozenset(roles), person, self.in_quote(ns)))
         # full names: surname -> first full person name; single-token persons resolved
         full: dict[str, str] = {}
         for m in mentions:
@@ -524,6 +532,17 @@ class Article:
         self.full_names = full
         self.mentions = mentions
         self.mention_starts = [m.start for m in mentions]
+
+    def _roles_before(self, pos: int) -> set:
+        """Role words written just before a name ("Kremlin spokesman" before "Dmitry Peskov")."""
+        roles = set()
+        for w in reversed(_ROLE_WORD.findall(self.text, max(0, pos - 40), pos)[-4:]):
+            lw = w.lower()
+            if lw in TITLES or lw in ROLE_NOUNS or w[:1].isupper():
+                roles.add(lw)
+            else:
+                break
+        return roles
 
     def _find_cues(self) -> None:
         """Every cue form in the text (one Aho-Corasick pass over the lower-cased text), kept
