@@ -377,14 +377,17 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
 
     todo = ~empty
     if todo.any():
-        out.loc[todo] = naive_us(pd.to_datetime(s[todo], errors="coerce", utc=True, format="ISO8601"))
-        rest = todo & out.isna()
+        # parse each distinct value once (dates repeat a lot in a corpus), then map back
+        uniq = pd.Series(pd.unique(s[todo]))
+        parsed = naive_us(pd.to_datetime(uniq, errors="coerce", utc=True, format="ISO8601"))
+        rest = parsed.isna()
         if rest.any():
             import warnings
 
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                out.loc[rest] = naive_us(pd.to_datetime(s[rest], errors="coerce", utc=True, format="mixed"))
+                parsed[rest] = naive_us(pd.to_datetime(uniq[rest], errors="coerce", utc=True, format="mixed"))
+        out.loc[todo] = s[todo].map(pd.Series(parsed.to_numpy(), index=uniq.to_numpy())).astype("datetime64[us]")
     implausible = out.notna() & ((out.dt.year < 1800) | (out.dt.year > 2200))
     naive = out.mask(implausible)
     bad = ~empty & naive.isna()
