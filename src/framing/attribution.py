@@ -213,6 +213,7 @@ ROLE_NOUNS = {
     "founder", "executive", "candidate", "prime minister", "foreign minister", "press secretary",
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
+_ROLEISH = TITLES | ROLE_NOUNS
 _SYNONYMS = {
     "leader": {"president", "prime", "premier", "chancellor", "leader", "head"},
     "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press", "secretary", "spokesmen"},
@@ -357,6 +358,7 @@ _NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al
                           % (_CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
 _ROLE_WORD = re.compile(r"[\w\-]+")
+_PREV_WORD = re.compile(r"([\w\-]+)\s+$")
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
 
@@ -486,7 +488,8 @@ class Article:
                 name = name.rstrip(".")
                 if not name:
                     continue
-                roles = self._roles_before(rs0)
+                pw = _PREV_WORD.search(text, max(0, rs0 - 25), rs0)
+                roles = self._roles_before(rs0) if pw and pw.group(1).lower() in _ROLEISH else set()
                 is_org = lw0 in _ORG_WORDS or name.isupper()
                 person = (not is_org) and bool(roles & TITLES)
                 mentions.append(Mention(rs0, rs0 + len(name), name, frozenset(roles), person, self.in_quote(rs0)))

@@ -303,6 +303,16 @@ class _Field:
         self.art = attr.Article.build(self.text, [(q.start, q.end) for q in self.spans], lexicon)
         self.types: list[str] = []
         self.attrs: list[attr.Attribution] = []
+        self._lower_words = None
+
+    @property
+    def lower_words(self) -> str:
+        """The field's words, lower case, one space apart (and around): for phrase look-ups."""
+        if self._lower_words is None:
+            ms = list(_WORD.finditer(self.text))
+            self.word_offsets = [m.start() for m in ms]
+            self._lower_words = " " + " ".join(m.group(0).lower() for m in ms) + " "
+        return self._lower_words
 
 
 def _find_in_body(body: _Field, words: str, *, exclude: int = -1) -> attr.Attribution | None:
@@ -310,17 +320,24 @@ def _find_in_body(body: _Field, words: str, *, exclude: int = -1) -> attr.Attrib
     attributed sentence (quoted or not)."""
     if not words:
         return None
-    pat = re.compile(r"(?<![^\W_])" + r"[\W_]+".join(re.escape(w) for w in words.split()) + r"(?![^\W_])", re.I)
+    low = body.lower_words
+    hits = []
+    i = low.find(" " + words + " ")
+    while i >= 0:
+        hits.append(body.word_offsets[low.count(" ", 0, i + 1) - 1])
+        i = low.find(" " + words + " ", i + 1)
+    if not hits:
+        return None
     for k, q in enumerate(body.spans):
         if k == exclude or k >= len(body.attrs):
             continue
         a = body.attrs[k]
-        if a.speaker and pat.search(body.text, q.start, q.end):
+        if a.speaker and any(q.start <= h < q.end for h in hits):
             return a
-    for m in pat.finditer(body.text):
-        if exclude >= 0 and body.spans[exclude].start <= m.start() < body.spans[exclude].end:
+    for h in hits:
+        if exclude >= 0 and body.spans[exclude].start <= h < body.spans[exclude].end:
             continue
-        k = body.art.sentence_index(m.start())
+        k = body.art.sentence_index(h)
         a = attr.sentence_attribution(body.art, k)
         if a.speaker:
             return a
