@@ -44,7 +44,7 @@ def test_default_codebook_covers_the_issue():
     terms = {t.lower() for e in cb.entries for f in e.forms for t in f.terms}
     for t in ("special military operation", "invasion", "war", "conflict", "crisis", "new regions",
               "people's republic", "dpr", "lpr", "occupied territories", "illegally annexed", "annexation",
-              "reunification", "rejoined", "kiev regime", "neo-nazi", "junta", "coup", "revolution of dignity",
+              "reunification", "rejoined russia", "kiev regime", "neo-nazi", "junta", "coup", "revolution of dignity",
               "maidan", "so-called", "self-proclaimed", "alleged", "allegedly", "purported", "purportedly",
               "according to", "sources said", "people close to", "on condition of anonymity",
               "source familiar with", "citing"):

@@ -173,7 +173,12 @@ def test_labels_and_exceptions_on_real_sentences(m):
     # seeds/001 (RT)
     s = ("The situation in Crimea was also mentioned, with Peskov stating that it broke away from Ukraine after a "
          "Western-backed coup in 2014 and rejoined Russia the same year.")
-    assert found(s, m, "label") == [("coup", "revolution_2014", "coup"), ("rejoined", "annexation", "reunification")]
+    assert found(s, m, "label") == [("coup", "revolution_2014", "coup"),
+                                    ("rejoined Russia", "annexation", "reunification")]
+    # data/CBS.csv row 12 (title): families reunite; the bare verb is not the annexation frame
+    s = ("A 10-year-old girl was devastated to leave her cat behind when her family fled Ukraine. But they "
+         "recently reunited in California.")
+    assert found(s, m, key="annexation") == []
     # data/Express.csv row 42: family reunification is not the annexation frame
     s = ("do not appear to include steps for family reunification or in other ways ensure respect for the principle "
          "of the best interests of the child.")
