@@ -374,7 +374,6 @@ class Mention:
     text: str
     roles: frozenset
     person: bool
-    in_quote: bool = False
 
 
 @dataclass
@@ -492,7 +491,7 @@ class Article:
                 roles = self._roles_before(rs0) if pw and pw.group(1).lower() in _ROLEISH else set()
                 is_org = lw0 in _ORG_WORDS or name.isupper()
                 person = (not is_org) and bool(roles & TITLES)
-                mentions.append(Mention(rs0, rs0 + len(name), name, frozenset(roles), person, self.in_quote(rs0)))
+                mentions.append(Mention(rs0, rs0 + len(name), name, frozenset(roles), person))
                 continue
             run = [(rs0 + w.start(), rs0 + w.end(), w.group(0)) for w in _NONSPACE.finditer(g)]
             if run[-1][2].lower() in _CONNECTORS:
@@ -521,7 +520,7 @@ class Article:
             is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
             person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
             if name:
-                mentions.append(Mention(ns, ns + len(name), name, frozenset(roles), person, self.in_quote(ns)))
+                mentions.append(Mention(ns, ns + len(name), name, frozenset(roles), person))
         # full names: surname -> first full person name; single-token persons resolved
         full: dict[str, str] = {}
         for m in mentions:
@@ -615,7 +614,7 @@ class Article:
             m = self.mentions[i]
             if self.sentence_index(m.start) < limit_sent:
                 break
-            if not m.in_quote:
+            if not self.in_quote(m.start):
                 if p in ("he", "she", "him", "her") and m.person:
                     return self.canonical(m.text)
                 if p in ("they", "them") and not m.person:
