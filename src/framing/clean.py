@@ -536,9 +536,11 @@ def remove_title_lines(text: str, *, title: str | None, max_lines: int = 8) -> s
     seen_nonblank = 0
     drop = [False] * len(lines)
     for i, ln in enumerate(lines):
-        s = " ".join(ln.split())
+        s = ln.strip()
         if not s:
             continue
+        if len(s) <= len(t) + 32:  # only short lines can be the headline: skip the split for paragraphs
+            s = " ".join(s.split())
         seen_nonblank += 1
         if seen_nonblank > max_lines:
             break
@@ -601,4 +603,6 @@ def clean_text(text: str | None, *, title: str | None = None, steps: Iterable[Ca
         text = step(text)
     if title:
         text = remove_title_lines(text, title=title)
+    if steps is None:  # the default steps normalise first and only drop whole lines after that
+        return _MANY_NL_RE.sub("\n\n", text).strip() if "\n\n\n" in text else text.strip()
     return normalize_whitespace(text)
