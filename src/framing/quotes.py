@@ -438,19 +438,9 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                     f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text, hit.cue_category,
                                                   -1, -1, how="article")
                 continue
-        enclosing = None
-        outer_speaker = ""
         if q.depth > 0:
-            for kk in range(n):
-                o = f.spans[kk]
-                if kk != k and o.start <= q.start and q.end <= o.end and o.depth < q.depth:
-                    enclosing = (o.start, o.end)
-                    outer_speaker = f.attrs[kk].speaker
-        f.attrs[k] = attr.attribute_span(art, q.start, q.end, outer_speaker=outer_speaker, enclosing=enclosing)
-        if enclosing is not None and f.attrs[k].how == "enclosing" and len(_words(text[q.start:q.end])) <= 3:
-            # a word or two quoted inside someone's quotation: that speaker's own scare quotes
-            f.attrs[k] = attr.Attribution()
-            f.types[k] = "scare"
+            continue  # nested quotes: after their enclosing quote is attributed (step 2b)
+        f.attrs[k] = attr.attribute_span(art, q.start, q.end)
     # 2. neighbours: previous sentence (same paragraph, or the paragraph before for a quote that
     #    opens its paragraph), next sentence for a whole-sentence quote
     for k in range(n):
@@ -473,6 +463,27 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 got.how = "next"
         if got is not None:
             f.attrs[k] = got
+    # 2b. nested quotes: their own attribution inside the enclosing quote ("who said: ‘…’"), else
+    #     the enclosing quote's: words quoted inside someone's quotation are that speaker's
+    for k in order:
+        q = f.spans[k]
+        if q.depth == 0 or f.types[k] == "other":
+            continue
+        outer = None
+        for kk in range(n):
+            o = f.spans[kk]
+            if kk != k and o.start <= q.start and q.end <= o.end and o.depth < q.depth:
+                outer = kk
+        if outer is None:
+            continue
+        oa = f.attrs[outer]
+        own = attr.attribute_span(art, q.start, q.end, outer_speaker=oa.speaker,
+                                  enclosing=(f.spans[outer].start, f.spans[outer].end))
+        if own.how == "sentence" and own.cue:
+            f.attrs[k] = own
+        elif oa.found:
+            f.attrs[k] = attr.Attribution(oa.speaker, oa.speaker_start, oa.speaker_end, oa.cue, oa.cue_text,
+                                          oa.cue_category, oa.cue_start, oa.cue_end, how="enclosing")
     # 3. types, with the article-wide search for the words of unattributed spans
     for k in range(n):
         q = f.spans[k]
@@ -480,7 +491,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         span = text[q.start:q.end]
         si = art.sentence_index(q.start)
         ss = art.sentences[si][0] if art.sentences else 0
-        if f.types[k] in ("other", "scare"):
+        if f.types[k] == "other":
             continue
         if not a.found:
             hit = None
