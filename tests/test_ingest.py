@@ -359,6 +359,13 @@ def test_sample_corpus_outlets_and_size(raw_dir):
     assert {i["source"].rsplit("/", 1)[-1] for i in report.ignored} == {"LICENSE.txt", "README.md"}
     size = sum(p.stat().st_size for p in (raw_dir / "ukraine-media-sample").iterdir())
     assert size < 5e6
+    # every row's text is the CSV cell, exactly
+    for csv in sorted((raw_dir / "ukraine-media-sample").glob("*.csv")):
+        src = pd.read_csv(csv, dtype=str, keep_default_na=False)
+        mine = docs[docs.source.str.startswith(csv.as_posix() + ":")]
+        rows = mine.source.str.rsplit(":", n=1).str[-1].astype(int)
+        assert mine.text.tolist() == src.Text.iloc[rows].tolist(), csv.name
+        assert mine.source_row.tolist() == src.source_row.iloc[rows].tolist()
     # BBC boilerplate is gone from clean_text but kept in text
     bbc = docs[docs.outlet == "BBC"]
     assert bbc.text.str.contains("not responsible for the content of external sites").any()
