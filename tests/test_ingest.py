@@ -257,6 +257,21 @@ def test_jsonl_with_a_broken_line_keeps_doc_ids(tmp_path):
     assert docs.outlet.tolist() == ["RT", "RT", "BBC"]
 
 
+def test_json_records_with_paragraph_lists_and_numbers(tmp_path):
+    src = pd.read_csv(FIX / "AssociatedPress.csv", dtype=str, keep_default_na=False)
+    paras = src.Text[0].split(". ", 2)
+    p = tmp_path / "export.json"
+    p.write_text(json.dumps({"articles": [
+        {"id": 17, "title": src.Title[0], "body": paras, "url": src.URL[0], "published": "2022-08-28"},
+        "not a record",
+    ]}), encoding="utf-8")
+    docs, report = ingest_with_report(p)
+    (row,) = docs.itertuples()
+    assert row.doc_id == "17" and row.text == "\n\n".join(paras) and row.format == "json"
+    assert row.outlet == "Daily Mail"  # no outlet column, unknown file name: the domain
+    assert report.skipped[0]["source"].endswith("export.json:1")
+
+
 def test_nyt_shifted_columns_are_repaired(tmp_path):
     docs, report = ingest_with_report(copy(tmp_path, "nyt_abstracts.csv", rename={"nyt_abstracts.csv": "NYT.csv"}))
     raw = pd.read_csv(FIX / "nyt_abstracts.csv", dtype=str, keep_default_na=False)

@@ -721,6 +721,8 @@ def _json_value_to_str(v: Any) -> str:
         return ""
     if isinstance(v, str):
         return v
+    if isinstance(v, list) and all(isinstance(x, str) for x in v):
+        return "\n\n".join(v)  # a list of paragraphs
     if isinstance(v, (list, dict)):
         return json.dumps(v, ensure_ascii=False)
     return str(v)
