@@ -106,21 +106,21 @@ OUTLET = [
     md('''
         ### In context
 
-        The outlet's spellings as written, in their sentences (keyword in context): read what the counts
-        count before trusting them.
+        Each spelling the outlet uses, as written, in its sentence (keyword in context; the first occurrence
+        of each key and form): read what the counts count before trusting them. `framing kwic` lists them all.
     '''),
     code('examples = kwic.kwic(docs, hits, feature="variant", outlet=outlet, width=70)'),
-    code('reports.show_table(examples[["date", "key", "left", "match", "right"]], "variant_examples", inputs, caption="Spelling variants in context, first hits.", max_rows=15)'),
+    code('reports.show_table(examples.drop_duplicates(["key", "match"])[["date", "key", "left", "match", "right"]], "variant_examples", inputs, caption="Each spelling the outlet uses, in context (first occurrence of each key and form).", max_rows=30)'),
     md('''
         ## Labels, hedges and sourcing
 
         Rate of each codebook feature in this outlet against all other documents: rate ratio with a bootstrap
         interval, and a permutation test (documents shuffled between the two groups) with Holm's correction
-        across every feature tested. Features are sorted by adjusted p-value.
+        across every feature tested. The table lists the features by adjusted p-value.
     '''),
     code('compared = reports.optional(stats.compare_outlets, vs_rest, hits, seed=seed).query("outlet == @outlet")'),
     code('reports.show_figure(reports.optional(plots.plot_rate_ratios, compared), "features_vs_rest", inputs)'),
-    code('reports.show_table(compared, "features_vs_rest", inputs, caption="Feature rates per 1,000 words, outlet against all others.")'),
+    code('reports.show_table(compared.sort_values("p_adjusted"), "features_vs_rest", inputs, caption="Feature rates per 1,000 words, outlet against all others, by adjusted p-value.")'),
     md('''
         ## Who is quoted, and with which verbs
 
@@ -186,16 +186,16 @@ COMPARISON = [
 
         Share of the Ukrainian-derived form (Kyiv, Kharkiv, Odesa, …) among all uses of either form, per
         outlet and variant key, headlines included; bootstrap interval over the documents using the key.
-        Below, every pair of outlets: difference of shares with its interval and a permutation test, Holm-
-        corrected across all pairs and keys.
+        Then every pair of outlets: the difference of their shares with its interval and a permutation test,
+        Holm-corrected across all pairs and keys (the figure shows Kyiv/Kiev; the table every key).
     '''),
     code('shares = stats.variant_shares(docs, hits, seed=seed)'),
     code('reports.show_figure(reports.optional(plots.plot_variant_shares, shares, key="kyiv"), "kyiv_share", inputs)'),
     code('reports.show_figure(reports.optional(plots.plot_heatmap, shares, row="outlet", col="key", value="share_ukrainian", fmt="{:.2f}", colorbar_label="share of the Ukrainian form"), "variant_shares", inputs)'),
     code('reports.show_table(shares, "variant_shares", inputs, caption="Share of the Ukrainian form per outlet and variant key.")'),
     code('pairs = reports.optional(stats.compare_variant_shares, docs, hits, seed=seed)'),
-    code('reports.show_figure(reports.optional(plots.plot_share_differences, pairs), "variant_share_differences", inputs)'),
-    code('reports.show_table(pairs, "variant_share_differences", inputs, caption="Pairwise differences in the share of the Ukrainian form.")'),
+    code('reports.show_figure(reports.optional(plots.plot_share_differences, pairs.query("key == \'kyiv\'")), "kyiv_share_differences", inputs)'),
+    code('reports.show_table(pairs.sort_values(["p_adjusted", "key"]), "variant_share_differences", inputs, caption="Pairwise differences in the share of the Ukrainian form.")'),
     md('''
         ## Over time
 

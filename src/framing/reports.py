@@ -414,7 +414,7 @@ def _format_number(x: float) -> str:
         return "–"
     if x in (float("inf"), float("-inf")):
         return "∞" if x > 0 else "−∞"
-    if abs(x) < 1e-12:
+    if x == 0:
         return "0"
     if abs(x) < 1e-3:
         return f"{x:.1e}"
