@@ -282,3 +282,27 @@ def test_rt_writes_kiev_bbc_writes_kyiv_over_the_whole_corpus(shared_corpus):
     assert bbc["Kyiv"] > 50 * max(bbc["Kiev"], 1) and bbc["Kharkiv"] > 10 * max(bbc["Kharkov"], 1)
     assert rt["Kiev"] > 1000 and bbc["Kyiv"] > 400
     assert rt["Donbass"] > rt["Donbas"] and bbc["Donbas"] > bbc["Donbass"]
+
+
+def test_doc_features_from_a_partitioned_hits_table(sample_parquet, tmp_path):
+    """The Dask engine writes hits as a folder of parts; the per-document table is then built by
+    reading documents and hits in step. Same result as the in-memory table."""
+    from framing.features import _doc_features_from_files
+
+    path, docs = sample_parquet
+    hits = extract_hits(docs, extractors=LEX)
+    parts = tmp_path / "hits.parquet"
+    parts.mkdir()
+    bounds = [0, 7, 400, len(hits) // 2, len(hits)]  # uneven parts, not aligned with document batches
+    for i, (lo, hi) in enumerate(zip(bounds, bounds[1:])):
+        hits.iloc[lo:hi].to_parquet(parts / f"part-{i:05d}.parquet", index=False)
+    dest = tmp_path / "doc_features.parquet"
+    n = _doc_features_from_files(path, parts, dest, load_codebook(), batch_size=17)
+    assert n == len(docs)
+    pd.testing.assert_frame_equal(pd.read_parquet(dest), doc_features(docs, hits), check_dtype=False)
+    # hits out of document order cannot be merged in step: an error, not silently wrong counts
+    shuffled = tmp_path / "shuffled"
+    shuffled.mkdir()
+    hits.iloc[::-1].to_parquet(shuffled / "part-00000.parquet", index=False)
+    with pytest.raises(FramingError, match="not in the order"):
+        _doc_features_from_files(path, shuffled, tmp_path / "x.parquet", load_codebook(), batch_size=17)

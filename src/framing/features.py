@@ -578,6 +578,10 @@ def _doc_features_from_files(docs_path: Path, hits_path: Path, dest: Path, cb: C
                 for c in feats.columns:
                     if c.count(":") == 2 and c not in count_cols:
                         count_cols.append(c)
+        if len(pending) or not exhausted and next(hits_scanner, None) is not None:
+            bad = pending["doc_id"].iloc[0] if len(pending) else "?"
+            raise FramingError(f"{hits_path}: hits are not in the order of {docs_path} or name documents it "
+                               f"does not hold (first: doc {bad}); cannot build the per-document table")
         meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode()}
         with atomic_path(dest, suffix=".parquet.tmp") as tmp:
             _combine_doc_features(parts, tmp, cb, count_cols, meta)
