@@ -362,6 +362,8 @@ def test_outlet_table():
     assert t.from_domain("https://news.bbc.co.uk/x") == "BBC"
     assert t.from_domain("https://www.kyivpost.com/post/1") == "kyivpost.com"
     assert t.from_domain("") is None
+    assert t.normalise("Russia Today") == "RT" and t.normalise("www.nytimes.com") == "NYT"
+    assert t.normalise(" Kyiv Post ") == "Kyiv Post" and t.normalise("kyivpost.com") == "kyivpost.com"
 
 
 # ============================================================================ sample corpus and the full corpus

@@ -228,8 +228,17 @@ class OutletTable:
         return self.aliases.get(_alias_key(name))
 
     def normalise(self, name: str) -> str:
-        """Canonical name of a known alias, else the name as written (stripped)."""
-        return self.canonical(name) or str(name).strip()
+        """Canonical name of a known alias or domain ("nytimes.com" -> "NYT"), else the name
+        as written (stripped)."""
+        c = self.canonical(name)
+        if c:
+            return c
+        name = str(name).strip()
+        if re.fullmatch(r"(?:https?://)?(?:[\w-]+\.)+[a-z]{2,}/?", name, re.IGNORECASE):
+            d = self.from_domain(name)
+            if d in self.aliases.values():
+                return d
+        return name
 
     def from_domain(self, url: str | None) -> str | None:
         """Outlet of a URL: a known domain (sub-domains included) -> its name; an unknown
