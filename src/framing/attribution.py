@@ -93,6 +93,35 @@ def inflections(lemma: str) -> set[str]:
     return forms
 
 
+def verb_lemma(form: str) -> str:
+    """Lemma of a regular English verb form by rule (banned -> ban, praised -> praise,
+    introduces -> introduce, described -> describe); irregular cue forms come from :data:`IRREGULAR`."""
+    w = form.lower()
+    for lemma, forms in IRREGULAR.items():
+        if w in forms:
+            return lemma
+    if w.endswith("ied") or (w.endswith("ies") and len(w) > 4):
+        return w[:-3] + "y"
+    if w.endswith("ing") and len(w) > 5:
+        stem = w[:-3]
+    elif w.endswith("ed") and len(w) > 4:
+        stem = w[:-2]
+    elif w.endswith(("ches", "shes", "sses", "xes", "zes")):
+        return w[:-2]
+    elif w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    else:
+        return w
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "lsfz":
+        return stem[:-1]  # banned -> ban, committed -> commit
+    if stem.endswith(("c", "g", "v", "u", "z")) or (stem[-1] == "s" and stem[-2] in _VOWELS):
+        return stem + "e"  # introduced, encouraged, praised
+    if (len(stem) >= 3 and stem[-1] not in _VOWELS | {"w", "x", "y"} and stem[-2] in _VOWELS
+            and stem[-3] not in _VOWELS and not stem.endswith(("er", "en", "it", "on", "et", "el", "al", "om"))):
+        return stem + "e"  # described, declared, noted
+    return stem
+
+
 def default_cues_path():
     """Path of the shipped cue lexicon ``codebooks/cues_en.yaml``."""
     return resources.files("framing") / "codebooks" / "cues_en.yaml"

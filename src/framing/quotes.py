@@ -516,7 +516,58 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         elif nw >= 6:
             f.types[k] = "partial"
         else:
-            f.types[k] = "scare"
+            agent = None if headline else _agent_attribution(f, q, ss)
+            if agent is not None:
+                f.attrs[k] = agent
+                f.types[k] = "partial"
+            else:
+                f.types[k] = "scare"
+
+
+_BE_HAVE = {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "'s", "’s", "seems",
+            "seemed", "appears", "appeared", "remains", "remained", "becomes", "became", "gets", "got"}
+_AGENT_AUX = {"has", "have", "had", "will", "would", "also", "then", "later", "again", "now", "just",
+              "recently", "repeatedly", "previously", "even", "once", "already", "reportedly", "allegedly"}
+_VERB_FORM = re.compile(r"^[a-z]+(?:ed|es|s|ing)$")
+
+
+def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """A label the clause's named subject applies: "Zelensky has banned 15 parties as “pro-Russian”",
+    "Putin praised “unprecedented” relations". The subject must be a named actor (a name or a
+    pronoun resolved to one) followed by an active verb before the quote; copulas and passives
+    ("Putin was “re-elected”", "has been making") do not qualify."""
+    art, text = f.art, f.text
+    seg_start = sent_start
+    lead = attr._LEADING_ADVERBIAL.match(text, sent_start, q.start)
+    if lead:
+        seg_start = lead.end()
+    spk = attr._clause_subject(art, (sent_start, q.start), q.start)
+    if not spk[0] or spk[1] < 0 or spk[1] < seg_start - 1:
+        return None
+    name, a, b = spk
+    if name.lower() in ("he", "she", "they", "it", "we", "i"):
+        return None
+    between = text[b:q.start - 1]
+    if re.search(r"[;:–—]|\b(?:which|who|that|because|while|whereas|but)\b", between) or len(between) > 120:
+        return None
+    toks = re.findall(r"[\w’'\-]+", between)
+    i = 0
+    if toks and toks[0] in ("’s", "'s", "s"):
+        return None
+    while i < len(toks) and toks[i].lower() in _AGENT_AUX:
+        i += 1
+    if i >= len(toks):
+        return None
+    verb = toks[i]
+    lv = verb.lower()
+    if lv in _BE_HAVE or not verb.islower() or not _VERB_FORM.match(lv):
+        return None
+    if i > 0 and toks[i - 1].lower() in ("has", "have", "had") and not lv.endswith("ed"):
+        return None
+    lemma = attr.verb_lemma(lv)
+    vpos = text.find(verb, b, q.start)
+    cat = art.lexicon.category(lemma)
+    return attr.Attribution(name, a, b, lemma, verb, cat, vpos, vpos + len(verb), how="agent")
 
 
 def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.Attribution | None:
