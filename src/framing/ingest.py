@@ -554,14 +554,16 @@ def _read_page(path: Path, disp: str, report: IngestReport) -> dict[str, Any] | 
         except Exception as exc:  # trafilatura/lxml raise many types on broken markup
             report.skip(disp, f"HTML extraction failed ({type(exc).__name__}: {exc})", file=True)
             return None
-        text = getattr(doc, "text", None) if doc is not None else None
+        if doc is not None and not isinstance(doc, Mapping):  # trafilatura >= 2 returns a Document
+            doc = {k: getattr(doc, k, None) for k in ("text", "title", "url", "date", "sitename")}
+        doc = doc or {}
+        text = doc.get("text")
         if not text or count_words(text) < MIN_HTML_WORDS:
             n = count_words(text or "")
             report.skip(disp, f"no article text found in the HTML (extracted {n} word{'s' if n != 1 else ''})", file=True)
             return None
-        rec.update(text=text, raw_html=raw, title=getattr(doc, "title", None) or "",
-                   url=getattr(doc, "url", None) or "", date=getattr(doc, "date", None) or "",
-                   _site=getattr(doc, "sitename", None) or "")
+        rec.update(text=text, raw_html=raw, title=doc.get("title") or "", url=doc.get("url") or "",
+                   date=doc.get("date") or "", _site=doc.get("sitename") or "")
         rec["_signature_text"] = raw
     else:
         if not raw.strip():
