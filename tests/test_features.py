@@ -306,3 +306,16 @@ def test_doc_features_from_a_partitioned_hits_table(sample_parquet, tmp_path):
     hits.iloc[::-1].to_parquet(shuffled / "part-00000.parquet", index=False)
     with pytest.raises(FramingError, match="not in the order"):
         _doc_features_from_files(path, shuffled, tmp_path / "x.parquet", load_codebook(), batch_size=17)
+
+
+def test_rt_vs_bbc_on_the_bundled_sample(raw_dir):
+    """The same signal on the 476-article sample shipped with the package (no ../shared needed)."""
+    from framing.ingest import ingest_paths
+
+    docs = ingest_paths([raw_dir / "ukraine-media-sample"])
+    f = doc_features(docs, extract_hits(docs, extractors=LEX))
+    by = f.groupby("outlet")[["variant:kyiv:Kyiv", "variant:kyiv:Kiev", "share_ukrainian:kyiv"]]
+    sums, shares = by.sum(), by.mean()
+    assert sums.loc["RT", "variant:kyiv:Kiev"] > 10 * sums.loc["RT", "variant:kyiv:Kyiv"]
+    assert sums.loc["BBC", "variant:kyiv:Kyiv"] > 10 * max(sums.loc["BBC", "variant:kyiv:Kiev"], 1)
+    assert shares.loc["RT", "share_ukrainian:kyiv"] < 0.1 < 0.9 < shares.loc["BBC", "share_ukrainian:kyiv"]
