@@ -857,7 +857,13 @@ def ingest_with_report(
                                               disable=not progress or len(files) < 2)):
         ext = path.suffix.lower()
         if ext in PAGE_EXTS:
-            rec = _read_page(path, disp, report)
+            try:
+                rec = _read_page(path, disp, report)
+            except (MemoryError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # one broken file never stops the batch
+                report.skip(disp, f"unexpected error reading the page ({type(exc).__name__}: {exc})", file=True)
+                continue
             if rec is None:
                 continue
             rec["_order"] = order
@@ -875,10 +881,14 @@ def ingest_with_report(
                         rec[k] = v
             page_recs.append(rec)
         else:
-            raw = _read_table(path, disp, report)
-            if raw is None:
+            try:
+                raw = _read_table(path, disp, report)
+                std = None if raw is None else _standardise_table(raw, path, disp, report, column_map)
+            except (MemoryError, KeyboardInterrupt):
+                raise
+            except Exception as exc:  # one broken file never stops the batch
+                report.skip(disp, f"unexpected error reading the table ({type(exc).__name__}: {exc})", file=True)
                 continue
-            std = _standardise_table(raw, path, disp, report, column_map)
             if std is not None:
                 std["_order"] = order
                 frames.append(std)
