@@ -239,7 +239,7 @@ ROLE_NOUNS = {
     "advisor", "commander", "general", "governor", "mayor", "premier", "diplomat", "senator",
     "lawmaker", "analyst", "expert", "aide", "director", "officer", "prosecutor", "judge",
     "negotiator", "counterpart", "politician", "monarch", "king", "queen", "chairman", "ceo",
-    "founder", "executive", "candidate", "prime minister", "foreign minister", "press secretary",
+    "founder", "executive", "candidate", "author", "authors", "editor", "journalist", "host", "prime minister", "foreign minister", "press secretary",
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
@@ -315,7 +315,7 @@ _AUX = {
     "falsely", "angrily", "bluntly", "flatly", "strongly", "clearly", "simply", "just", "ultimately",
     "in", "a", "statement", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "yesterday", "today", "last", "week", "been", "being", "quickly", "immediately",
-    "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now",
+    "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
 }
 _BOUNDARY_WORDS = {
     "that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as", "because", "if",
@@ -374,6 +374,7 @@ SPEAKER_NOUNS = {
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
 }
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
+_RELATIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+)*$")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 _WORD_SCAN = re.compile(r"[^\W\d_]+")
@@ -387,6 +388,7 @@ _NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al
                           % (_CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
 _ROLE_WORD = re.compile(r"[\w\-]+")
+_APPOSITION_AFTER = re.compile(r"(?:’s|'s)?,\s+(?:the|a|an|its|his|her)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)\s*(?:,|\bfor\b|\bof\b|\bat\b|\bin\b)")
 _PREV_WORD = re.compile(r"([\w\-]+)\s+$")
 _TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
 _NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
@@ -546,10 +548,18 @@ class Article:
             lw = lows[m0:]
             if len(lw) == 1 and (_DEMONYMS.match(name) or lw[0] in _CAP_STOP):
                 continue
-            is_org = any(w in _ORG_WORDS for w in lw) or name.isupper()
+            is_org = any(w in _ORG_WORDS for w in lw) or name.isupper() or lows[0] == "the" \
+                or text[max(0, ns - 4):ns].lower() == "the "
             person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
             if name:
                 mentions.append(Mention(ns, ns + len(name), name, frozenset(roles), person))
+        # roles written after a name in apposition: "Oleg Nikolaenko, the spokesman for ..."
+        for k, m in enumerate(mentions):
+            am = _APPOSITION_AFTER.match(text, m.end)
+            if am:
+                words = [w.lower() for w in _ROLE_WORD.findall(am.group(1))]
+                if any(w in ROLE_NOUNS or w in TITLES for w in words):
+                    mentions[k] = Mention(m.start, m.end, m.text, m.roles | frozenset(words), True)
         # full names: surname -> first full person name; single-token persons resolved
         full: dict[str, str] = {}
         for m in mentions:
@@ -639,6 +649,7 @@ class Article:
             return outer_quote_speaker
         i = bisect.bisect_left(self.mention_starts, pos) - 1
         limit_sent = self.sentence_index(pos) - 6
+        fallback = None
         while i >= 0:
             m = self.mentions[i]
             if self.sentence_index(m.start) < limit_sent:
@@ -646,10 +657,13 @@ class Article:
             if not self.in_quote(m.start):
                 if p in ("he", "she", "him", "her") and m.person:
                     return self.canonical(m.text)
+                if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
+                        and m.text.lower() not in _ORG_WORDS and not m.text.isupper():
+                    fallback = m
                 if p in ("they", "them") and not m.person:
                     return self.canonical(m.text)
             i -= 1
-        return ""
+        return self.canonical(fallback.text) if fallback is not None else ""
 
     def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
         """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
@@ -657,6 +671,16 @@ class Article:
         if not words:
             return "", False
         head = words[-1]
+        if head in _ORG_WORDS or head in ("outlet", "paper", "newspaper", "agency", "broadcaster", "website",
+                                          "site", "publication", "magazine", "channel", "network", "bank"):
+            # an organisation named earlier with that word ("the ministry" -> "Russian Foreign Ministry")
+            i = bisect.bisect_left(self.mention_starts, pos) - 1
+            while i >= 0 and pos - self.mentions[i].start < 4000:
+                m = self.mentions[i]
+                if not m.person and head in m.text.lower().split():
+                    return m.text, True
+                i -= 1
+            return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
         best, best_score = "", 0.0
@@ -739,6 +763,13 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
     start_tok = j + 1
     if start_tok > end_tok:
         return None
+    # a finite verb inside the phrase: the subject is what precedes it
+    for q in range(start_tok + 1, end_tok + 1):
+        w = toks[q][2]
+        if w.islower() and w.endswith("ed") and w not in SPEAKER_NOUNS and len(w) > 4 \
+                and toks[q - 1][2].lower() not in ("the", "a", "an", "his", "her", "its", "their"):
+            end_tok = q - 1
+            break
     # strip leading prepositions/conjunctions ("with Peskov stating")
     while start_tok <= end_tok and toks[start_tok][2].lower() in ({"with", "by", "and", "but", "then", "also", "so"} | _BOUNDARY_WORDS):
         start_tok += 1
@@ -799,7 +830,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     # role noun phrase: "the Kremlin spokesman", "the Ukrainian leader"
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
-    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS:
+    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and low[-1] in _ORG_WORDS):
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
             name, ok = art.resolve_role(hs, hw)
             if ok:
@@ -869,6 +900,13 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
             return "", -1, -1, cue_text, cue_end
         if qe <= cue.start and qe > floor:
             floor = qe
+    rel = _RELATIVE_WHO.search(text, floor, cue.start)
+    if rel:
+        np = _np_before(art, rel.start() + 1, floor)
+        if np:
+            spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            if spk:
+                return spk, a, b, cue_text, cue_end
     np = _np_before(art, cue.start, floor)
     if np and re.search(r"(?:’s|'s|s’|s')$", text[np[0]:np[1]]):
         return "", -1, -1, "", -1  # "Peskov’s comments": a noun, not a cue
