@@ -93,6 +93,23 @@ _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", 
 
 
 # ============================================================================ small helpers
+def _blas_single_thread(func):
+    """Run ``func`` with one BLAS/OpenMP thread: the matrices here are small and many, and threading
+    on a shared machine makes them 2-50 times slower (oversubscription), never faster."""
+    import functools
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            from threadpoolctl import threadpool_limits
+        except ImportError:  # pragma: no cover - threadpoolctl comes with scikit-learn
+            return func(*args, **kwargs)
+        with threadpool_limits(limits=1):
+            return func(*args, **kwargs)
+
+    return wrapper
+
+
 def _as_list(x) -> list:
     if x is None:
         return []
@@ -272,6 +289,7 @@ def _level_names(levels) -> list[str]:
 
 
 # ============================================================================ rates
+@_blas_single_thread
 def outlet_rates(
     docs: pd.DataFrame,
     hits: pd.DataFrame,
@@ -373,6 +391,7 @@ def _variant_counts(d: pd.DataFrame, hits: pd.DataFrame, *, key, feature, field,
     return keys, U, R
 
 
+@_blas_single_thread
 def variant_shares(
     docs: pd.DataFrame,
     hits: pd.DataFrame,
@@ -560,6 +579,7 @@ def _glm_rate_ratio(y: np.ndarray, words: np.ndarray, in_a: np.ndarray, *, famil
     return float(np.exp(params[1])), float(np.exp(lo)), float(np.exp(hi)), float(np.asarray(res.pvalues)[1])
 
 
+@_blas_single_thread
 def compare_outlets(
     docs: pd.DataFrame,
     hits: pd.DataFrame,
@@ -687,6 +707,7 @@ def compare_outlets(
     return out[cols_out]
 
 
+@_blas_single_thread
 def compare_variant_shares(
     docs: pd.DataFrame,
     hits: pd.DataFrame,
@@ -864,6 +885,7 @@ def speaker_groups(hits: pd.DataFrame, *, speakers=None,
                                                              ascending=[True, False, True]).reset_index(drop=True)
 
 
+@_blas_single_thread
 def attribution_by_speaker(
     docs: pd.DataFrame,
     hits: pd.DataFrame,
@@ -1113,6 +1135,7 @@ class ClassifierResult:
     dropped: list = field(default_factory=list)  #: outlets with fewer documents than folds
 
 
+@_blas_single_thread
 def outlet_classifier(
     doc_features: pd.DataFrame,
     *,
@@ -1137,8 +1160,8 @@ def outlet_classifier(
     """
     from sklearn.dummy import DummyClassifier
     from sklearn.linear_model import LogisticRegression
-    from sklearn.metrics import confusion_matrix
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict, cross_validate
+    from sklearn.metrics import accuracy_score, balanced_accuracy_score, confusion_matrix
+    from sklearn.model_selection import StratifiedKFold
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
@@ -1154,26 +1177,35 @@ def outlet_classifier(
     X = np.log1p(df[cols].to_numpy(dtype="float64") / df["n_words"].to_numpy(dtype="float64")[:, None] * 1000)
     y = df[by].astype(str).to_numpy()
     splitter = StratifiedKFold(n_splits=cv, shuffle=True, random_state=seed)
-    model = make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000, class_weight="balanced"))
-    baseline = DummyClassifier(strategy="most_frequent")
-    scoring = ["accuracy", "balanced_accuracy"]
-    fold_rows, summary_rows = [], []
-    for name, est in (("logistic regression", model), ("majority baseline", baseline)):
-        res = cross_validate(est, X, y, cv=splitter, scoring=scoring)
-        for i in range(cv):
-            fold_rows.append({"model": name, "fold": i + 1, "accuracy": res["test_accuracy"][i],
-                              "balanced_accuracy": res["test_balanced_accuracy"][i]})
+
+    def make_model():
+        return make_pipeline(StandardScaler(), LogisticRegression(C=C, max_iter=5000, class_weight="balanced"))
+
+    fold_rows = []
+    pred = np.empty(len(y), dtype=object)
+    for i, (train, test) in enumerate(splitter.split(X, y), start=1):
+        for name, est in (("logistic regression", make_model()),
+                          ("majority baseline", DummyClassifier(strategy="most_frequent"))):
+            est.fit(X[train], y[train])
+            p = est.predict(X[test])
+            if name == "logistic regression":
+                pred[test] = p
+            fold_rows.append({"model": name, "fold": i, "accuracy": accuracy_score(y[test], p),
+                              "balanced_accuracy": balanced_accuracy_score(y[test], p)})
+    folds = pd.DataFrame(fold_rows)
+    summary_rows = []
+    for name, f in folds.groupby("model", sort=False):
         summary_rows.append({
             "model": name,
-            "accuracy_mean": res["test_accuracy"].mean(), "accuracy_sd": res["test_accuracy"].std(ddof=1),
-            "balanced_accuracy_mean": res["test_balanced_accuracy"].mean(),
-            "balanced_accuracy_sd": res["test_balanced_accuracy"].std(ddof=1),
+            "accuracy_mean": f["accuracy"].mean(), "accuracy_sd": f["accuracy"].std(ddof=1),
+            "balanced_accuracy_mean": f["balanced_accuracy"].mean(),
+            "balanced_accuracy_sd": f["balanced_accuracy"].std(ddof=1),
             "n_docs": len(y), "n_outlets": len(np.unique(y)), "n_features": len(cols), "cv": cv,
         })
-    pred = cross_val_predict(model, X, y, cv=splitter)
     labels = sorted(np.unique(y))
-    confusion = pd.DataFrame(confusion_matrix(y, pred, labels=labels), index=pd.Index(labels, name="true"),
-                             columns=pd.Index(labels, name="predicted"))
+    confusion = pd.DataFrame(confusion_matrix(y, pred.astype(str), labels=labels),
+                             index=pd.Index(labels, name="true"), columns=pd.Index(labels, name="predicted"))
+    model = make_model()
     model.fit(X, y)
     lr = model[-1]
     coef = lr.coef_
@@ -1185,7 +1217,7 @@ def outlet_classifier(
         order = np.argsort(-coef[i], kind="mergesort")[:top]
         for r, j in enumerate(order, start=1):
             top_rows.append({"outlet": outlet, "rank": r, "feature": cols[j], "coefficient": float(coef[i, j])})
-    return ClassifierResult(summary=pd.DataFrame(summary_rows), folds=pd.DataFrame(fold_rows),
+    return ClassifierResult(summary=pd.DataFrame(summary_rows), folds=folds,
                             top_features=pd.DataFrame(top_rows), confusion=confusion, dropped=dropped)
 
 
@@ -1198,6 +1230,7 @@ class OutletMap:
     loadings: pd.DataFrame  #: feature, pc1, pc2
 
 
+@_blas_single_thread
 def outlet_map(
     doc_features: pd.DataFrame,
     *,
