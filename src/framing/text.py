@@ -26,7 +26,7 @@ def count_words(text: str | None) -> int:
     """Number of words in ``text`` (the denominator of every rate per 1,000 words)."""
     if not text:
         return 0
-    return sum(1 for _ in WORD_RE.finditer(text))
+    return len(WORD_RE.findall(text))
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
