@@ -6,6 +6,7 @@ where marked "hand-made" (cases the corpus does not contain: the dish, Odessa in
 """
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from framing.codebook import load_codebook
@@ -240,3 +241,23 @@ def test_migration_codebook_matches():
     assert ("refugees", "status_label", "refugee") in got
     assert ("small boats", "crossing", "small_boats") in got
     assert not any(g[0] == "swarm" for g in got)  # exception: a swarm of bees
+
+
+def test_automaton_and_regex_routes_give_identical_hits(raw_dir, m):
+    """Two independent routes to the same hits: the one-pass automaton (production) and one regex
+    scan per term (lexicon.reference_find_lexical). Real text: the seeds and every 12th article of
+    the bundled ukraine-media sample; plus hand-made edge cases."""
+    from framing.ingest import ingest_paths
+    from framing.lexicon import reference_find_lexical
+
+    docs = ingest_paths([raw_dir / "seeds", raw_dir / "ukraine-media-sample"])
+    docs = pd.concat([docs.head(5), docs.iloc[5::12]])
+    texts = docs["title"].fillna("").tolist() + docs["clean_text"].fillna("").tolist()
+    texts += ["İİ KİEV Kyiv’s KYIV'S kyiv Kyiv_x pro-Kiev Kievan the Ukraine. THE UKRAINE war "
+              "Vladimir  Zelensky, Vladimir V. Putin; so-called SO-CALLED so called illegally annexed annexation"]
+    n = 0
+    for t in texts:
+        a = find_lexical(t, m)
+        assert a == reference_find_lexical(t, m), t[:80]
+        n += len(a)
+    assert n > 1000

@@ -273,6 +273,58 @@ def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int,
     return kept
 
 
+def _term_regex(term: str) -> str:
+    """A literal term as a regex: curly and straight apostrophes interchangeable, word boundaries
+    where the term starts/ends with a word character."""
+    body = "".join("['’‘ʼ′]" if ch in "'’‘ʼ′" else re.escape(ch) for ch in term)
+    lead = r"(?<!\w)" if _is_word(term[0]) else ""
+    trail = r"(?!\w)" if _is_word(term[-1]) else ""
+    return lead + body + trail
+
+
+def reference_find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> list[LexMatch]:
+    """A second, independent route to the same hits, for testing: one regular-expression scan per
+    form and term (slow; never used in production). Case rules, boundaries and the apostrophe
+    reading are re-implemented with ``re``; exceptions, requires and overlaps use the same rules.
+    :func:`find_lexical` must return exactly the same list.
+    """
+    if not isinstance(matcher, Matcher):
+        matcher = compile_codebook(matcher)
+    cands: list[tuple[int, int, int, int]] = []
+    fi = 0
+    for entry in matcher.codebook.entries:
+        for form in entry.forms:
+            rule = matcher.rules[fi]
+            for term in form.terms:
+                variants = {term} if form.case == "exact" else {term, term.upper()}
+                flags = re.IGNORECASE if form.case == "insensitive" else 0
+                for v in sorted(variants):
+                    # a lookahead finds overlapping occurrences too
+                    for m in re.finditer(f"(?=({_term_regex(v)}))", text, flags):
+                        start, end = m.span(1)
+                        if _context_ok(text, start, end, rule):
+                            cands.append((rule.feature_id, start, end, fi))
+            for rx in form.regex:
+                flags = re.IGNORECASE if form.case == "insensitive" else 0
+                for m in re.finditer(rx, text, flags):
+                    start, end = m.span()
+                    if start == end:
+                        continue
+                    if start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+                        continue
+                    if end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+                        continue
+                    if _context_ok(text, start, end, rule):
+                        cands.append((rule.feature_id, start, end, fi))
+            fi += 1
+    cands = sorted(set(cands))
+    out = []
+    for _fid, s, e, i in _resolve_overlaps(cands):
+        r = matcher.rules[i]
+        out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
+    return out
+
+
 def count_lexical(text: str, matcher: Matcher) -> dict[str, int]:
     """Counts per ``feature:key:value`` column for one text (what the per-document table holds)."""
     out: dict[str, int] = {}
