@@ -142,11 +142,15 @@ def test_role_and_pronoun_resolution_on_seed_003(seeds):
     assert last["speaker"] == "Volodymyr Zelensky"     # "the Ukrainian leader emphasized"
 
 
-def test_floating_quote_takes_the_speaker_of_the_previous_quote(seeds):
-    rows = quote_hits("002", "", seeds["002"])
+def test_floating_quote_carries_on_the_previous_attribution(seeds):
+    text = seeds["002"]
+    rows = quote_hits("002", "", text)
+    first = _by_text(rows, "Putin has not made any final decision")
     r = _by_text(rows, "He would prefer not to pay")
-    assert r["speaker"] == "Sergei Markov" and r["cue"] == ""
-    assert r["quote_type"] == "direct"
+    assert r["speaker"] == "Sergei Markov" and r["quote_type"] == "direct"
+    # the cue is the previous sentence's "said": same offsets, before the quote's own sentence
+    assert (r["cue"], r["cue_start"]) == ("say", first["cue_start"]) and r["cue_start"] < r["start"]
+    assert text[r["cue_start"]:r["cue_end"]] == "said"
 
 
 def test_headline_fragment_attributed_in_the_body_is_partial():

@@ -165,17 +165,20 @@ def ggt_predictions(doc_id: str, text: str, codebook: Any = None) -> list[dict]:
             s -= 1
         if e < len(text) and not text[e].isalnum():
             e += 1
-        out.append(_ggt_row(r, s, e))
+        out.append(_ggt_row(r, s, e, text))
     for r in rep:
-        out.append(_ggt_row(r, r["start"], r["end"]))
+        out.append(_ggt_row(r, r["start"], r["end"], text))
     return out
 
 
-def _ggt_row(r: dict, s: int, e: int) -> dict:
-    verb = r["cue_text"].split()[0].lower() if r["cue_text"] and r["cue"] != "according to" else ""
+def _ggt_row(r: dict, s: int, e: int, text: str) -> dict:
+    # a quote carrying on the previous sentence's attribution is "floating" in GGT's sense: GGT
+    # annotates no verb for it (our rows keep the carried-over cue)
+    floating = not r["cue_text"] or (0 <= r["cue_end"] <= r["start"] and re.search(r"[.!?]", text[r["cue_end"]:r["start"]]))
+    verb = r["cue_text"].split()[0].lower() if r["cue_text"] and r["cue"] != "according to" and not floating else ""
     return {"quote_index": (s, e), "speaker": r["speaker"],
             "speaker_index": (r["speaker_start"], r["speaker_end"]) if r["speaker_start"] >= 0 else None,
-            "verb": verb, "is_floating_quote": not r["cue_text"], "text": r["text"]}
+            "verb": verb, "is_floating_quote": bool(floating), "text": r["text"]}
 
 
 def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> float:

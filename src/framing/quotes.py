@@ -434,9 +434,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 if own is not None:
                     f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, own.lemma, own.text, own.category,
                                                   own.start, own.end, how="article")
-                else:
-                    f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text, hit.cue_category,
-                                                  -1, -1, how="article")
+                else:  # no verb in the headline ("‘superweapons’ myth dispelled – Shoigu"): no cue
+                    f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, "", "", "", -1, -1, how="article")
                 continue
         if q.depth > 0:
             continue  # nested quotes: after their enclosing quote is attributed (step 2b)
@@ -582,7 +581,8 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
             break
         if o.end >= ps and f.attrs[kk].speaker and o.depth == 0:
             a = f.attrs[kk]
-            return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
+            return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, a.cue, a.cue_text, a.cue_category,
+                                    a.cue_start, a.cue_end, how="previous")
     if text[ps:pe].rstrip().endswith(":"):
         a = attr.sentence_attribution(art, sp)
         if a.found:
@@ -590,7 +590,8 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
             return a
     a = attr.sentence_attribution(art, sp)
     if a.speaker:
-        return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, "", "", "", -1, -1, how="previous")
+        a.how = "previous"
+        return a
     return None
 
 
