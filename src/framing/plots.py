@@ -333,8 +333,10 @@ def plot_time_series(
         loc = mdates.AutoDateLocator(maxticks=8)
         ax.xaxis.set_major_locator(loc)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
-        if group:
-            ax.legend(ncols=min(4, len(groups)), loc="upper left", bbox_to_anchor=(1.0, 1.0) if len(groups) > 8 else None)
+        if group and len(groups) > 4:
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        elif group:
+            ax.legend(loc="best")
         if title:
             ax.set_title(title)
     return fig

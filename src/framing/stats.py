@@ -999,9 +999,10 @@ def _term_counts(docs, *, target, by, text_column, ngram_range, lowercase, token
     return vec.get_feature_names_out(), a, b
 
 
-#: Token pattern for keyness: words with inner apostrophes/hyphens ("Kyiv's", "Kyiv-based"),
-#: the same definition of a word as the word counts (framing.text.WORD_RE).
-TOKEN_PATTERN = WORD_RE.pattern
+#: Token pattern for keyness: dotted abbreviations as one token ("U.S.", "U.K."), else words with
+#: inner apostrophes/hyphens ("Kyiv's", "Kyiv-based") as the word counts define them
+#: (framing.text.WORD_RE). Possessives stay as written: "kiev’s" is its own term.
+TOKEN_PATTERN = r"(?:\b\w\.){2,}|" + WORD_RE.pattern
 
 
 def keyness(
@@ -1022,8 +1023,8 @@ def keyness(
     n-grams), ``E1 = c(a+b)/(c+d)``, ``E2 = d(a+b)/(c+d)``, ``G² = 2 [a ln(a/E1) + b ln(b/E2)]``
     (0 ln 0 = 0); ``p_value`` from χ² with 1 df. ``log_ratio`` is the effect size (Hardie 2014),
     ``log2((a/c) / (b/d))`` with 0.5 added to a zero count. Counts come from scikit-learn's
-    ``CountVectorizer`` (``ngram_range``, lower-cased unless ``lowercase=False``; tokens are words
-    as :data:`framing.text.WORD_RE` defines them).
+    ``CountVectorizer`` (``ngram_range``, lower-cased unless ``lowercase=False``; tokens are dotted
+    abbreviations and words as :data:`TOKEN_PATTERN` defines them).
 
     Returns one row per term with total count ≥ ``min_count``, sorted by G² (largest first):
     ``term``, ``count_target``, ``count_reference``, ``n_target``, ``n_reference`` (corpus sizes),
