@@ -109,6 +109,9 @@ class Codebook:
     cues_path: Path | None = None
     fingerprint: str = ""
 
+    def __hash__(self) -> int:  # the cue dict is not hashable; the file versions identify a codebook
+        return hash((str(self.path), self.fingerprint))
+
     def entry(self, key: str) -> Entry:
         for e in self.entries:
             if e.key == key:
