@@ -358,6 +358,9 @@ def test_keyness_bigrams_and_errors(test_data):
     assert k.loc["kiev claimed", "count_target"] == 1 and k.loc["the war", "count_reference"] == 1
     with pytest.raises(FramingError, match="no document"):
         stats.keyness(docs, target="Z")
+    us = pd.DataFrame({"outlet": ["A", "B"], "clean_text": ["The U.S. said Kyiv's", "the U.K. said Kyiv"]})
+    terms = set(stats.keyness(us, target="A", min_count=1)["term"])
+    assert {"u.s.", "u.k.", "kyiv's", "kyiv"} <= terms and "u" not in terms   # spellings kept as written
 
 
 # ----------------------------------------------------------------------------- distinctiveness
@@ -445,3 +448,22 @@ def test_real_sample_rates_keyness_and_classifier(sample_tables):
     s = res.summary.set_index("model")
     assert s.loc["logistic regression", "balanced_accuracy_mean"] > s.loc["majority baseline", "balanced_accuracy_mean"]
     assert res.top_features.loc[(res.top_features.outlet == "RT"), "feature"].str.contains("Kiev|Kharkov").any()
+
+
+@pytest.mark.slow
+@pytest.mark.shared
+def test_whole_corpus_rt_against_every_other_outlet(shared_corpus):
+    """On all ~6,900 articles: RT's Kyiv share is below every other outlet's, intervals excluding 0."""
+    ingest = pytest.importorskip("framing.ingest")
+    features = pytest.importorskip("framing.features")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        docs = ingest.ingest_paths([shared_corpus / "data"])
+        hits = features.extract_hits(docs, extractors=("lexical",))
+    others = sorted(set(docs.outlet) - {"RT"})
+    d = stats.compare_variant_shares(docs, hits, key="kyiv", pairs=[("RT", o) for o in others], n_boot=500, n_perm=500)
+    ok = d.loc[~d.insufficient]
+    assert len(ok) >= 10
+    assert (ok.difference < -0.9).all() and (ok.ci_high < 0).all() and ok.significant.all()
+    c = stats.compare_outlets(docs, hits, feature="variant", key="kyiv", n_perm=500, n_boot=300)
+    assert c.loc[(c.outlet == "RT") & (c.key == "kyiv"), "significant"].all()
