@@ -80,7 +80,14 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             break
         pos = nl + 1
     spans.sort(key=lambda q: (q.start, -q.end))
-    return spans
+    # depth = number of spans that enclose this one (marks left open on the stack do not count)
+    out, ends = [], []
+    for q in spans:
+        while ends and ends[-1] < q.end:
+            ends.pop()
+        out.append(q._replace(depth=len(ends)))
+        ends.append(q.end)
+    return out
 
 
 def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None:
