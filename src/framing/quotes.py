@@ -259,8 +259,9 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         # "... called/named/dubbed X" only when not said by someone ("calling it ...")
         return True
     last = words[-1].lower()
-    if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span):
-        return True
+    if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span) \
+            and not re.search(r"\b(?:an?|so-called|its\s+so-called)\s*$", before, re.I):
+        return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
     caps = [w for w in words if w.lower() not in _SMALL]
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
             and not re.search(r"[.!?,;]", span.rstrip(".,!?")) and len(words) <= 7 \
