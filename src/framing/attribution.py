@@ -451,6 +451,7 @@ class Article:
     full_names: dict = field(default_factory=dict)  # surname/lower single token -> full name
     quote_mask: list = field(default_factory=list)  # sorted quote (start,end) incl. marks
     _mask_starts: list = field(default_factory=list)
+    _cue_starts: list = field(default_factory=list)
     _mask_max_end: list = field(default_factory=list)
 
     # -- construction
@@ -621,6 +622,7 @@ class Article:
             out.append(Cue(ws, end, w, lemma, lex.category(lemma)))
             last_end = end
         self.cues = out
+        self._cue_starts = [c.start for c in out]
 
     # -- names
     def canonical(self, name: str) -> str:
@@ -648,22 +650,45 @@ class Article:
         if p in ("i", "we", "me", "us") and outer_quote_speaker:
             return outer_quote_speaker
         i = bisect.bisect_left(self.mention_starts, pos) - 1
-        limit_sent = self.sentence_index(pos) - 6
+        here = self.sentence_index(pos)
+        limit_sent = here - 6
         fallback = None
+        first_person = None
         while i >= 0:
             m = self.mentions[i]
-            if self.sentence_index(m.start) < limit_sent:
+            ms = self.sentence_index(m.start)
+            if ms < limit_sent:
+                break
+            if first_person is not None and ms < here - 2:
                 break
             if not self.in_quote(m.start):
                 if p in ("he", "she", "him", "her") and m.person:
-                    return self.canonical(m.text)
+                    # salience: a person who is a subject/speaker within the last two sentences wins
+                    # over a more recent person mentioned in passing
+                    if self._is_subject(m):
+                        return self.canonical(m.text)
+                    if first_person is None:
+                        first_person = m
+                    i -= 1
+                    continue
                 if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
                         and m.text.lower() not in _ORG_WORDS and not m.text.isupper():
                     fallback = m
                 if p in ("they", "them") and not m.person:
                     return self.canonical(m.text)
             i -= 1
+        if first_person is not None:
+            return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
+
+    def _is_subject(self, m: Mention) -> bool:
+        """A mention that opens its clause or is directly followed by a cue (a speaker)."""
+        k = bisect.bisect_left(self._cue_starts, m.end)
+        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start):
+            return True
+        ss = self.sentences[self.sentence_index(m.start)][0]
+        lead = self.text[ss:m.start]
+        return len(lead) < 60 and not re.search(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$", lead)
 
     def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
         """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
