@@ -243,6 +243,10 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+_PERSON_ROLES = {"leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
+                 "chancellor", "ambassador", "envoy", "diplomat", "governor", "mayor", "senator", "secretary",
+                 "chief", "head", "commander", "adviser", "advisor", "aide", "official", "politician",
+                 "lawmaker", "prosecutor", "judge", "negotiator"}
 _SYNONYMS = {
     "leader": {"president", "prime", "premier", "chancellor", "leader", "head"},
     "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press", "secretary", "spokesmen"},
@@ -860,6 +864,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             name, ok = art.resolve_role(hs, hw)
             if ok:
                 return name, hs, he
+            if low[-1] in _PERSON_ROLES and not low[-1].endswith("s"):
+                # "the Ukrainian leader" with no apposition giving the role: the person in focus
+                name = art.resolve_pronoun(hs, "he")
+                if name:
+                    return name, hs, he
     # a name closing the head ("Kremlin spokesman Dmitry Peskov", "the Pentagon")
     m = art.mention_at(hs, he + 1)
     if m is not None and m.start >= hs and _ends_phrase(text, m.end, he):
