@@ -50,6 +50,7 @@ def tables():
         "keyness": stats.keyness(docs, target="RT", min_count=1),
         "logodds": stats.log_odds_dirichlet(docs, target="RT", min_count=1),
         "attribution": stats.attribution_by_speaker(docs, hits, min_quotes=5, n_boot=200),
+        "gap": stats.attribution_gap(docs, hits, n_boot=200),
         "map": ft,
     }
 
@@ -65,6 +66,7 @@ def _figures(t):
         "keyness": plots.plot_keyness(t["keyness"], n=5, target_label="RT"),
         "log_odds": plots.plot_keyness(t["logodds"], n=5),
         "cue_categories": plots.plot_cue_categories(t["attribution"]),
+        "attribution_gap": plots.plot_attribution_gap(t["gap"]),
         "outlet_map": plots.plot_outlet_map(t["map"], explained=pd.DataFrame(
             {"component": ["pc1", "pc2"], "explained_variance_ratio": [0.6, 0.3]})),
     }

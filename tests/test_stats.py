@@ -301,6 +301,27 @@ def test_attribution_by_speaker_shares_and_counts():
     assert few.insufficient.all() and few.ci_low.isna().all()
 
 
+def test_attribution_gap_pairs_the_two_speakers_within_documents():
+    docs = _docs([(f"r{i}", "RT", 300) for i in range(8)] + [(f"g{i}", "Guardian", 300) for i in range(8)])
+    rows = []
+    for i in range(8):
+        # RT: Kiev "claimed" (distancing), Moscow "said"; Guardian: both "said", one distancing for Moscow
+        rows += [(f"r{i}", "Kiev", "distancing"), (f"r{i}", "Kiev", "distancing" if i % 4 else "neutral"),
+                 (f"r{i}", "Moscow", "neutral")]
+        rows += [(f"g{i}", "Kyiv", "neutral"), (f"g{i}", "Moscow", "distancing" if i == 0 else "neutral")]
+    hits = pd.DataFrame(rows, columns=["doc_id", "speaker", "cue_category"])
+    hits["feature"], hits["key"] = "reported_speech", "reported"
+    g = stats.attribution_gap(docs, hits, speakers=("Kyiv (government)", "Moscow"), n_boot=300).set_index("outlet")
+    rt = g.loc["RT"]
+    assert (rt.n_quotes_a, rt.n_quotes_b, rt.n_docs) == (16, 8, 8)
+    assert rt.share_a == pytest.approx(14 / 16) and rt.share_b == 0 and rt.difference == pytest.approx(14 / 16)
+    assert rt.ci_low > 0.5 and rt.excludes_zero
+    gu = g.loc["Guardian"]
+    assert gu.difference == pytest.approx(-1 / 8) and gu.ci_low < 0 <= gu.ci_high and not gu.excludes_zero
+    with pytest.raises(FramingError, match="category"):
+        stats.attribution_gap(docs, hits, category="sceptical")
+
+
 # ----------------------------------------------------------------------------- keyness
 def _worked_example(test_data):
     md = (test_data / "stats" / "keyness_worked_example.md").read_text(encoding="utf-8")

@@ -27,7 +27,7 @@ from .io import FramingError, atomic_path
 
 __all__ = [
     "ONE_COLUMN", "TWO_COLUMN", "PALETTE", "CUE_COLOURS", "style_path", "use_house_style", "house_style",
-    "plot_intervals", "plot_variant_shares", "plot_share_differences", "plot_rate_ratios", "plot_heatmap",
+    "plot_intervals", "plot_variant_shares", "plot_share_differences", "plot_rate_ratios", "plot_attribution_gap", "plot_heatmap",
     "plot_time_series", "plot_keyness", "plot_cue_categories", "plot_outlet_map", "save_figure",
 ]
 
@@ -228,6 +228,24 @@ def plot_rate_ratios(comparison: pd.DataFrame, *, ax=None, title: str | None = N
     return plot_intervals(data, estimate="rate_ratio", label=[*level_cols, "outlet"], n="n_docs", ax=ax,
                           reference=1.0, logx=True, sort=False, xlabel=f"Rate ratio, outlet / {ref} (log scale)",
                           title=title, width=width)
+
+
+def plot_attribution_gap(gap: pd.DataFrame, *, ax=None, title: str | None = None, width: float = ONE_COLUMN):
+    """Per outlet, the gap in the share of (e.g. distancing) cues between two speakers
+    (:func:`framing.stats.attribution_gap`), with intervals and the 0 line."""
+    _need(gap, ["speaker_a", "speaker_b", "cue_category", "difference", "ci_low", "ci_high"], "plot_attribution_gap")
+    if gap.empty:
+        raise FramingError("plot_attribution_gap: the table is empty")
+    label = [c for c in gap.columns if c not in _GAP_COLS] or ["outlet"]
+    r = gap.iloc[0]
+    data = gap.loc[np.isfinite(gap["difference"].to_numpy(dtype=float))]
+    return plot_intervals(data, estimate="difference", label=label, n="n_docs", ax=ax, reference=0.0,
+                          xlim=(-1.02, 1.02), title=title, width=width,
+                          xlabel=f"Share of {r.cue_category} cues: {r.speaker_a} − {r.speaker_b}")
+
+
+_GAP_COLS = {"speaker_a", "speaker_b", "cue_category", "n_docs", "n_docs_a", "n_docs_b", "n_quotes_a", "n_quotes_b",
+             "share_a", "share_b", "difference", "ci_low", "ci_high", "excludes_zero", "insufficient"}
 
 
 # ============================================================================ heatmap

@@ -48,6 +48,7 @@ __all__ = [
     "adjust_pvalues",
     "speaker_groups",
     "attribution_by_speaker",
+    "attribution_gap",
     "keyness",
     "log_odds_dirichlet",
     "outlet_classifier",
@@ -976,6 +977,78 @@ def attribution_by_speaker(
                              "n_quotes": int(tot.sum()), "n_category": int(c[:, j].sum()),
                              "share": float(share[j]), "ci_low": float(lo[j]), "ci_high": float(hi[j]),
                              "insufficient": n_docs < min_docs})
+    return pd.DataFrame(rows, columns=cols)
+
+
+@_blas_single_thread
+def attribution_gap(
+    docs: pd.DataFrame,
+    hits: pd.DataFrame,
+    *,
+    speakers: tuple[str, str] = ("Zelensky", "Putin"),
+    category: str = "distancing",
+    by: str | Sequence[str] = "outlet",
+    features: Sequence[str] = ("quote", "reported_speech"),
+    categories: Sequence[str] = CUE_CATEGORIES,
+    n_boot: int = 2000,
+    ci: float = 0.95,
+    seed: int = DEFAULT_SEED,
+    min_docs: int = 5,
+) -> pd.DataFrame:
+    """Does an outlet write "claimed" for one side and "said" for the other? Per outlet, the share
+    of ``category`` cues among the attributed quotes of speaker A minus that of speaker B.
+
+    Speakers are grouped as in :func:`attribution_by_speaker` (``speakers`` are two canonical
+    names, e.g. ``("Kyiv (government)", "Moscow")``). The interval resamples the outlet's
+    documents that quote either speaker *jointly* (one bootstrap draw gives both shares), so an
+    article quoting both sides counts once and the dependence between the two shares is kept.
+
+    Returns one row per group: the ``by`` columns, ``speaker_a``, ``speaker_b``, ``cue_category``,
+    ``n_docs`` (documents quoting A or B), ``n_docs_a``, ``n_docs_b``, ``n_quotes_a``,
+    ``n_quotes_b``, ``share_a``, ``share_b``, ``difference`` (A - B), ``ci_low``, ``ci_high``,
+    ``excludes_zero``, ``insufficient`` (fewer than ``min_docs`` documents quote A or B; no interval).
+    """
+    _check_ci(ci)
+    if len(speakers) != 2:
+        raise FramingError(f"attribution_gap compares two speakers, got {speakers!r}")
+    if category not in categories:
+        raise FramingError(f"unknown cue category {category!r} (categories: {', '.join(categories)})")
+    by = _as_list(by)
+    d = _prepare_docs(docs, by)
+    h = _filter_hits(hits, feature=list(features))
+    check_columns(h, ["speaker", "cue_category"], what="hits table")
+    h = h.loc[h["cue_category"].isin(list(categories)) & h["doc_id"].isin(d["doc_id"])]
+    aliases, _ = _alias_table(list(speakers))
+    names = list(aliases)
+    h = h.assign(_speaker=[_speaker_key(x, aliases, fallback=False) for x in h["speaker"]])
+    h = h.loc[h["_speaker"].isin(names)]
+    cols = [*by, "speaker_a", "speaker_b", "cue_category", "n_docs", "n_docs_a", "n_docs_b", "n_quotes_a",
+            "n_quotes_b", "share_a", "share_b", "difference", "ci_low", "ci_high", "excludes_zero", "insufficient"]
+    # per document: [category A, all A, category B, all B]
+    parts = []
+    for sp in names:
+        hs = h.loc[h["_speaker"] == sp]
+        parts.append(hs.loc[hs["cue_category"] == category].groupby("doc_id").size())
+        parts.append(hs.groupby("doc_id").size())
+    m = pd.concat(parts, axis=1, keys=["ca", "ta", "cb", "tb"]).fillna(0)
+    dm = d.set_index("doc_id").loc[m.index, by].reset_index() if len(m) else d.iloc[:0]
+    M = m.to_numpy(dtype="float64")
+    rows = []
+    for label, idx in _group_indices(dm, by) if len(m) else []:
+        x = M[idx]
+        na, nb = int((x[:, 1] > 0).sum()), int((x[:, 3] > 0).sum())
+        sa = _ratio(x[:, 0].sum(), x[:, 1].sum()).item()
+        sb = _ratio(x[:, 2].sum(), x[:, 3].sum()).item()
+        insufficient = na < min_docs or nb < min_docs
+        lo = hi = np.nan
+        if not insufficient and n_boot > 0:
+            reps = _boot_ratio(x[:, [0, 2]], x[:, [1, 3]], n_boot=n_boot, rng=_rng(seed, "gap", *names, *label))
+            lo, hi = (float(v) for v in _quantiles(reps[:, 0] - reps[:, 1], ci))
+        rows.append({**dict(zip(by, label)), "speaker_a": names[0], "speaker_b": names[1], "cue_category": category,
+                     "n_docs": len(idx), "n_docs_a": na, "n_docs_b": nb, "n_quotes_a": int(x[:, 1].sum()),
+                     "n_quotes_b": int(x[:, 3].sum()), "share_a": sa, "share_b": sb, "difference": sa - sb,
+                     "ci_low": lo, "ci_high": hi, "excludes_zero": bool(lo > 0 or hi < 0),
+                     "insufficient": insufficient})
     return pd.DataFrame(rows, columns=cols)
 
 
