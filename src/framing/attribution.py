@@ -1026,6 +1026,14 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
         mm = art.mentions[i]
         pre = text[start:mm.start]
         if mm.start < pos and len(pre) < 60 and not re.search(r"[,;:]|\b(?:of|in|on|at|to|for|from|by|with|about)\b", pre):
+            # "Serial entrepreneur Oleg Tinkov has ...": a name after role words is the subject
+            while i + 1 < len(art.mentions) and art.mentions[i + 1].start < pos:
+                gap = text[mm.end:art.mentions[i + 1].start].split()
+                if gap and all(g.lower() in _ROLEISH or g.lower() in SPEAKER_NOUNS for g in gap) or not gap:
+                    i += 1
+                    mm = art.mentions[i]
+                else:
+                    break
             return art.canonical(mm.text), mm.start, mm.end
     m = re.match(r"\s*([Tt]he\s+(?:[\w\-]+\s+){0,3}?(?:%s))\b" % "|".join(sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)), seg)
     if m:
