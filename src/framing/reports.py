@@ -821,17 +821,26 @@ def _execute_all(tasks: list[dict], *, jobs: int, progress: bool, desc: str, log
     log.write_text("", encoding="utf-8")
     bar = tqdm(total=len(tasks), desc=f"reports {desc}", unit="report", disable=not progress, file=sys.stderr)
     results = []
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
+                               initializer=_warm_worker, initargs=(str(log),))
     try:
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=mp.get_context("spawn"),
-                                 initializer=_warm_worker, initargs=(str(log),)) as pool:
-            futures = [pool.submit(_execute_one, t) for t in tasks]
-            for fut in as_completed(futures):
+        futures = {pool.submit(_execute_one, t): t for t in tasks}
+        for fut in as_completed(futures):
+            try:
                 res = fut.result()
-                results.append(res)
-                bar.update(1)
-                if res["status"] == "failed":
-                    bar.write(f"report {res['name']} failed: {res['error']}", file=sys.stderr)
+            except Exception as exc:  # the worker process died (out of memory, killed): report, go on
+                t = futures[fut]
+                res = {"index": t["index"], "name": t["name"], "status": "failed", "seconds": 0.0,
+                       "error": f"worker process failed: {type(exc).__name__}: {_first_line(str(exc))}"}
+            results.append(res)
+            bar.update(1)
+            if res["status"] == "failed":
+                bar.write(f"report {res['name']} failed: {res['error']}", file=sys.stderr)
+    except KeyboardInterrupt:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
     finally:
+        pool.shutdown(wait=True, cancel_futures=True)
         bar.close()
     return results
 
@@ -855,10 +864,13 @@ def _html_exporter():
 
 
 def render_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, title: str | None = None) -> Path:
-    """Render an executed notebook to HTML with the code hidden (nbconvert, lab template)."""
+    """Render an executed notebook to HTML with the code hidden (nbconvert's lab template; code
+    cells without output are left out). The executed notebook keeps the code."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
+    # code is hidden: code cells without output (imports, parameters) would only leave blank space
+    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.get("outputs")]
     if title:
         nb.metadata["title"] = title
     body, _ = _html_exporter().from_notebook_node(nb)
