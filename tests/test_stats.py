@@ -138,6 +138,18 @@ def test_bad_input_is_a_framing_error(small):
         stats.outlet_rates(docs, hits, ci=95)
 
 
+def test_empty_hits_give_well_formed_tables(small):
+    from framing.schema import empty_hits
+
+    docs, _ = small
+    h = empty_hits()
+    r = stats.outlet_rates(docs, h, n_boot=50, min_docs=1)
+    assert list(r.n_hits) == [0, 0] and (r.ci_high > 0).all()          # Poisson upper bounds
+    for table in (stats.variant_shares(docs, h), stats.compare_outlets(docs, h), stats.compare_variant_shares(docs, h),
+                  stats.attribution_by_speaker(docs, h), stats.attribution_gap(docs, h)):
+        assert table.empty and len(table.columns) > 5
+
+
 # ----------------------------------------------------------------------------- variant shares
 def test_variant_shares_pooled_share_nan_and_wilson():
     from statsmodels.stats.proportion import proportion_confint
