@@ -784,8 +784,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
         lw = w.lower()
         if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—"):
             break
-        if lw in _BOUNDARY_WORDS and j < end_tok:
-            break
+        if (lw in _BOUNDARY_WORDS or lw in art.lexicon.lemma_of) and j < end_tok:
+            break  # "said he told Lavrov": the subject of told is "he"
         if end_tok - j >= 9:
             break
         j -= 1
@@ -945,6 +945,13 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
     if np and re.search(r"(?:’s|'s|s’|s')$", text[np[0]:np[1]]):
         return "", -1, -1, "", -1  # "Peskov’s comments": a noun, not a cue
     if np:
+        w0 = re.match(r"[\w’'\-]+", text[np[0]:np[1]])
+        if w0 and w0.group(0).islower() and (w0.group(0).endswith(("ing", "ed")) or w0.group(0) in ("held", "wore", "made", "put", "set")):
+            # "displaying a placard reading …", "held a placard branding …": the clause's subject
+            spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
+            if spk[0]:
+                return spk[0], spk[1], spk[2], cue_text, cue_end
+    if np:
         prev_word = re.search(r"([\w’'\-]+)\s*$", text[floor:cue.start])
         if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE:
             return "", -1, -1, "", -1
@@ -1054,7 +1061,9 @@ def _quote_region(art: Article, qs: int, qe: int) -> tuple[int, int, int, int]:
     e = art.sentences[j][1] if art.sentences else len(art.text)
     if e <= qe + 1 and j + 1 < len(art.sentences) and art.paragraph_of_sentence[j + 1] == art.paragraph_of_sentence[j]:
         nxt = art.sentences[j + 1]
-        if nxt[0] <= qe + 2:
+        # the closing mark fell into the next "sentence" (a split inside the quote): only when what
+        # follows the mark is no new capitalised sentence
+        if nxt[0] <= qe + 2 and not re.match(r"[”\"’']?\s*[A-Z]", art.text[qe:qe + 4]):
             j += 1
             e = nxt[1]
     return i, j, s, e
