@@ -342,6 +342,8 @@ def _find_in_body(body: _Field, words: str, *, exclude: int = -1) -> attr.Attrib
         a = body.attrs[k]
         if a.speaker and any(q.start <= h < q.end for h in hits):
             return a
+    if len(words.split()) <= 1:
+        return None  # one word met again unquoted in someone's sentence is not their word
     for h in hits:
         if exclude >= 0 and body.spans[exclude].start <= h < body.spans[exclude].end:
             continue
@@ -460,7 +462,10 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         whole = not text[ss:q.start - 1].strip(" \t—–-") and len(_words(text[q.end:se])) == 0
         opens_par = not text[ss:q.start - 1].strip() and (si == 0 or art.paragraph_of_sentence[si] != art.paragraph_of_sentence[si - 1])
         got = None
-        if si > 0 and (art.paragraph_of_sentence[si - 1] == art.paragraph_of_sentence[si] or (opens_par and whole)):
+        one_word = len(_words(text[q.start:q.end])) <= 1
+        if si > 0 and (art.paragraph_of_sentence[si - 1] == art.paragraph_of_sentence[si] or (opens_par and whole)) \
+                and not (one_word and not whole):
+            # (a single word in the writer's own sentence is not carried over from the sentence before)
             got = _previous_attribution(f, k, si - 1, whole=whole)
         if got is None and whole and si + 1 < len(art.sentences) and art.paragraph_of_sentence[si + 1] == art.paragraph_of_sentence[si]:
             nxt = attr.sentence_attribution(art, si + 1)
