@@ -352,37 +352,48 @@ _DOC_READ_COLUMNS = ("doc_id", "outlet", "date", "title", "clean_text", "n_words
 _WORKER_CB: dict = {}
 
 
-def _process_batch(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...]):
-    """Worker body: hits rows and the per-document table of one batch."""
+def _process_batch(batch, cb: Codebook, extractors: tuple[str, ...], feats_part: str):
+    """Worker body for one batch (an Arrow RecordBatch of documents): returns the hits as an Arrow
+    table, and writes the batch's per-document table to ``feats_part``; only small results and
+    Arrow buffers travel between processes."""
+    import pyarrow as pa
+
+    docs = batch.to_pandas() if not isinstance(batch, pd.DataFrame) else batch
     rows, errors = _extract_rows(docs, cb, extractors)
     hits = _hits_frame(rows)
     feats = doc_features(docs, hits, cb)
+    feats.to_parquet(feats_part, index=False)
     n_chars = int(sum(len(_str(t)) for t in docs["clean_text"])) + (
         int(sum(len(_str(t)) for t in docs["title"])) if "title" in docs.columns else 0)
-    return hits, feats, errors, n_chars
+    table = pa.Table.from_pandas(hits, schema=hits_schema(), preserve_index=False)
+    count_cols = [c for c in feats.columns if c.count(":") == 2]
+    return table, len(docs), count_cols, Counter(hits["feature"].tolist()), errors, n_chars
 
 
-def _batches(pf, columns: list[str], batch_size: int):
-    for rb in pf.iter_batches(batch_size=batch_size, columns=columns):
-        yield rb.to_pandas()
+def _batches(pf, columns: list[str], batch_size: int, part_dir: Path):
+    for i, rb in enumerate(pf.iter_batches(batch_size=batch_size, columns=columns)):
+        yield rb, str(part_dir / f"part-{i:06d}.parquet")
 
 
 def _ordered_map(fn, items, *, workers: int, args: tuple):
-    """``map(fn, items)`` in order; with workers > 1 a process pool with at most 2*workers batches in flight."""
+    """``fn(item, *args, part)`` for each ``(item, part)`` in order; with workers > 1 a process pool
+    with at most 2*workers batches in flight (memory stays bounded by the batch size)."""
     if workers <= 1:
-        for it in items:
-            yield fn(it, *args)
+        for it, part in items:
+            yield part, fn(it, *args, part)
         return
     from concurrent.futures import ProcessPoolExecutor
 
     with ProcessPoolExecutor(max_workers=workers) as pool:
         pending: deque = deque()
-        for it in items:
-            pending.append(pool.submit(fn, it, *args))
+        for it, part in items:
+            pending.append((part, pool.submit(fn, it, *args, part)))
             if len(pending) >= 2 * workers:
-                yield pending.popleft().result()
+                part_, fut = pending.popleft()
+                yield part_, fut.result()
         while pending:
-            yield pending.popleft().result()
+            part_, fut = pending.popleft()
+            yield part_, fut.result()
 
 
 def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | None = None, *,
@@ -452,23 +463,19 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
             part_files: list[Path] = []
             count_cols: list[str] = []
             with pq.ParquetWriter(tmp_hits, schema, compression="zstd") as writer:
-                results = _ordered_map(_process_batch, _batches(pf, columns, batch_size), workers=workers,
-                                       args=(cb, extractors))
-                for i, (hits, feats, errs, chars) in enumerate(results):
-                    writer.write_table(pa.Table.from_pandas(hits, schema=schema, preserve_index=False))
-                    n_docs += len(feats)
-                    n_hits += len(hits)
+                results = _ordered_map(_process_batch, _batches(pf, columns, batch_size, part_dir),
+                                       workers=workers, args=(cb, extractors))
+                for part, (table, n, cols, feats_by, errs, chars) in results:
+                    writer.write_table(table)
+                    n_docs += n
+                    n_hits += table.num_rows
                     n_chars += chars
-                    by_feature.update(hits["feature"].tolist())
+                    by_feature.update(feats_by)
                     errors.extend(errs)
-                    p = part_dir / f"part-{i:06d}.parquet"
-                    feats.to_parquet(p, index=False)
-                    part_files.append(p)
-                    for c in feats.columns:
-                        if c.count(":") == 2 and c not in count_cols:
-                            count_cols.append(c)
+                    part_files.append(Path(part))
+                    count_cols.extend(c for c in cols if c not in count_cols)
                     if bar is not None:
-                        bar.update(len(feats))
+                        bar.update(n)
             _combine_doc_features(part_files, tmp_feats, cb, count_cols, meta)
     finally:
         if bar is not None:
@@ -550,7 +557,8 @@ def _doc_features_from_files(docs_path: Path, hits_path: Path, dest: Path, cb: C
         for f in docs_files:
             pf = pq.ParquetFile(f)
             columns = [c for c in ("doc_id", "outlet", "date", "n_words", "clean_text") if c in pf.schema_arrow.names]
-            for docs in _batches(pf, columns, batch_size):
+            for rb in pf.iter_batches(batch_size=batch_size, columns=columns):
+                docs = rb.to_pandas()
                 ids = set(docs["doc_id"].map(_str))
                 chunks = []
                 while True:
