@@ -319,3 +319,25 @@ def test_rt_vs_bbc_on_the_bundled_sample(raw_dir):
     assert sums.loc["RT", "variant:kyiv:Kiev"] > 10 * sums.loc["RT", "variant:kyiv:Kyiv"]
     assert sums.loc["BBC", "variant:kyiv:Kyiv"] > 10 * max(sums.loc["BBC", "variant:kyiv:Kiev"], 1)
     assert shares.loc["RT", "share_ukrainian:kyiv"] < 0.1 < 0.9 < shares.loc["BBC", "share_ukrainian:kyiv"]
+
+
+def test_features_to_parquet_reports_skipped_items(sample_parquet, tmp_path, monkeypatch):
+    quotes = pytest.importorskip("framing.quotes")
+    path, docs = sample_parquet
+    bad_id = docs.doc_id.iloc[3]
+    real = quotes.quote_hits
+
+    def flaky(doc_id, title, text, codebook):
+        if doc_id == bad_id:
+            raise RuntimeError("unbalanced quotes")
+        return real(doc_id, title, text, codebook)
+
+    monkeypatch.setattr(quotes, "quote_hits", flaky)
+    small = tmp_path / "docs.parquet"
+    docs.head(10).to_parquet(small, index=False)
+    summary = features_to_parquet(small, progress=False)
+    assert "1 item(s) skipped" in summary and "unbalanced quotes" in summary
+    errs = pd.read_csv(tmp_path / "hits.errors.csv")
+    assert list(errs.doc_id) == [bad_id] and errs.extractor[0] == "quotes"
+    h = pd.read_parquet(tmp_path / "hits.parquet")
+    assert set(h.doc_id) <= set(docs.doc_id.head(10)) and (h.doc_id == bad_id).any()  # lexical hits kept

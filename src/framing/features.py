@@ -491,7 +491,11 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
         f"codebook: {cb.name} (sha256 {cb.sha256[:12]}), extractors: {', '.join(extractors)}",
     ]
     if errors:
-        lines.append(f"{len(errors)} item(s) skipped after an extractor error; first: "
+        from .io import write_csv
+
+        err_path = out.with_name(f"{out.name[:-8] if out.name.endswith('.parquet') else out.name}.errors.csv")
+        write_csv(pd.DataFrame(errors, columns=["doc_id", "extractor", "error"]), err_path)
+        lines.append(f"{len(errors)} item(s) skipped after an extractor error (listed in {err_path}); first: "
                      f"doc {errors[0][0]} ({errors[0][1]}): {errors[0][2]}")
     return "\n".join(lines)
 
