@@ -243,6 +243,11 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+_MEDIA_ROLES = {"outlet", "paper", "newspaper", "agency", "broadcaster", "website", "site", "publication",
+                "magazine", "channel", "network", "daily", "tabloid", "station"}
+_PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london", "paris", "berlin", "beijing",
+           "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
+           "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
 _PERSON_ROLES = {"leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
                  "chancellor", "ambassador", "envoy", "diplomat", "governor", "mayor", "senator", "secretary",
                  "chief", "head", "commander", "adviser", "advisor", "aide", "official", "politician",
@@ -709,6 +714,15 @@ class Article:
                 if not m.person and head in m.text.lower().split():
                     return m.text, True
                 i -= 1
+            if head in _MEDIA_ROLES:
+                # "the outlet", "the paper": the last organisation that spoke, not a place
+                i = bisect.bisect_left(self.mention_starts, pos) - 1
+                while i >= 0 and pos - self.mentions[i].start < 4000:
+                    m = self.mentions[i]
+                    if not m.person and m.text.lower() not in _PLACES and not self.in_quote(m.start) \
+                            and self._is_subject(m):
+                        return m.text, True
+                    i -= 1
             return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
