@@ -187,6 +187,11 @@ def test_labels_and_exceptions_on_real_sentences(m):
     # data/ABC.csv row 21: Second World War is not a label for this war; 'wars' is
     s = "\"There hasn't been any wars at that scale in Europe, or elsewhere in the world, since the Second World War."
     assert found(s, m, key="war_name") == [("wars", "war_name", "war")]
+    # data/AssociatedPress.csv row 7: a food crisis is not a name for the war; the war is
+    s = ("Economic fallout from the COVID-19 pandemic, a food crisis worsened by Russia's war in Ukraine, and "
+         "climate change are among the challenges facing many African countries expected to define the two-day "
+         "conference.")
+    assert found(s, m, key="war_name") == [("war", "war_name", "war")]
     # seeds/002: hedge; seeds/003: anonymous sourcing
     s = ("In the end, however, Kiev said that Russia had organized “a massive informational-psychological attack” "
          "against Ukraine by spreading a false warning, allegedly from Ukrainian military intelligence, of an "
