@@ -384,6 +384,10 @@ SPEAKER_NOUNS = {
 }
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _RELATIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+)*$")
+_INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
+_NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
+                           r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
+_PASSIVE_BY = re.compile(r"\s+by\s+")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 _WORD_SCAN = re.compile(r"[^\W\d_]+")
@@ -924,6 +928,17 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
             return spk, a, b, cue_text, cue_end
         return "", -1, -1, cue_text, cue_end
     before = text[ss:cue.start]
+    if _INFINITIVE.search(before) or _NOUN_CONTEXT.search(before):
+        return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
+    pm = _PASSIVE_BY.match(text, cue.end)
+    if pm and cue.text.lower().endswith("ed"):
+        # passive: "was described by X as ...", "the Britons condemned by Russian courts"
+        np = _np_after(art, pm.end(), se)
+        if np and (quote is None or not (np[0] <= quote[0] <= np[1] + 2)):
+            m = art.mention_at(np[0], np[1] + 1)
+            if m is not None:
+                return art.canonical(m.text), m.start, m.end, cue_text, cue_end
+        return "", -1, -1, "", -1
     # participle: "..., adding that", "responded by saying", "calling it"
     if cue.text.lower().endswith("ing") and _PARTICIPLE_INTRO.search(before):
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
