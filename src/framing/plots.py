@@ -35,8 +35,9 @@ __all__ = [
 ONE_COLUMN = 3.5
 TWO_COLUMN = 7.0
 
-#: Okabe & Ito (2008) colours, in the order the style cycles through them.
-PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#000000"]
+#: Okabe & Ito (2008) colours, in the order the style cycles through them; their yellow (unreadable
+#: as a line or dot on white) is replaced by Paul Tol's wine.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#000000", "#882255"]
 
 #: Colours of the attribution cue categories (neutral is grey: the unmarked case).
 CUE_COLOURS = {"neutral": "#BBBBBB", "endorsing": "#0072B2", "distancing": "#D55E00"}
@@ -182,23 +183,32 @@ def plot_intervals(
     return fig
 
 
-def plot_variant_shares(shares: pd.DataFrame, *, key: str | Sequence[str] | None = None, ax=None,
+def plot_variant_shares(shares: pd.DataFrame, *, key: str | Sequence[str] | None = None,
+                        label: str | Sequence[str] | None = None, hue: str | None = None, ax=None,
                         title: str | None = None, width: float = ONE_COLUMN):
     """Share of the Ukrainian form by outlet (table of :func:`framing.stats.variant_shares`).
 
-    One key: one dot per outlet. Several keys: one colour per key. Labels show the number of
-    documents using the key.
+    One key: one dot per outlet. Several keys: one colour per key (or give ``label="key",
+    hue="outlet"`` for one row per key and one colour per outlet). The n beside each estimate is
+    the number of documents using the key (``n_docs_using``), the n the interval rests on.
     """
     _need(shares, ["key", "share_ukrainian", "ci_low", "ci_high", "n_docs_using"], "plot_variant_shares")
     data = shares if key is None else shares.loc[shares["key"].isin([key] if isinstance(key, str) else key)]
     if data.empty:
         raise FramingError(f"plot_variant_shares: no rows for key {key!r}")
     keys = data["key"].unique()
-    label = [c for c in data.columns if c not in _SHARE_COLS and c != "key"] or ["outlet"]
+    if label is None:
+        label = [c for c in data.columns if c not in _SHARE_COLS and c != "key" and c != hue] or ["outlet"]
+    if hue is None and len(keys) > 1 and "key" not in _as_cols(label):
+        hue = "key"
     what = f"“{keys[0]}”" if len(keys) == 1 else "each place name"
-    return plot_intervals(data, estimate="share_ukrainian", label=label, n="n_docs_using",
-                          hue="key" if len(keys) > 1 else None, ax=ax, xlim=(-0.02, 1.02),
-                          xlabel=f"Share of the Ukrainian spelling of {what}", title=title, width=width)
+    return plot_intervals(data, estimate="share_ukrainian", label=label, n="n_docs_using", hue=hue, ax=ax,
+                          xlim=(-0.02, 1.02), xlabel=f"Share of the Ukrainian spelling of {what}", title=title,
+                          width=width)
+
+
+def _as_cols(x) -> list:
+    return [x] if isinstance(x, str) else list(x)
 
 
 _SHARE_COLS = {"n_docs", "n_docs_using", "n_ukrainian", "n_russian", "share_ukrainian", "ci_low", "ci_high",
@@ -225,9 +235,11 @@ def plot_rate_ratios(comparison: pd.DataFrame, *, ax=None, title: str | None = N
                           & (comparison["rate_ratio"] > 0)]
     data = data.sort_values([*level_cols, "outlet"], ascending=False, kind="mergesort")
     ref = str(data["reference"].iloc[0]) if "reference" in data.columns and len(data) else "rest"
-    return plot_intervals(data, estimate="rate_ratio", label=[*level_cols, "outlet"], n="n_docs", ax=ax,
-                          reference=1.0, logx=True, sort=False, xlabel=f"Rate ratio, outlet / {ref} (log scale)",
-                          title=title, width=width)
+    one = data["outlet"].nunique() == 1
+    who = f"{data['outlet'].iloc[0]} (n={int(data['n_docs'].iloc[0])})" if one and len(data) else "outlet"
+    return plot_intervals(data, estimate="rate_ratio", label=level_cols if one else [*level_cols, "outlet"],
+                          n=None if one else "n_docs", ax=ax, reference=1.0, logx=True, sort=False,
+                          xlabel=f"Rate ratio, {who} / {ref} (log scale)", title=title, width=width)
 
 
 def plot_attribution_gap(gap: pd.DataFrame, *, ax=None, title: str | None = None, width: float = ONE_COLUMN):
@@ -348,7 +360,13 @@ def plot_time_series(
         ax.set_axisbelow(True)
         import matplotlib.dates as mdates
 
-        loc = mdates.AutoDateLocator(maxticks=8)
+        t_all = data["_x"]
+        monthly = bool(len(t_all)) and bool((t_all.dt.day == 1).all())
+        if monthly:  # month data: one tick per month (or every k-th), never day ticks
+            span = (t_all.max().year - t_all.min().year) * 12 + t_all.max().month - t_all.min().month + 1
+            loc = mdates.MonthLocator(interval=max(1, -(-span // 8)))
+        else:
+            loc = mdates.AutoDateLocator(maxticks=8)
         ax.xaxis.set_major_locator(loc)
         ax.xaxis.set_major_formatter(mdates.ConciseDateFormatter(loc))
         if group and len(groups) > 4:
