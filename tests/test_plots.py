@@ -124,6 +124,12 @@ def test_insufficient_rows_are_labelled_not_plotted_as_confident(tables):
     labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
     assert any(lab.startswith("Tiny") and "too few" in lab for lab in labels)
     assert any(lab.startswith("RT (n=") for lab in labels)
+    # one row per key, one colour per outlet: the n is the documents using the key, not all documents
+    fig3 = plots.plot_variant_shares(tables["shares"], label="key", hue="outlet")
+    notes = [t.get_text() for t in fig3.axes[0].texts]
+    using = tables["shares"]["n_docs_using"].astype(int)
+    assert {f"n={n}" for n in using[~tables["shares"].insufficient]} <= set(notes)
+    assert any(t.endswith("(too few)") for t in notes)
     fig2 = plots.plot_cue_categories(tables["attribution"])
     texts = [t.get_text() for t in fig2.axes[0].texts]
     assert "too few documents" in texts
