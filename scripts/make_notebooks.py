@@ -116,10 +116,11 @@ OUTLET = [
 
         Rate of each codebook feature in this outlet against all other documents: rate ratio with a bootstrap
         interval, and a permutation test (documents shuffled between the two groups) with Holm's correction
-        across every feature tested. The table lists the features by adjusted p-value.
+        across every feature tested. The figure shows the features tested (enough documents on both sides);
+        the table lists every feature, by adjusted p-value.
     '''),
     code('compared = reports.optional(stats.compare_outlets, vs_rest, hits, seed=seed).query("outlet == @outlet")'),
-    code('reports.show_figure(reports.optional(plots.plot_rate_ratios, compared), "features_vs_rest", inputs)'),
+    code('reports.show_figure(reports.optional(plots.plot_rate_ratios, compared.query("not insufficient")), "features_vs_rest", inputs)'),
     code('reports.show_table(compared.sort_values("p_adjusted"), "features_vs_rest", inputs, caption="Feature rates per 1,000 words, outlet against all others, by adjusted p-value.")'),
     md('''
         ## Who is quoted, and with which verbs

@@ -194,3 +194,37 @@ def test_explore_notebook_runs_with_plain_papermill(built, tmp_path):
     assert (tmp_path / "explore" / "tables" / "provenance.csv").is_file()
     page = reports.render_html(out_nb, tmp_path / "explore.html").read_text(encoding="utf-8")
     assert "<script>alert(" not in page and "framing-xss" in page
+
+
+# ----------------------------------------------------------------------------- framing run
+def test_run_pipeline_ingests_extracts_reports_then_does_nothing(tmp_path):
+    """``framing run`` on a project holding one raw corpus: two RT seed pages with their manifest
+    rows. One outlet, so the comparison report says what it cannot compute instead of failing."""
+    root = tmp_path / "project"
+    raw = root / "data" / "raw" / "mini"
+    raw.mkdir(parents=True)
+    seeds = REPO / "data" / "raw" / "seeds"
+    if not (seeds / "manifest.csv").is_file():
+        pytest.skip("data/raw/seeds not present")
+    keep = ["000_042faa28e221901a.txt", "004_1f8c25a30a4a49e8.txt"]
+    lines = (seeds / "manifest.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (raw / "manifest.csv").write_text(lines[0] + "".join(l for l in lines[1:] if l.split(",")[0] in keep),
+                                      encoding="utf-8")
+    for name in keep:
+        (raw / name).write_bytes((seeds / name).read_bytes())
+
+    res = reports.run_pipeline(["mini"], root=root, jobs=2, progress=False)
+    assert res.ok, res.summary()
+    assert {r.slug for r in res.reports} == {"comparison", "rt"} and res.n_run == 2
+    assert any(s.startswith("ingest mini: ") and "skipped" not in s for s in res.steps)
+    assert any(s.startswith("features mini: ") and "skipped" not in s for s in res.steps)
+    out = root / "reports" / "mini"
+    assert (out / "index.html").is_file() and (out / "rt" / "report.html").is_file()
+    comparison = (out / "comparison" / "report.html").read_text(encoding="utf-8")
+    assert "Not computed:" in comparison  # e.g. the classifier needs two outlets
+
+    again = reports.run_pipeline(["mini"], root=root, jobs=2, progress=False)
+    text = again.summary()
+    assert "ingest mini: raw files unchanged, skipped" in text
+    assert "features mini: up to date, skipped" in text
+    assert "2 reports: 0 run, 2 up to date, 0 failed (nothing to rerun" in text
