@@ -365,6 +365,9 @@ def test_keyness_reproduces_the_hand_worked_example(test_data):
     from scipy.stats import chi2
 
     assert k.loc["kiev", "p_value"] == pytest.approx(chi2.sf(exp.loc["kiev", "g2"], 1), rel=1e-4)
+    from statsmodels.stats.multitest import multipletests
+
+    np.testing.assert_allclose(k["p_adjusted"], multipletests(k["p_value"], method="fdr_bh")[1])
 
 
 def test_log_odds_reproduces_the_hand_worked_example(test_data):

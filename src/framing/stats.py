@@ -1086,6 +1086,7 @@ def keyness(
     text_column: str = "clean_text",
     ngram_range: tuple[int, int] = (1, 1),
     min_count: int = 5,
+    correction: str = "bh",
     lowercase: bool = True,
     token_pattern: str = TOKEN_PATTERN,
 ) -> pd.DataFrame:
@@ -1101,8 +1102,10 @@ def keyness(
 
     Returns one row per term with total count ≥ ``min_count``, sorted by G² (largest first):
     ``term``, ``count_target``, ``count_reference``, ``n_target``, ``n_reference`` (corpus sizes),
-    ``per_million_target``, ``per_million_reference``, ``g2``, ``p_value``, ``log_ratio``,
-    ``direction`` (``"target"`` if over-used by the target, else ``"reference"``).
+    ``per_million_target``, ``per_million_reference``, ``g2``, ``p_value``, ``p_adjusted``
+    (``correction`` across the terms reported: ``"bh"`` by default, ``"holm"`` or ``"none"``),
+    ``log_ratio``, ``direction`` (``"target"`` if over-used by the target, else ``"reference"``).
+    G² measures evidence, not size: read it with ``log_ratio`` and the raw counts.
     """
     from scipy.stats import chi2
 
@@ -1125,7 +1128,9 @@ def keyness(
         "g2": g2, "p_value": chi2.sf(g2, 1), "log_ratio": log_ratio,
         "direction": np.where(a / c >= b / d, "target", "reference"),
     })
-    out = out.loc[(a + b) >= min_count]
+    out = out.loc[(a + b) >= min_count].copy()
+    out.insert(out.columns.get_loc("p_value") + 1, "p_adjusted",
+               adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), method=correction))
     return out.sort_values(["g2", "term"], ascending=[False, True], kind="mergesort").reset_index(drop=True)
 
 
