@@ -243,6 +243,16 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+#: Heads of "the ..." phrases that name a thing, not a person ("the report said", "the statement read").
+_THING_NOUNS = {"report", "statement", "document", "doctrine", "note", "letter", "post", "tweet", "message",
+                "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
+                "release", "communique", "decree", "bill", "law", "ruling", "verdict", "indictment", "complaint",
+                "lawsuit", "filing", "account", "feed", "page", "blog", "caption", "clip", "video", "footage",
+                "sign", "placard", "banner", "headline", "article", "story", "piece", "column", "editorial",
+                "obituary", "institution", "website", "site", "government", "military", "army", "police",
+                "court", "kremlin", "pentagon", "ministry", "embassy", "west", "alliance", "bloc", "union",
+                "party", "company", "firm", "bank", "group", "campaign", "move", "decision", "plan", "proposal",
+                "agreement", "deal", "treaty", "order", "source", "research", "investigation", "inquiry"}
 _MEDIA_ROLES = {"outlet", "paper", "newspaper", "agency", "broadcaster", "website", "site", "publication",
                 "magazine", "channel", "network", "daily", "tabloid", "station"}
 _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london", "paris", "berlin", "beijing",
@@ -286,6 +296,7 @@ _CAP_STOP = {
     "opinion", "analysis", "editor", "note", "like", "unlike", "amid", "among", "along", "toward",
     "towards", "within", "per", "via", "upon", "around", "across", "behind", "beyond", "near",
     "outside", "inside", "above", "below", "because", "once", "whatever", "whoever", "yet", "oh",
+    "having", "being", "given", "sometimes", "photograph", "photo", "related", "watch", "listen",
 }
 #: Words that mark an organisation or a place rather than a person.
 _ORG_WORDS = {
@@ -893,6 +904,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return art.canonical(m.text), m.start, m.end
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
+    if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _ORG_WORDS \
+            and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS:
+        # "the 38-year-old", "the driver": a person described, not named: the person in focus
+        name = art.resolve_pronoun(hs, "he")
+        if name:
+            return name, hs, he
     # strip a possessive
     spk = text[hs:he]
     if spk.endswith(("’s", "'s")):
@@ -1065,7 +1082,8 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
             # "Serial entrepreneur Oleg Tinkov has ...": a name after role words is the subject
             while i + 1 < len(art.mentions) and art.mentions[i + 1].start < pos:
                 gap = text[mm.end:art.mentions[i + 1].start].split()
-                if gap and all(g.lower() in _ROLEISH or g.lower() in SPEAKER_NOUNS for g in gap) or not gap:
+                lone = not mm.person and " " not in mm.text and len(gap) <= 2 and all(g.islower() for g in gap)
+                if gap and all(g.lower() in _ROLEISH or g.lower() in SPEAKER_NOUNS for g in gap) or not gap or lone:
                     i += 1
                     mm = art.mentions[i]
                 else:
