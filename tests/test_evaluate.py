@@ -54,6 +54,9 @@ def test_speaker_match():
     assert speaker_match("", "")
     assert not speaker_match("Vladimir Putin", "Dmitry Peskov")
     assert not speaker_match("", "Dmitry Peskov")
+    assert speaker_match("Volodymyr Zelenskyy", "Vladimir Zelensky")      # transliteration
+    assert speaker_match("Russian Foreign Minister Sergey Lavrov", "Sergey Lavrov")
+    assert not speaker_match("Peter Stewart-Richardson", "Sergey Lavrov")
 
 
 # ----------------------------------------------------------------------------- floors
