@@ -162,6 +162,7 @@ def test_variant_shares_pooled_share_nan_and_wilson():
     s = stats.variant_shares(docs, hits, n_boot=200, min_docs=2).set_index(["outlet", "key"])
     x = s.loc[("X", "kyiv")]
     assert (x.n_docs, x.n_docs_using, x.n_ukrainian, x.n_russian) == (3, 2, 3, 3)
+    assert (x.n_docs_ukrainian_only, x.n_docs_russian_only, x.n_docs_mixed) == (0, 1, 1)
     assert x.share_ukrainian == pytest.approx(0.5)                  # 3 / (3 + 3)
     # resampling 2 documents (shares 3/4 and 0/2) can only give 0, 0.5 or 0.75
     assert x.ci_low == 0 and x.ci_high == 0.75

@@ -211,7 +211,7 @@ def _as_cols(x) -> list:
     return [x] if isinstance(x, str) else list(x)
 
 
-_SHARE_COLS = {"n_docs", "n_docs_using", "n_ukrainian", "n_russian", "share_ukrainian", "ci_low", "ci_high",
+_SHARE_COLS = {"n_docs", "n_docs_using", "n_docs_ukrainian_only", "n_docs_russian_only", "n_docs_mixed", "n_ukrainian", "n_russian", "share_ukrainian", "ci_low", "ci_high",
                "wilson_low", "wilson_high", "insufficient"}
 
 

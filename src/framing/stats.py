@@ -423,7 +423,8 @@ def variant_shares(
     codebook); other categories are ignored.
 
     Returns one row per group × key: the ``by`` columns, ``key``, ``n_docs`` (documents in the
-    group), ``n_docs_using`` (documents using either form), ``n_ukrainian``, ``n_russian``,
+    group), ``n_docs_using`` (documents using either form; of which ``n_docs_ukrainian_only``,
+    ``n_docs_russian_only``, ``n_docs_mixed``), ``n_ukrainian``, ``n_russian`` (hits),
     ``share_ukrainian`` (NaN where no document uses the key), ``ci_low``, ``ci_high``,
     ``wilson_low``, ``wilson_high``, ``insufficient`` (``n_docs_using < min_docs``; no interval).
     """
@@ -450,13 +451,17 @@ def variant_shares(
             rows.append({
                 **dict(zip(by, label)), "key": k,
                 "n_docs": len(idx), "n_docs_using": n_using,
+                "n_docs_ukrainian_only": int(((u > 0) & (r == 0)).sum()),
+                "n_docs_russian_only": int(((r > 0) & (u == 0)).sum()),
+                "n_docs_mixed": int(((u > 0) & (r > 0)).sum()),
                 "n_ukrainian": int(nu), "n_russian": int(nr),
                 "share_ukrainian": share, "ci_low": lo, "ci_high": hi,
                 "wilson_low": float(wl), "wilson_high": float(wh),
                 "insufficient": n_using < min_docs,
             })
-    cols = [*by, "key", "n_docs", "n_docs_using", "n_ukrainian", "n_russian", "share_ukrainian",
-            "ci_low", "ci_high", "wilson_low", "wilson_high", "insufficient"]
+    cols = [*by, "key", "n_docs", "n_docs_using", "n_docs_ukrainian_only", "n_docs_russian_only", "n_docs_mixed",
+            "n_ukrainian", "n_russian", "share_ukrainian", "ci_low", "ci_high", "wilson_low", "wilson_high",
+            "insufficient"]
     return pd.DataFrame(rows, columns=cols)
 
 
