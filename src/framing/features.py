@@ -163,7 +163,7 @@ def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...],
                     doc_rows.append((doc_id, *row[1:]))
             except Exception as exc:
                 errors.append((doc_id, "quotes", f"{type(exc).__name__}: {exc}"))
-        if len(doc_rows) > 1:
+        if quotes is not None and len(doc_rows) > 1:  # lexical rows come sorted; merge in the quotes
             doc_rows.sort(key=_sort_key)
         rows.extend(doc_rows)
     return rows, errors

@@ -189,7 +189,7 @@ def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | 
 
 
 def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> list[LexMatch]:
-    """Every codebook hit in ``text``, sorted by start offset (then end, then codebook order).
+    """Every codebook hit in ``text``, sorted by start offset, then feature, end, key and value.
 
     ``text[m.start:m.end] == m.surface`` always holds. ``matcher`` is a :class:`Matcher`
     (compile once with :func:`compile_codebook` when matching many texts) or anything
@@ -243,7 +243,14 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
     for _fid, s, e, fi in kept:
         r = rules[fi]
         out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
+    if len(out) > 1:
+        out.sort(key=_order)
     return out
+
+
+def _order(m: LexMatch):
+    """Order of hits within a field: start, feature, end, key, value (the hits table's order)."""
+    return (m.start, m.feature, m.end, m.key, m.value)
 
 
 def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -322,6 +329,7 @@ def reference_find_lexical(text: str, matcher: Matcher | Codebook | str | None =
     for _fid, s, e, i in _resolve_overlaps(cands):
         r = matcher.rules[i]
         out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
+    out.sort(key=_order)
     return out
 
 
