@@ -40,6 +40,14 @@ def test_save_table_writes_csv_and_booktabs_latex(shares, tmp_path):
     assert not list((tmp_path / "out").glob(".*"))                          # no temp files left
 
 
+def test_p_values_print_as_in_a_paper():
+    df = pd.DataFrame({"key": ["kyiv", "odesa", "dnipro"], "p_value": [1e-12, 0.0321, np.nan],
+                       "p_adjusted": [2e-5, 0.5, np.nan], "g2": [88.1234, 4.6, 0.1]})
+    t = tables.to_latex(df, caption="c", label="tab:p")
+    assert "kyiv & $<$0.001 & $<$0.001 & 88.12 \\\\" in t
+    assert "odesa & 0.032 & 0.500 & 4.60" in t and "dnipro & -- & -- & 0.10" in t
+
+
 def test_save_table_is_deterministic(shares, tmp_path):
     a = tables.save_table(shares, tmp_path / "a", caption="c", label="tab:a")
     b = tables.save_table(shares, tmp_path / "b", caption="c", label="tab:a")

@@ -76,6 +76,22 @@ def format_intervals(
     return out
 
 
+_LESS_THAN = "LESSTHANPLACEHOLDER"
+
+
+def _is_p_column(name: str) -> bool:
+    return name in ("p", "p_value", "p_adjusted", "q_value") or name.startswith(("p_value", "p_adj"))
+
+
+def _format_p(p) -> str | None:
+    """p-values as papers print them: 0.032, 0.004, <0.001 (missing stays missing)."""
+    if p is None or pd.isna(p):
+        return None
+    if p < 0.001:
+        return _LESS_THAN + "0.001"
+    return f"{p:.3f}"
+
+
 def to_latex(
     df: pd.DataFrame,
     *,
@@ -88,21 +104,25 @@ def to_latex(
     position: str = "htbp",
 ) -> str:
     """The LaTeX (booktabs) source of ``df``: cells and headers escaped, floats rounded with
-    ``float_format``, missing values as "--", wrapped in a ``table`` float with ``caption`` and
+    ``float_format``, p-value columns (``p_value``, ``p_adjusted``) as 0.032 or $<$0.001, missing
+    values as "--", booleans as yes/no, wrapped in a ``table`` float with ``caption`` and
     ``label`` (and ``notes`` in small type below the table). Needs ``\\usepackage{booktabs}``."""
     if not label or any(ch.isspace() for ch in label):
         raise FramingError(f"table label must be one word such as 'tab:kyiv-shares', got {label!r}")
     data = df.reset_index(drop=True).copy()
     data.columns = [str(c) for c in data.columns]
-    for c in data.columns:  # booleans and objects as plain text
+    for c in data.columns:  # booleans as yes/no, p-values as a paper prints them
         if data[c].dtype == bool:
             data[c] = data[c].map({True: "yes", False: "no"})
+        elif _is_p_column(c) and pd.api.types.is_float_dtype(data[c]):
+            data[c] = data[c].map(_format_p).astype(object)
     ff = (lambda v: float_format % v) if isinstance(float_format, str) else float_format
     tex = data.to_latex(index=False, escape=True, na_rep="--", float_format=ff, column_format=column_format,
                         caption=latex_escape(caption) if escape_caption else caption, label=label,
                         position=position)
     if "\\toprule" not in tex:  # pragma: no cover - pandas always writes booktabs rules
         raise FramingError("pandas did not write booktabs rules")
+    tex = tex.replace(_LESS_THAN, "$<$")
     tex = tex.replace("\\begin{table}[" + position + "]\n", "\\begin{table}[" + position + "]\n\\centering\n", 1)
     if notes:
         tex = tex.replace("\\end{tabular}\n", "\\end{tabular}\n\\par\\smallskip{\\footnotesize "
