@@ -116,6 +116,10 @@ def to_latex(
             data[c] = data[c].map({True: "yes", False: "no"})
         elif _is_p_column(c) and pd.api.types.is_float_dtype(data[c]):
             data[c] = data[c].map(_format_p).astype(object)
+    if column_format is None:  # numbers (and p-values) right-aligned, text left-aligned
+        column_format = "".join("r" if _is_p_column(c) or (pd.api.types.is_numeric_dtype(df[c0])
+                                                           and not pd.api.types.is_bool_dtype(df[c0])) else "l"
+                                for c, c0 in zip(data.columns, df.columns))
     ff = (lambda v: float_format % v) if isinstance(float_format, str) else float_format
     tex = data.to_latex(index=False, escape=True, na_rep="--", float_format=ff, column_format=column_format,
                         caption=latex_escape(caption) if escape_caption else caption, label=label,
