@@ -243,6 +243,8 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+_NOT_ADVERBS = {"family", "ally", "daily", "assembly", "rally", "weekly", "monthly", "july", "italy", "supply",
+                "reply", "anomaly", "belly", "bully", "tally", "fly", "melly"}
 #: Heads of "the ..." phrases that name a thing, not a person ("the report said", "the statement read").
 _THING_NOUNS = {"report", "statement", "document", "doctrine", "note", "letter", "post", "tweet", "message",
                 "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
@@ -333,7 +335,7 @@ _AUX = {
     "privately", "openly", "explicitly", "directly", "frequently", "often", "always", "never",
     "not", "did", "does", "do", "may", "might", "could", "can", "should", "must", "allegedly",
     "falsely", "angrily", "bluntly", "flatly", "strongly", "clearly", "simply", "just", "ultimately",
-    "in", "a", "statement", "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
     "sunday", "yesterday", "today", "last", "week", "been", "being", "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
 }
@@ -386,7 +388,7 @@ SPEAKER_NOUNS = {
     "legislator", "legislators", "mp", "mps", "mep", "chairman", "chairwoman", "chair", "deputy", "pair",
     "couple", "both", "others", "many", "some", "most", "several", "two", "three", "one", "all",
     "ukraine", "russia", "moscow", "kyiv", "kiev", "washington", "london", "beijing", "nato", "eu",
-    "he", "she", "they", "we", "i", "it", "you", "who", "spokespersons", "insiders", "insider",
+    "he", "she", "they", "we", "i", "it", "you", "who", "spokespersons", "insiders", "insider", "ally",
     "operator", "operators", "manufacturer", "governments", "ministries", "countries", "nations",
     "states", "allies", "partners", "west", "obituary", "institution", "caption", "clip", "video",
     "footage", "sign", "placard", "banner", "headline", "article", "story", "piece", "column",
@@ -476,6 +478,7 @@ class Article:
     quote_mask: list = field(default_factory=list)  # sorted quote (start,end) incl. marks
     _mask_starts: list = field(default_factory=list)
     _cue_starts: list = field(default_factory=list)
+    _cue_start_set: set = field(default_factory=set)
     _mask_max_end: list = field(default_factory=list)
 
     # -- construction
@@ -565,6 +568,9 @@ class Article:
             if m0 >= len(run):
                 continue
             roles |= self._roles_before(run[0][0])
+            while len(run) - m0 >= 3 and lows[m0] in _ORG_WORDS and not any(w in _ORG_WORDS for w in lows[m0 + 1:]):
+                roles.add(lows[m0])  # "(Ambassador of) Ukraine Andrey Melnik": the place is no part of the name
+                m0 += 1
             ns, ne = run[m0][0], run[-1][1]
             name = text[ns:ne]
             if name.endswith(("’s", "'s")):
@@ -647,6 +653,7 @@ class Article:
             last_end = end
         self.cues = out
         self._cue_starts = [c.start for c in out]
+        self._cue_start_set = set(self._cue_starts)
 
     # -- names
     def canonical(self, name: str) -> str:
@@ -790,7 +797,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
     i = len(toks) - 1
     # skip auxiliaries / adverbs / "in a statement" etc.
     skipped = 0
-    while i >= 0 and (toks[i][2].lower() in _AUX or (toks[i][2].endswith("ly") and toks[i][2].islower())) and skipped < 5:
+    while i >= 0 and (toks[i][2].lower() in _AUX or (toks[i][2].endswith("ly") and toks[i][2].islower()
+                                                    and toks[i][2] not in _NOT_ADVERBS)) and skipped < 5:
         i -= 1
         skipped += 1
     if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
@@ -813,8 +821,11 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
         lw = w.lower()
         if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—"):
             break
-        if (lw in _BOUNDARY_WORDS or lw in art.lexicon.lemma_of) and j < end_tok:
-            break  # "said he told Lavrov": the subject of told is "he"
+        if lw in _BOUNDARY_WORDS and j < end_tok:
+            break
+        if j < end_tok and lw in art.lexicon.lemma_of and toks[j][0] in art._cue_start_set \
+                and not (j > 0 and toks[j - 1][2].lower() in _DETERMINERS):
+            break  # "said he told Lavrov": the subject of told is "he" (but "A post on ..." is a noun)
         if end_tok - j >= 9:
             break
         j -= 1
