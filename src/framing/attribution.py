@@ -897,6 +897,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     if m is not None and m.person and m.start >= s and _ends_phrase(text, m.end, e):
         return art.canonical(m.text), m.start, m.end
     # role noun phrase: "the Kremlin spokesman", "the Ukrainian leader"
+    # the phrase was cut inside a name ("… Court" of "Eighth Administrative Court of Appeal"): the whole name
+    k = bisect.bisect_right(art.mention_starts, hs) - 1
+    if k >= 0 and art.mentions[k].start < hs < art.mentions[k].end:
+        m = art.mentions[k]
+        return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
     if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and low[-1] in _ORG_WORDS):
