@@ -397,6 +397,18 @@ SPEAKER_NOUNS = {
 }
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _RELATIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+)*$")
+_QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
+                        r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s+$")
+
+
+def floor_of(art: Article, ss: int, quote, cue) -> int:
+    """Where a subject search before ``cue`` may start: after the quote when the quote precedes it."""
+    floor = ss
+    if quote is not None and quote[1] <= cue.start:
+        floor = max(floor, quote[1] + 1)
+    return floor
+
+
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
                            r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
@@ -961,6 +973,14 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
             return spk, a, b, cue_text, cue_end
         return "", -1, -1, cue_text, cue_end
     before = text[ss:cue.start]
+    qa = _QUOTED_AS.search(before)
+    if qa and cue.lemma in ("say", "tell", "write"):
+        # "she was quoted as saying", "X is quoted by Y as saying"
+        np = _np_before(art, ss + qa.start() + 1, floor_of(art, ss, quote, cue))
+        if np:
+            spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            if spk:
+                return spk, a, b, cue_text, cue_end
     if _INFINITIVE.search(before) or _NOUN_CONTEXT.search(before):
         return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
     pm = _PASSIVE_BY.match(text, cue.end)

@@ -467,12 +467,24 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 and not (one_word and not whole):
             # (a single word in the writer's own sentence is not carried over from the sentence before)
             got = _previous_attribution(f, k, si - 1, whole=whole)
+            if got is None and whole and si > 1 and art.paragraph_of_sentence[si - 2] == art.paragraph_of_sentence[si] \
+                    and not attr.sentence_attribution(art, si - 1).found:
+                # reported speech going on for a sentence before the quote resumes it
+                got = _previous_attribution(f, k, si - 2, whole=whole)
         if got is None and whole and si + 1 < len(art.sentences) and art.paragraph_of_sentence[si + 1] == art.paragraph_of_sentence[si]:
             nxt = attr.sentence_attribution(art, si + 1)
             ns, ne = art.sentences[si + 1]
             if nxt.found and len(_words(text[ns:ne])) <= 8:
                 got = nxt
                 got.how = "next"
+        if got is None and whole and k + 1 < n:
+            # a quotation broken into pieces: “A. “B,” he said. → A is his too
+            nq = f.spans[k + 1]
+            na = f.attrs[k + 1]
+            if nq.depth == 0 and na.found and na.how == "sentence" and art.sentence_index(nq.start) <= si + 2 \
+                    and not _words(text[q.end + 1:nq.start - 1]):
+                got = attr.Attribution(na.speaker, na.speaker_start, na.speaker_end, na.cue, na.cue_text,
+                                       na.cue_category, na.cue_start, na.cue_end, how="next")
         if got is not None:
             f.attrs[k] = got
     # 2b. nested quotes: their own attribution inside the enclosing quote ("who said: ‘…’"), else
