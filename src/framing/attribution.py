@@ -324,6 +324,7 @@ _ORG_WORDS = {
     "zealand", "kingdom", "emirates", "arabia", "korea", "africa", "america", "asia", "district",
     "oblast", "county", "capitol", "street", "twitter", "facebook", "telegram", "youtube", "instagram",
     "google", "apple", "microsoft", "amazon", "tesla", "spacex", "gazprom", "rosatom", "wagner",
+    "photo", "photos", "pool", "images", "getty", "shutterstock", "alamy", "epa", "xinhua", "sputnik",
 }
 #: Nationality adjectives: never a speaker on their own ("a Ukrainian court said").
 _DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ish|ese|ean|ani|i)|French|Dutch|Greek|Thai|Swiss|American|"
@@ -409,6 +410,8 @@ def floor_of(art: Article, ss: int, quote, cue) -> int:
     return floor
 
 
+_INVERSION_END = re.compile(r"\s*(?:[,.;:!?)\]—–]|$|(?:who|on|in|at|during|according|adding|speaking|"
+                            r"referring|as|after|before|while|when)\b)")
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
                            r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
@@ -425,6 +428,7 @@ _CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
 _NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
                           % (_CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
+_CREDIT_BEFORE = re.compile(r"(?:Photograph|Photo|Picture|Image|Credit|©)\s*:?\s*$")
 _ROLE_WORD = re.compile(r"[\w\-]+")
 _APPOSITION_AFTER = re.compile(r"(?:’s|'s)?,\s+(?:the|a|an|its|his|her)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)\s*(?:,|\bfor\b|\bof\b|\bat\b|\bin\b)")
 _PREV_WORD = re.compile(r"([\w\-]+)\s+$")
@@ -549,6 +553,8 @@ class Article:
             rs0 = rm.start()
             g = rm.group(0)
             if " " not in g and "\u00a0" not in g:  # one word: the common case, kept cheap
+                if text[rm.end():rm.end() + 1] == "/":
+                    continue
                 lw0 = g.lower().rstrip(".")
                 if lw0 in _CAP_STOP or lw0 in TITLES or _DEMONYMS.match(g):
                     continue
@@ -567,6 +573,8 @@ class Article:
             run = [(rs0 + w.start(), rs0 + w.end(), w.group(0)) for w in _NONSPACE.finditer(g)]
             if run[-1][2].lower() in _CONNECTORS:
                 run.pop()
+            if text[rm.end():rm.end() + 1] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0):
+                continue  # photo credits: "Danny Lawson/PA", "Photograph: Pavlo Palamarchuk/Reuters"
             lows = [t[2].lower().rstrip(".") for t in run]
             k = 0
             while k < len(lows) and lows[k] in _CAP_STOP:
@@ -754,6 +762,7 @@ class Article:
                 while i >= 0 and pos - self.mentions[i].start < 4000:
                     m = self.mentions[i]
                     if not m.person and m.text.lower() not in _PLACES and not self.in_quote(m.start) \
+                            and not any(t in _PLACES for t in re.split(r"[\s\-]+", m.text.lower())) \
                             and self._is_subject(m):
                         return m.text, True
                     i -= 1
@@ -831,7 +840,7 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
     while j >= 0:
         w = toks[j][2]
         lw = w.lower()
-        if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—"):
+        if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—", "-", "--"):
             break
         if lw in _BOUNDARY_WORDS and j < end_tok:
             break
@@ -999,10 +1008,12 @@ def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # inversion: '”, said X' / ', said X' / 'says X' at the start
     after_quote = re.search(r"[”\"’']\s*,?\s*$", before)
-    after_comma = re.search(r",\s*$", before) and not re.search(r"(?:[A-Z][\w’'\-]*|\b(?:he|she|they))\s*,\s*$", before)
+    after_comma = re.search(r",\s*$", before) and not re.search(r"\b(?:he|she|they)\s*,\s*$", before)
     if cue.lemma not in ("tell", "ask", "inform", "brief", "urge") and (after_quote or after_comma or not before.strip()):
         np = _np_after(art, cue_end, se)
-        if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "):
+        # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
+        if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the ") \
+                and (after_quote or _INVERSION_END.match(text, np[1])):
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"}:
                 return spk, a, b, cue_text, cue_end
