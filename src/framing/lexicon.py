@@ -77,9 +77,10 @@ class Matcher:
         self.fold_apostrophes = False
         automaton = ahocorasick.Automaton()
         payloads: dict[str, list[tuple]] = {}
+        # feature ids follow the feature names' alphabetical order, so sorting candidates by
+        # (start, feature id, end) gives the hits table's order (start, feature, end)
+        self.features = sorted({e.feature for e in codebook.entries})
         for entry in codebook.entries:
-            if entry.feature not in self.features:
-                self.features.append(entry.feature)
             fid = self.features.index(entry.feature)
             for form in entry.forms:
                 exc = (re.compile("|".join(f"(?:{p})" for p in form.exceptions), re.IGNORECASE)
@@ -243,20 +244,13 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
     for _fid, s, e, fi in kept:
         r = rules[fi]
         out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
-    if len(out) > 1:
-        out.sort(key=_order)
     return out
-
-
-def _order(m: LexMatch):
-    """Order of hits within a field: start, feature, end, key, value (the hits table's order)."""
-    return (m.start, m.feature, m.end, m.key, m.value)
 
 
 def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
     """Within each feature keep the longest of overlapping matches (ties: earlier start, then
-    codebook order). ``cands`` are ``(feature id, start, end, form index)``; returns them sorted
-    by start, end, form index."""
+    codebook order). ``cands`` are ``(feature id, start, end, form index)``; returns the kept ones
+    sorted by start, feature, end (at most one kept match per feature and span)."""
     cands.sort()
     kept: list[tuple[int, int, int, int]] = []
     i, n = 0, len(cands)
@@ -276,7 +270,7 @@ def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int,
                     chosen.append(c)
             kept.extend(chosen)
         i = j
-    kept.sort(key=lambda c: (c[1], c[2], c[3]))
+    kept.sort(key=lambda c: (c[1], c[0], c[2]))  # start, feature (alphabetical id), end
     return kept
 
 
@@ -329,7 +323,6 @@ def reference_find_lexical(text: str, matcher: Matcher | Codebook | str | None =
     for _fid, s, e, i in _resolve_overlaps(cands):
         r = matcher.rules[i]
         out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
-    out.sort(key=_order)
     return out
 
 
