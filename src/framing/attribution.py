@@ -906,6 +906,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             head_end = k
             break
     head_words = words[:head_end]
+    last_word = words[-1].group(0).lower()
+    if last_word in ("he", "she", "they") and len(words) > 1:
+        # "as a result he": the pronoun is the subject
+        words = words[-1:]
+        head_words = words
     hs, he = s + head_words[0].start(), s + head_words[-1].end()
     first = head_words[0].group(0).lower()
     if len(head_words) == 1 and first in PRONOUNS or first in ("i", "we"):
@@ -1217,6 +1222,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
     return Attribution()
 
 
+_GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1241,8 +1247,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
                 pref = 2 if not participle else 3
         else:
             dist = qs - c.end
-            # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”")
-            pref = 1
+            # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”");
+            # one that introduces the quote directly ("said Wednesday that “…”", "said: “…”") comes first
+            pref = -1 if _GOVERNS.match(text[c.end:max(c.end, qs - 1)]) else 1
         cands.append((pref, dist, c))
     cands.sort(key=lambda t: (t[0], t[1]))
     sent = (rs, re_)
