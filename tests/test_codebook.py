@@ -123,6 +123,7 @@ BAD = [
     ("bad_case.yaml", "odesa", r"case must be one of"),
     ("bad_not_yaml.yaml", None, r"not valid YAML at line 6"),
     ("bad_top_field.yaml", None, r"unknown top-level field\(s\) entry"),
+    ("bad_term_spaces.yaml", "kyiv", r"terms\[0\] 'Kyiv ' has leading or trailing spaces"),
 ]
 
 

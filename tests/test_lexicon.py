@@ -216,6 +216,14 @@ def test_offsets_exact_when_lowercasing_changes_length(m):
     assert [h.surface for h in find_lexical(s, m) if h.key == "kyiv"] == ["Kyiv", "Kiev"]
 
 
+def test_unicode_spaces_hyphens_apostrophes_are_read_as_ascii_offsets_kept(m):
+    # hand-made: a no-break space inside "according to", U+2010/U+2011 hyphens, a curly apostrophe
+    s = "Citing sources, according\xa0to FT, the so\u2010called \u201cneo\u2011Nazis\u201d of Kyiv\u2011based People’s Republic"
+    got = [(h.surface, h.value) for h in find_lexical(s, m)]
+    assert got == [("Citing", "citing"), ("according\xa0to", "according_to"), ("so\u2010called", "so-called"),
+                   ("neo\u2011Nazis", "neo_nazi"), ("Kyiv", "Kyiv"), ("People’s Republic", "peoples_republic")]
+
+
 def test_one_automaton_for_all_terms(m):
     cb = load_codebook()
     n_terms = sum(len(f.terms) for e in cb.entries for f in e.forms)
@@ -259,7 +267,8 @@ def test_automaton_and_regex_routes_give_identical_hits(raw_dir, m):
     docs = pd.concat([docs.head(5), docs.iloc[5::12]])
     texts = docs["title"].fillna("").tolist() + docs["clean_text"].fillna("").tolist()
     texts += ["İİ KİEV Kyiv’s KYIV'S kyiv Kyiv_x pro-Kiev Kievan the Ukraine. THE UKRAINE war "
-              "Vladimir  Zelensky, Vladimir V. Putin; so-called SO-CALLED so called illegally annexed annexation"]
+              "Vladimir  Zelensky, Vladimir V. Putin; so-called SO-CALLED so called illegally annexed annexation "
+              "according\xa0to neo\u2011Nazi SELF\u2010PROCLAIMED Donetsk People’s Republic"]
     n = 0
     for t in texts:
         a = find_lexical(t, m)

@@ -330,6 +330,9 @@ def _parse_entry(key, spec, fpath: Path) -> Entry:
             raise CodebookError(f"{fwhere}: a variant form needs category {', '.join(VARIANT_CATEGORIES)}; "
                                 f"got {category!r}")
         terms = _strings(fspec.get("terms"), fwhere, "terms")
+        for i, t in enumerate(terms):
+            if t != t.strip():
+                raise CodebookError(f"{fwhere}: terms[{i}] {t!r} has leading or trailing spaces")
         regex = _strings(fspec.get("regex"), fwhere, "regex")
         fcase = _case(fspec.get("case"), fwhere, case)
         for p in regex:
@@ -367,7 +370,9 @@ def _check_duplicate_terms(entries: list[Entry], fpath: Path) -> None:
                 seen[k] = (e.key, f.value)
 
 
-_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'"})
+# the characters framing.lexicon reads as one another when matching (kept in step with it)
+_APOS = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "\xa0": " ", "\u2007": " ", "\u2009": " ",
+                       "\u202f": " ", "\u2010": "-", "\u2011": "-"})
 
 
 def _unify_apostrophes(s: str) -> str:

@@ -4,8 +4,9 @@ How a text is matched (the rules researchers need to know; see also docs/codeboo
 
 1. **One scan for all literal terms.** Every ``terms`` pattern of every entry goes into a single
    Aho–Corasick automaton (pyahocorasick) built over case-folded terms; each text is lower-cased
-   once (a length-preserving fold, curly apostrophes read as ``'``) and scanned once. Offsets in
-   the folded text are offsets in the original, so ``text[start:end]`` is the match as written.
+   once (a length-preserving fold: curly apostrophes read as ``'``, no-break spaces as spaces,
+   Unicode hyphens as ``-``) and scanned once. Offsets in the folded text are offsets in the
+   original, so ``text[start:end]`` is the match as written.
    ``regex`` patterns (rare; prefer terms) are each run over the original text.
 2. **Word boundaries.** A match must not continue a word on either side: "Kiev" does not match in
    "Kievan", "war" not in "software". Apostrophes and hyphens are boundaries, so possessives and
@@ -35,8 +36,13 @@ from .codebook import Codebook, load_codebook
 #: Characters either side of a hit searched for exceptions and requires.before.
 CONTEXT_CHARS = 100
 
-_APOS_CHARS = ("’", "‘", "ʼ", "′")
-_APOS_TABLE = str.maketrans({c: "'" for c in _APOS_CHARS})
+#: Characters read as another for matching only (one character for one, so offsets are kept):
+#: curly apostrophes as ', no-break and thin spaces as a space, Unicode hyphens as -.
+_FOLD_MAP = {"’": "'", "‘": "'", "ʼ": "'", "′": "'",
+             "\xa0": " ", "\u2007": " ", "\u2009": " ", "\u202f": " ",
+             "\u2010": "-", "\u2011": "-"}
+_FOLD_TABLE = str.maketrans(_FOLD_MAP)
+_FOLD_CLASS = {"'": "['’‘ʼ′]", " ": "[ \xa0\u2007\u2009\u202f]", "-": "[-\u2010\u2011]"}
 
 
 class LexMatch(NamedTuple):
@@ -74,7 +80,7 @@ class Matcher:
         self.features: list[str] = []
         self.regexes: list[tuple[int, re.Pattern]] = []
         self.n_terms = 0
-        self.fold_apostrophes = False
+        self.fold_chars = False
         automaton = ahocorasick.Automaton()
         payloads: dict[str, list[tuple]] = {}
         # feature ids follow the feature names' alphabetical order, so sorting candidates by
@@ -92,9 +98,9 @@ class Matcher:
                 self.rules.append(_FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
                                             form.case, exc, after, before))
                 for term in form.terms:
-                    unified = term.translate(_APOS_TABLE)
-                    if unified != term or "'" in term:
-                        self.fold_apostrophes = True
+                    unified = term.translate(_FOLD_TABLE)
+                    if any(c in unified for c in "' -"):
+                        self.fold_chars = True
                     folded = _fold(unified)
                     payloads.setdefault(folded, []).append((
                         fi, fid, len(term), form.case, unified, unified.upper(),
@@ -118,15 +124,15 @@ class Matcher:
     def fold(self, text: str) -> str:
         """Length-preserving case fold used for the automaton scan."""
         folded = _fold(text)
-        if self.fold_apostrophes:
-            for c in _APOS_CHARS:
+        if self.fold_chars:
+            for c, r in _FOLD_MAP.items():
                 if c in folded:
-                    folded = folded.replace(c, "'")
+                    folded = folded.replace(c, r)
         return folded
 
 
-def _has_apostrophe(s: str) -> bool:
-    return any(c in s for c in _APOS_CHARS)
+def _has_fold_char(s: str) -> bool:
+    return any(c in s for c in _FOLD_MAP)
 
 
 def _fold(text: str) -> str:
@@ -166,8 +172,8 @@ def _case_ok(surface: str, case: str, exact: str, upper: str) -> bool:
         return True
     if surface == exact or (case == "sensitive" and surface == upper):
         return True
-    if _has_apostrophe(surface):
-        s = surface.translate(_APOS_TABLE)
+    if _has_fold_char(surface):
+        s = surface.translate(_FOLD_TABLE)
         return s == exact or (case == "sensitive" and s == upper)
     return False
 
@@ -275,9 +281,9 @@ def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int,
 
 
 def _term_regex(term: str) -> str:
-    """A literal term as a regex: curly and straight apostrophes interchangeable, word boundaries
-    where the term starts/ends with a word character."""
-    body = "".join("['’‘ʼ′]" if ch in "'’‘ʼ′" else re.escape(ch) for ch in term)
+    """A literal term as a regex: apostrophes, spaces and hyphens match their Unicode variants,
+    word boundaries where the term starts/ends with a word character."""
+    body = "".join(_FOLD_CLASS.get(_FOLD_MAP.get(ch, ch)) or re.escape(ch) for ch in term)
     lead = r"(?<!\w)" if _is_word(term[0]) else ""
     trail = r"(?!\w)" if _is_word(term[-1]) else ""
     return lead + body + trail
@@ -285,7 +291,7 @@ def _term_regex(term: str) -> str:
 
 def reference_find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> list[LexMatch]:
     """A second, independent route to the same hits, for testing: one regular-expression scan per
-    form and term (slow; never used in production). Case rules, boundaries and the apostrophe
+    form and term (slow; never used in production). Case rules, boundaries and the character
     reading are re-implemented with ``re``; exceptions, requires and overlaps use the same rules.
     :func:`find_lexical` must return exactly the same list.
     """
