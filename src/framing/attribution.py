@@ -350,8 +350,6 @@ _LISTENERS = re.compile(
     r"lawmakers|parliament|an?\s+interviewer|the\s+audience|the\s+crowd|supporters|viewers|listeners)\b")
 _PREPS = {"of", "from", "to", "close", "at", "in", "with", "for", "on", "by", "near", "inside",
           "within", "under", "among", "including", "familiar"}
-#: Verbs whose content clause is reported speech (others need a quote to be an attribution).
-_CLAUSE_CUES = None  # every cue in the lexicon may report a clause; nouns are filtered by context
 _NOT_BEFORE_CUE = {
     "the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these",
     "those", "recent", "such", "new", "any", "no", "of", "in", "on", "for", "with", "to", "by",
@@ -418,7 +416,6 @@ _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|followin
 _PASSIVE_BY = re.compile(r"\s+by\s+")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
-_WORD_SCAN = re.compile(r"[^\W\d_]+")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 _UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁІЇЄҐ"
@@ -432,9 +429,6 @@ _CREDIT_BEFORE = re.compile(r"(?:Photograph|Photo|Picture|Image|Credit|©)\s*:?\
 _ROLE_WORD = re.compile(r"[\w\-]+")
 _APPOSITION_AFTER = re.compile(r"(?:’s|'s)?,\s+(?:the|a|an|its|his|her)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)\s*(?:,|\bfor\b|\bof\b|\bat\b|\bin\b)")
 _PREV_WORD = re.compile(r"([\w\-]+)\s+$")
-_TOKEN_RE = re.compile(r"[^\W_][\w’'\-\.]*[^\W_]|[^\W_]|[,;:()“”\"‘’«»–—]")
-_NAME_TOKEN_RE = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_][\w’'\-]*(?:\.(?=\s|$))?")
-
 
 # ----------------------------------------------------------------------------- article analysis
 @dataclass
@@ -792,13 +786,6 @@ class Article:
         return best, bool(best)
 
 
-def _is_cap(w: str) -> bool:
-    return bool(w) and w[0].isupper()
-
-
-def _next_is_cap(toks, i, text) -> bool:
-    """``The`` opening a name run like "The New York Times" (keep it: the run follows)."""
-    return False
 
 
 def _sentences(text: str) -> list[tuple[int, int]]:
@@ -1172,11 +1159,11 @@ def attribute_span(art: Article, qs: int, qe: int, *, outer_speaker: str = "",
                    enclosing: tuple[int, int] | None = None) -> Attribution:
     """Speaker and cue of the quoted span ``[qs, qe)`` (offsets inside the marks).
 
-    Looks in the span's sentence(s) first (cue nearest the span, outside any quote), then, for
-    spans without an attribution of their own, the previous sentence of the same paragraph and,
-    for a quote filling its sentence, the next one. See the module docstring.
+    Looks in the span's sentence(s) (the cue governing the span, outside any quote) and for the
+    headline forms ``X: “…”`` / ``“…” – X``. Neighbouring sentences and the rest of the article
+    are searched by :mod:`framing.quotes`, which knows the other spans. ``enclosing``: the span
+    of the quotation this one is nested in (search inside it only).
     """
-    text = art.text
     if not art.sentences:
         return Attribution()
     i, j, rs, re_ = _quote_region(art, qs, qe)
@@ -1285,7 +1272,6 @@ def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[di
     """Attributions without quotation marks: one dict per cue that has a speaker and a content
     clause of at least three words outside quotes. Keys: start, end (the clause), and the
     :class:`Attribution` fields."""
-    text = art.text
     used = set()
     for a in (quote_attrs or {}).values():
         if a.cue_start >= 0:
@@ -1312,7 +1298,6 @@ def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[di
     return out
 
 
-_CLAUSE_END = re.compile(r"[.!?]+[”\"’]?\s*$")
 
 
 #: Cues that take a content clause without "that" ("said it's possible", "told detectives he ...").

@@ -343,7 +343,6 @@ def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = Non
     """Per-type precision/recall/F1, span detection, speaker and cue accuracy on the quote-type gold."""
     docs, spans = load_scare_gold(path, batches=batches)
     rows = []
-    details = []
     for d in docs.itertuples(index=False):
         hits = quote_hits(d.gold_id, d.title or "", d.text or "", codebook)
         for field in ("title", "text"):

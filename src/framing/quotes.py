@@ -17,7 +17,7 @@ Nothing in the text is normalised: offsets point into the title / clean_text as 
 from __future__ import annotations
 
 import re
-from typing import Any, Iterable, NamedTuple
+from typing import Any, NamedTuple
 
 import pandas as pd
 
@@ -618,9 +618,6 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
         a.how = "previous"
         return a
     return None
-
-
-_CUE_JUST_BEFORE = re.compile(r"(?:[:,]|\bthat|\b[a-z]+ed|\bsaid|\bsays|\btold|\bwrote|\badds|\bclaims|\binsists|\bwarns|\bstates)\s*$")
 
 
 def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int) -> str:
