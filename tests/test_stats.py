@@ -202,7 +202,15 @@ def test_compare_variant_shares_difference_and_interval():
     assert (d.outlet_a, d.outlet_b) == ("B", "R")
     assert d.share_a == 1.0 and d.share_b == pytest.approx(5 / 65)
     assert d.difference == pytest.approx(1 - 5 / 65)
-    assert d.ci_low > 0.8 and d.excludes_zero and d.p_value < 0.01 and d.significant
+    assert d.excludes_zero and d.p_value < 0.01 and d.significant
+    # the interval combines each outlet's own interval (MOVER): B's 20-of-20 documents keep their uncertainty
+    s = stats.variant_shares(_docs(docs), _hits(hits), key="kyiv", n_boot=500).set_index("outlet")
+    b, r = s.loc["B"], s.loc["R"]
+    assert b.ci_high == 1.0 and b.ci_low < 0.85                          # Wilson, 20 documents as unit
+    lo = d.difference - np.sqrt((b.share_ukrainian - b.ci_low) ** 2 + (r.ci_high - r.share_ukrainian) ** 2)
+    hi = d.difference + np.sqrt((b.ci_high - b.share_ukrainian) ** 2 + (r.share_ukrainian - r.ci_low) ** 2)
+    assert (d.ci_low, d.ci_high) == pytest.approx((lo, min(hi, 1.0)))
+    assert d.difference - d.ci_low >= b.share_ukrainian - b.ci_low      # at least B's own uncertainty
 
 
 # ----------------------------------------------------------------------------- comparisons
@@ -330,7 +338,9 @@ def test_attribution_gap_pairs_the_two_speakers_within_documents():
     assert rt.share_a == pytest.approx(14 / 16) and rt.share_b == 0 and rt.difference == pytest.approx(14 / 16)
     assert rt.ci_low > 0.5 and rt.excludes_zero
     gu = g.loc["Guardian"]
-    assert gu.difference == pytest.approx(-1 / 8) and gu.ci_low < 0 <= gu.ci_high and not gu.excludes_zero
+    assert gu.difference == pytest.approx(-1 / 8) and gu.ci_low < 0 < gu.ci_high and not gu.excludes_zero
+    # Guardian's Kyiv share is 0 in all 8 documents: the interval still has room above 0 (MOVER, Wilson)
+    assert gu.ci_high > 0.2
     with pytest.raises(FramingError, match="category"):
         stats.attribution_gap(docs, hits, category="sceptical")
 

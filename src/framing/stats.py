@@ -268,6 +268,26 @@ def _degenerate_to_wilson(point, lo, hi, n_units, ci: float):
     return lo, hi
 
 
+def _share_interval(num: np.ndarray, den: np.ndarray, *, n_boot: int, rng: np.random.Generator,
+                    ci: float) -> tuple[float, float, float]:
+    """Pooled share Σnum/Σden over documents (all with den > 0) and its document-bootstrap
+    interval, or the documents-as-unit Wilson interval where the bootstrap collapses at 0 or 1."""
+    share = _ratio(num.sum(), den.sum()).item()
+    reps = _boot_ratio(num[:, None], den, n_boot=n_boot, rng=rng)
+    lo, hi = _degenerate_to_wilson(share, *_quantiles(reps, ci), len(num), ci)
+    return share, float(lo[0]), float(hi[0])
+
+
+def _mover(p1, l1, u1, p2, l2, u2) -> tuple[float, float]:
+    """Interval for p1 - p2 from the two groups' own intervals (MOVER: Newcombe 1998; Zou & Donner
+    2008). Exact where one interval is a Wilson bound at 0 or 1, where a bootstrap of the
+    difference would ignore that group's uncertainty."""
+    d = p1 - p2
+    lo = d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
+    hi = d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
+    return float(max(lo, -1.0)), float(min(hi, 1.0))
+
+
 def _poisson_upper(words, ci: float, per: float):
     """Exact Poisson upper bound of a rate when no hit was seen in ``words`` words."""
     from scipy.stats import chi2
@@ -443,10 +463,8 @@ def variant_shares(
             share = nu / (nu + nr) if nu + nr > 0 else np.nan
             lo = hi = np.nan
             if n_using >= max(min_docs, 1) and n_boot > 0:
-                reps = _boot_ratio(u[using][:, None], (u + r)[using], n_boot=n_boot,
-                                   rng=_rng(seed, *label, k))
-                lo, hi = _degenerate_to_wilson(share, *_quantiles(reps, ci), n_using, ci)
-                lo, hi = float(lo[0]), float(hi[0])
+                _, lo, hi = _share_interval(u[using], (u + r)[using], n_boot=n_boot,
+                                            rng=_rng(seed, *label, k), ci=ci)
             wl, wh = _wilson(nu, nu + nr, ci)
             rows.append({
                 **dict(zip(by, label)), "key": k,
@@ -736,7 +754,10 @@ def compare_variant_shares(
     """Pairwise outlet-vs-outlet difference in the share of the Ukrainian form, per key.
 
     ``difference = share_a - share_b`` (shares pooled over hits as in :func:`variant_shares`),
-    with a bootstrap interval that resamples documents within each outlet independently, and a
+    with an interval combining the two outlets' own intervals (document bootstrap within each
+    outlet, or the documents-as-unit Wilson interval at 0 or 1, exactly as :func:`variant_shares`
+    reports them) by the MOVER method (Newcombe 1998; Zou & Donner 2008) — so an outlet that
+    writes "Kyiv" in all of its 21 documents still contributes its uncertainty — and a
     two-sided permutation p-value (documents using the key shuffled between the two outlets; as
     in :func:`compare_outlets`),
     corrected across all rows with ``correction``. ``pairs`` defaults to every pair of outlets
@@ -772,10 +793,10 @@ def compare_variant_shares(
             insufficient = na < min_docs or nb < min_docs
             lo = hi = p = np.nan
             if not insufficient:
-                # same streams as variant_shares(), so the two tables agree
-                ra = _boot_ratio(U[a, j][:, None], tot[a], n_boot=n_boot, rng=_rng(seed, lookup[str(a_name)], k))
-                rb = _boot_ratio(U[b, j][:, None], tot[b], n_boot=n_boot, rng=_rng(seed, lookup[str(b_name)], k))
-                lo, hi = (float(x[0]) for x in _quantiles(ra - rb, ci))
+                # each outlet's interval exactly as variant_shares() gives it, combined by MOVER
+                _, la, ua = _share_interval(U[a, j], tot[a], n_boot=n_boot, rng=_rng(seed, lookup[str(a_name)], k), ci=ci)
+                _, lb, ub = _share_interval(U[b, j], tot[b], n_boot=n_boot, rng=_rng(seed, lookup[str(b_name)], k), ci=ci)
+                lo, hi = _mover(sa, la, ua, sb, lb, ub)
                 both = a | b
                 p = float(_perm_test(U[both, j][:, None], tot[both], a[both].astype("int64"), [1], n_perm=n_perm,
                                      rng=_rng(seed, "perm", a_name, b_name, k))[0, 0])
@@ -1007,6 +1028,9 @@ def attribution_gap(
     names, e.g. ``("Kyiv (government)", "Moscow")``). The interval resamples the outlet's
     documents that quote either speaker *jointly* (one bootstrap draw gives both shares), so an
     article quoting both sides counts once and the dependence between the two shares is kept.
+    Where a share is 0 or 1 in every document the bootstrap cannot vary it; the interval then
+    combines the two speakers' own intervals (documents-as-unit Wilson) by MOVER, as in
+    :func:`compare_variant_shares`.
 
     Returns one row per group: the ``by`` columns, ``speaker_a``, ``speaker_b``, ``cue_category``,
     ``n_docs`` (documents quoting A or B), ``n_docs_a``, ``n_docs_b``, ``n_quotes_a``,
@@ -1048,7 +1072,15 @@ def attribution_gap(
         lo = hi = np.nan
         if not insufficient and n_boot > 0:
             reps = _boot_ratio(x[:, [0, 2]], x[:, [1, 3]], n_boot=n_boot, rng=_rng(seed, "gap", *names, *label))
-            lo, hi = (float(v) for v in _quantiles(reps[:, 0] - reps[:, 1], ci))
+            (la, lb), (ua, ub) = _quantiles(reps, ci)
+            if (la == ua and sa in (0.0, 1.0)) or (lb == ub and sb in (0.0, 1.0)):
+                # a share stuck at 0 or 1 in every document: the joint bootstrap cannot show its
+                # uncertainty; combine the per-speaker intervals (documents as unit) by MOVER
+                la, ua = (float(v[0]) for v in _degenerate_to_wilson(sa, la, ua, na, ci))
+                lb, ub = (float(v[0]) for v in _degenerate_to_wilson(sb, lb, ub, nb, ci))
+                lo, hi = _mover(sa, la, ua, sb, lb, ub)
+            else:
+                lo, hi = (float(v) for v in _quantiles(reps[:, 0] - reps[:, 1], ci))
         rows.append({**dict(zip(by, label)), "speaker_a": names[0], "speaker_b": names[1], "cue_category": category,
                      "n_docs": len(idx), "n_docs_a": na, "n_docs_b": nb, "n_quotes_a": int(x[:, 1].sum()),
                      "n_quotes_b": int(x[:, 3].sum()), "share_a": sa, "share_b": sb, "difference": sa - sb,
