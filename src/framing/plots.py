@@ -127,6 +127,15 @@ def plot_intervals(
     if sort:
         order = data.groupby("_label", sort=False)[estimate].mean().sort_values(kind="mergesort")
         rows = list(order.index) + [r for r in rows if r not in order.index]
+    finite = np.concatenate([data[c].to_numpy(dtype=float) for c in (estimate, low, high)])
+    finite = finite[np.isfinite(finite) & ((finite > 0) if logx else True)]
+    if xlim is not None:
+        lo_edge, hi_edge = xlim
+    elif len(finite):
+        lo_edge, hi_edge = (finite.min() / 1.5, finite.max() * 1.5) if logx else (
+            finite.min() - 0.1 * np.ptp(finite), finite.max() + 0.1 * np.ptp(finite))
+    else:
+        lo_edge, hi_edge = (0.1, 10.0) if logx else (0.0, 1.0)
     with house_style():
         height = max(1.4, 0.22 * len(rows) * (1 + 0.35 * (len(hues) - 1)) + 0.7)
         fig, ax = _new_ax(ax, width, height)
@@ -142,7 +151,14 @@ def plot_intervals(
             hi_ = sub[high].to_numpy(dtype=float)
             bad = _flag(sub)
             ok = ~bad & np.isfinite(est)
+            # an unbounded side (a rate ratio against zero hits) runs to the edge, ending in an arrowhead
+            open_hi = ok & (~np.isfinite(hi_) if not logx else ~(np.isfinite(hi_) & (hi_ > 0)))
+            open_lo = ok & (~np.isfinite(lo) if not logx else ~(np.isfinite(lo) & (lo > 0)))
+            lo = np.where(open_lo, lo_edge, lo)
+            hi_ = np.where(open_hi, hi_edge, hi_)
             ax.hlines(ys[ok], lo[ok], hi_[ok], color=colour, linewidth=1.2)
+            ax.plot(hi_[open_hi], ys[open_hi], ">", color=colour, markersize=3)
+            ax.plot(lo[open_lo], ys[open_lo], "<", color=colour, markersize=3)
             ax.plot(est[ok], ys[ok], "o", color=colour, markersize=4, label=hv if hv is not None else None)
             weak = bad & np.isfinite(est)
             ax.plot(est[weak], ys[weak], "o", markerfacecolor="white", markeredgecolor=_INSUFFICIENT,
@@ -152,11 +168,9 @@ def plot_intervals(
                     if np.isfinite(x_) and not pd.isna(nn):
                         ax.annotate(f"n={int(nn)}{' (too few)' if b else ''}", (x_, y_), xytext=(3, 0),
                                     textcoords="offset points", va="center", fontsize=5.5, color="#555555")
-            for lab, nn, b in zip(sub["_label"], sub[n] if n else [None] * len(sub), bad):
-                prev = ticklabels.get(lab)
-                text = lab if nn is None or pd.isna(nn) else f"{lab} (n={int(nn)}{', too few' if b else ''})"
-                if prev is None or hv is not None and prev != text:
-                    ticklabels[lab] = text if prev is None else lab
+            if hv is None:  # one dot per row: the n goes in the row label
+                for lab, nn, b in zip(sub["_label"], sub[n] if n else [None] * len(sub), bad):
+                    ticklabels[lab] = lab if nn is None or pd.isna(nn) else f"{lab} (n={int(nn)}{', too few' if b else ''})"
         ax.set_yticks(range(len(rows)))
         ax.set_yticklabels([ticklabels.get(r, r) for r in rows])
         ax.set_ylim(-0.6, len(rows) - 0.4)
@@ -228,7 +242,9 @@ def plot_share_differences(diffs: pd.DataFrame, *, ax=None, title: str | None = 
 
 def plot_rate_ratios(comparison: pd.DataFrame, *, ax=None, title: str | None = None, width: float = TWO_COLUMN):
     """Forest plot of rate ratios (:func:`framing.stats.compare_outlets`) on a log axis with the
-    line of no difference at 1; one row per outlet × feature/key."""
+    line of no difference at 1; one row per outlet × feature/key. An unbounded interval side (no
+    hit in one group) ends in an arrowhead; rows whose ratio is 0 or infinite cannot be placed on
+    a log axis and are left out (they stay in the table)."""
     _need(comparison, ["outlet", "rate_ratio", "ci_low", "ci_high"], "plot_rate_ratios")
     level_cols = [c for c in ("feature", "key") if c in comparison.columns]
     data = comparison.loc[np.isfinite(comparison["rate_ratio"].to_numpy(dtype=float))
