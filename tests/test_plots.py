@@ -161,3 +161,16 @@ def test_bad_input_is_a_framing_error(tables, tmp_path):
     with pytest.raises(FramingError, match="format"):
         plots.save_figure(fig, tmp_path / "x", formats=("jpg",))
     plt.close(fig)
+
+
+def test_unbounded_intervals_end_in_arrowheads_and_zero_ratios_are_left_out():
+    c = pd.DataFrame({"feature": ["hedge"] * 3, "key": ["purported", "alleged", "self_proclaimed"],
+                      "outlet": ["RT"] * 3, "reference": ["rest"] * 3, "n_docs": [60] * 3,
+                      "rate_ratio": [11.6, 1.4, 0.0], "ci_low": [0.0, 0.35, 0.0], "ci_high": [np.nan, 3.3, 0.0]})
+    fig = plots.plot_rate_ratios(c)
+    ax = fig.axes[0]
+    markers = {ln.get_marker() for ln in ax.get_lines() if len(ln.get_xdata())}
+    assert {">", "<", "o"} <= markers
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["hedge · purported", "hedge · alleged"]
+    assert "RT (n=60) / rest" in ax.get_xlabel()
+    plt.close(fig)
