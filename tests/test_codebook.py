@@ -84,6 +84,9 @@ def test_user_file_by_path_and_relative_cue_file(cb_dir):
     cb2 = load_codebook(str(cb_dir / "good_cue_path.yaml"))
     assert cb2.cues == {"say": "neutral", "tell": "neutral", "confirm": "endorsing", "claim": "distancing"}
     assert cb2.fingerprint != cb2.sha256  # the fingerprint also covers the cue file
+    # no cues: section -> the shipped cue lexicon
+    cb3 = load_codebook(cb_dir / "good_no_cues.yaml")
+    assert cb3.cues == load_codebook().cues and cb3.cues_path.name == "cues_en.yaml"
 
 
 def test_describe_codebook_lists_entries_forms_and_hash():

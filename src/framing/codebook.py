@@ -40,6 +40,9 @@ VARIANT_CATEGORIES = ("ukrainian", "russian", "neutral")
 #: (headlines); ``exact``: only as written; ``insensitive``: any case.
 CASE_RULES = ("sensitive", "exact", "insensitive")
 
+#: Cue lexicon used when a codebook has no ``cues:`` section.
+DEFAULT_CUES = "cues_en"
+
 #: Attribution-cue categories.
 CUE_CATEGORIES = ("neutral", "endorsing", "distancing")
 
@@ -476,7 +479,8 @@ def load_codebook(name_or_path: str | os.PathLike | Codebook | None = None) -> C
         raise CodebookError(f"{path}: 'entries' must be a non-empty mapping key -> entry")
     entries = [_parse_entry(k, v, path) for k, v in entries_spec.items()]
     _check_duplicate_terms(entries, path)
-    cues, cue_path, cue_raw = _load_cues(data.get("cues"), path)
+    # no cues: section -> the shipped English cue lexicon (what the quote extractor would use anyway)
+    cues, cue_path, cue_raw = _load_cues(data.get("cues", DEFAULT_CUES), path)
     name = data.get("name") or path.stem
     fingerprint = hashlib.sha256(raw + b"\0" + cue_raw).hexdigest()
     return Codebook(
