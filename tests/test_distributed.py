@@ -29,15 +29,6 @@ def sample_docs(tmp_path_factory, raw_dir) -> str:
 
 
 @pytest.fixture(scope="module")
-def local_hits(sample_docs) -> pd.DataFrame:
-    from framing.features import extract_hits
-
-    hits = extract_hits(pd.read_parquet(sample_docs))
-    assert {"variant", "quote"} <= set(hits["feature"])  # a real comparison, not of two empty tables
-    return hits
-
-
-@pytest.fixture(scope="module")
 def cluster():
     """Two single-threaded worker processes on loopback, small memory."""
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
@@ -49,13 +40,27 @@ def _sorted(df: pd.DataFrame) -> pd.DataFrame:
     return df.sort_values(list(df.columns), kind="mergesort").reset_index(drop=True)
 
 
-def test_dask_hits_equal_local_hits(sample_docs, local_hits, cluster, tmp_path):
+def test_dask_hits_equal_local_hits(sample_docs, tmp_path):
+    """A LocalCluster of 2 worker processes on loopback (started and closed by the call) gives
+    exactly the local engine's hits: same rows, columns, dtypes and order."""
+    import psutil
+
+    from framing.features import extract_hits
+
+    def workers_alive():  # multiprocessing's resource tracker legitimately outlives the cluster
+        return {c.pid for c in psutil.Process().children(recursive=True)
+                if c.is_running() and c.status() != psutil.STATUS_ZOMBIE
+                and "resource_tracker" not in " ".join(c.cmdline())}
+
+    before = workers_alive()
     out = tmp_path / "hits"
-    summary = extract_hits_dask(sample_docs, out, scheduler=cluster, partition_size=100)
+    summary = extract_hits_dask(sample_docs, out, workers=2, partition_size=100, memory_limit="1GiB")
+    local_hits = extract_hits(pd.read_parquet(sample_docs))  # right after: the same code as the workers ran
+    assert {"variant", "label", "quote"} <= set(local_hits["feature"])  # a real comparison
+    assert summary.scheduler == "LocalCluster" and summary.n_workers == 2
     parts = sorted(p.name for p in out.glob("*.parquet"))
     assert parts == [f"part-{i:05d}.parquet" for i in range(summary.n_partitions)]
     assert summary.n_partitions == 4  # 8 row groups of <= 60 docs, grouped two by two (>= 100 docs)
-    assert summary.n_workers == 2
     assert len({p["worker"] for p in summary.parts}) == 2  # both workers did some of the work
     dask_hits = pd.read_parquet(out)
     assert summary.n_docs == len(pd.read_parquet(sample_docs, columns=["doc_id"]))
@@ -65,6 +70,7 @@ def test_dask_hits_equal_local_hits(sample_docs, local_hits, cluster, tmp_path):
     pd.testing.assert_frame_equal(_sorted(dask_hits), _sorted(local_hits))
     # parts are numbered in document order, so even the row order is the local engine's
     pd.testing.assert_frame_equal(dask_hits, local_hits)
+    assert workers_alive() <= before  # the cluster was closed: no worker process left behind
 
 
 def test_dask_reads_partitioned_docs_and_lexical_only(sample_docs, cluster, tmp_path):
@@ -88,27 +94,30 @@ def test_dask_reads_partitioned_docs_and_lexical_only(sample_docs, cluster, tmp_
     assert len(dd.read_parquet(str(out))) == len(want)
 
 
-def test_local_cluster_is_started_and_closed(sample_docs, tmp_path):
-    out = tmp_path / "hits"
-    before = {c.pid for c in __import__("psutil").Process().children(recursive=True)}
-    summary = extract_hits_dask(sample_docs, out, workers=2, partition_size=240, extractors=("lexical",),
-                                memory_limit="1GiB")
-    assert summary.scheduler == "LocalCluster" and summary.n_workers == 2
-    assert summary.n_partitions == 2 and summary.n_hits == len(pd.read_parquet(out)) > 0
-    after = {c.pid for c in __import__("psutil").Process().children(recursive=True) if c.is_running()
-             and c.status() != "zombie"}
-    assert after <= before  # no worker process left behind
+def test_one_row_group_is_split_across_workers(sample_docs, cluster, tmp_path):
+    """A docs table written as one row group (as pandas does) still gives every worker a share."""
+    one = tmp_path / "one.parquet"
+    pd.read_parquet(sample_docs).to_parquet(one, index=False)
+    assert pq.ParquetFile(one).metadata.num_row_groups == 1
+    summary = extract_hits_dask(one, tmp_path / "hits", scheduler=cluster, extractors=("lexical",))
+    assert summary.n_partitions == 2 and [p["n_docs"] for p in summary.parts] == [238, 238]
+    assert len({p["worker"] for p in summary.parts}) == 2
+    from framing.features import extract_hits
+
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "hits"),
+                                  extract_hits(pd.read_parquet(one), extractors=("lexical",)))
 
 
-def test_features_to_parquet_engine_dask(sample_docs, local_hits, cluster, tmp_path):
+def test_features_to_parquet_engine_dask(sample_docs, cluster, tmp_path):
     """The features module's engine="dask" path delegates here and writes doc_features too."""
-    from framing.features import doc_features, doc_features_path, features_to_parquet
+    from framing.features import doc_features, doc_features_path, extract_hits, features_to_parquet
 
     out = tmp_path / "hits.parquet"
     summary = features_to_parquet(sample_docs, out, codebook=None, engine="dask", scheduler=cluster, workers=2,
-                                  batch_size=120, progress=False)
+                                  batch_size=120, progress=False, extractors=("lexical",))
     assert "Dask" in summary
     assert out.is_dir()
+    local_hits = extract_hits(pd.read_parquet(sample_docs), extractors=("lexical",))
     pd.testing.assert_frame_equal(pd.read_parquet(out), local_hits)
     feats = pd.read_parquet(doc_features_path(out))
     want = doc_features(pd.read_parquet(sample_docs), local_hits)
@@ -167,10 +176,11 @@ def test_plan_groups_row_groups_in_order(tmp_path):
 def test_plan_slices_big_row_groups(tmp_path):
     path = _table_file(tmp_path, 1000, 1000)
     parts = plan_partitions(path, partition_size=300)
-    assert [p.n_rows for p in parts] == [300, 300, 300, 100]
+    assert [p.n_rows for p in parts] == [250, 250, 250, 250]  # equal slices of at most 300 rows
     assert all(p.row_groups == (0,) for p in parts)
-    ids = pd.concat([read_partition(p) for p in parts])["doc_id"].tolist()
+    ids = pd.concat([read_partition(p, chunk_rows=64) for p in parts])["doc_id"].tolist()
     assert ids == [f"d{i}" for i in range(1000)]
+    assert read_partition(parts[1], ["doc_id"]).columns.tolist() == ["doc_id"]
 
 
 def test_plan_rejects_bad_input(tmp_path):

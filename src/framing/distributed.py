@@ -100,12 +100,14 @@ def plan_partitions(docs_path: str | os.PathLike, *, partition_size: int = DEFAU
         rows = 0
         for rg in range(meta.num_row_groups):
             n = meta.row_group(rg).num_rows
-            if n > 2 * partition_size:  # a big row group: slice it
+            if n > partition_size:  # a big row group: equal slices of at most partition_size rows
                 if group:
                     parts.append(Partition(len(parts), str(f), tuple(group), rows))
                     group, rows = [], 0
-                for lo in range(0, n, partition_size):
-                    length = min(partition_size, n - lo)
+                k = -(-n // partition_size)
+                piece = -(-n // k)
+                for lo in range(0, n, piece):
+                    length = min(piece, n - lo)
                     parts.append(Partition(len(parts), str(f), (rg,), length, offset=lo, length=length))
                 continue
             group.append(rg)
@@ -119,14 +121,43 @@ def plan_partitions(docs_path: str | os.PathLike, *, partition_size: int = DEFAU
 
 
 # ----------------------------------------------------------------------------- one task
-def read_partition(part: Partition, columns: list[str] | None = None) -> pd.DataFrame:
-    """Read the documents of one partition (the same dtypes as ``pandas.read_parquet``)."""
+def read_partition(part: Partition, columns: list[str] | None = None, *, chunk_rows: int = 1024) -> pd.DataFrame:
+    """Read the documents of one partition (the same dtypes as ``pandas.read_parquet``).
+
+    A slice of a big row group is read by streaming that row group in chunks of ``chunk_rows``
+    and keeping only the slice's rows, so memory stays bounded by the partition, not the row group.
+    (``pre_buffer=False``: with pyarrow's default, pre-buffered column chunks stay allocated.)"""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
-    table = pq.ParquetFile(part.path).read_row_groups(list(part.row_groups), columns=columns)
-    if part.length is not None:
-        table = table.slice(part.offset, part.length)
-    return table.to_pandas()
+    pf = pq.ParquetFile(part.path, pre_buffer=False)
+    if part.length is None:
+        return pf.read_row_groups(list(part.row_groups), columns=columns).to_pandas()
+    lo, hi = part.offset, part.offset + part.length
+    batches, pos = [], 0
+    for rb in pf.iter_batches(batch_size=chunk_rows, row_groups=list(part.row_groups), columns=columns):
+        end = pos + rb.num_rows
+        if end > lo:
+            a, b = max(0, lo - pos), min(rb.num_rows, hi - pos)
+            batches.append(rb.slice(a, b - a))
+        pos = end
+        if pos >= hi:
+            break
+    schema = pf.schema_arrow if columns is None else pa.schema([pf.schema_arrow.field(c) for c in columns])
+    return pa.Table.from_batches(batches, schema=schema).to_pandas()
+
+
+def count_rows(docs_path: str | os.PathLike) -> int:
+    """Documents in a Parquet docs table (file or folder of parts), from the metadata."""
+    import pyarrow.parquet as pq
+
+    total = 0
+    for f in _parquet_files(Path(docs_path)):
+        try:
+            total += pq.ParquetFile(f).metadata.num_rows
+        except Exception as exc:
+            raise FramingError(f"{f}: not a readable Parquet table ({exc})") from exc
+    return total
 
 
 def _docs_columns(path: str) -> list[str]:
@@ -253,12 +284,15 @@ def extract_hits_dask(
     out = Path(out)
     if workers < 1:
         raise FramingError(f"workers must be at least 1, got {workers}")
+    if partition_size < 1:
+        raise FramingError(f"partition_size must be at least 1, got {partition_size}")
     extractors = tuple(extractors)
-    parts = plan_partitions(docs_path, partition_size=partition_size)
+    files = _parquet_files(docs_path)
+    n_rows = count_rows(docs_path)
     from .codebook import load_codebook
 
     cb = load_codebook(codebook)
-    columns = _docs_columns(parts[0].path) if parts else list(_READ_COLUMNS)
+    columns = _docs_columns(str(files[0]))
     if "quotes" in extractors:
         from .features import _quote_module
 
@@ -284,7 +318,11 @@ def extract_hits_dask(
             )
             client = distributed.Client(cluster)
             where = "LocalCluster"
-        n_workers = len(client.nthreads()) if scheduler else workers
+        slots = client.nthreads()
+        n_workers = len(slots)
+        # at least one partition per worker thread (a small table still uses every worker)
+        size = max(1, min(partition_size, -(-n_rows // max(1, sum(slots.values())))))
+        parts = plan_partitions(docs_path, partition_size=size)
         cb_future = client.scatter(cb, broadcast=True) if parts else None
         futures = [
             client.submit(run_partition, p, str(tmp_dir), codebook=cb_future, extractors=extractors,
