@@ -72,3 +72,14 @@ def test_errors_name_the_problem(shares, tmp_path):
         tables.format_intervals(shares, estimate="rate")
     with pytest.raises(FramingError, match="DataFrame"):
         tables.save_table(shares.to_dict(), tmp_path / "x", caption="c", label="tab:x")
+
+
+def test_a_meaningful_index_is_kept(tmp_path):
+    confusion = pd.DataFrame([[5, 1], [2, 7]], index=pd.Index(["BBC", "RT"], name="true"),
+                             columns=pd.Index(["BBC", "RT"], name="predicted"))
+    csv, tex = tables.save_table(confusion, tmp_path / "confusion", caption="c", label="tab:c")
+    assert pd.read_csv(csv).to_dict("list") == {"true": ["BBC", "RT"], "BBC": [5, 2], "RT": [1, 7]}
+    assert "RT & 2 & 7" in tex.read_text()
+    filtered = pd.DataFrame({"outlet": ["BBC", "RT", "NYT"], "a": [1, 2, 3]}).query("outlet != 'BBC'")
+    back = pd.read_csv(tables.save_table(filtered, tmp_path / "p", caption="c", label="tab:p")[0])
+    assert list(back.columns) == ["outlet", "a"]              # row numbers left after filtering are not data

@@ -79,6 +79,19 @@ def format_intervals(
 _LESS_THAN = "LESSTHANPLACEHOLDER"
 
 
+def _flat(df: pd.DataFrame) -> pd.DataFrame:
+    """A meaningful index (named, or labels such as the outlets of a confusion matrix) becomes
+    column(s); an unnamed integer index (0..n-1, or what is left of it after filtering) is dropped.
+    Multi-level column names are joined with " / "."""
+    named = any(n is not None for n in df.index.names)
+    if named or not pd.api.types.is_integer_dtype(df.index.dtype):
+        df = df.reset_index()
+    if isinstance(df.columns, pd.MultiIndex):
+        df = df.copy()
+        df.columns = [" / ".join(str(x) for x in c if str(x)) for c in df.columns]
+    return df
+
+
 def _is_p_column(name: str) -> bool:
     return name in ("p", "p_value", "p_adjusted", "q_value") or name.startswith(("p_value", "p_adj"))
 
@@ -109,6 +122,7 @@ def to_latex(
     ``label`` (and ``notes`` in small type below the table). Needs ``\\usepackage{booktabs}``."""
     if not label or any(ch.isspace() for ch in label):
         raise FramingError(f"table label must be one word such as 'tab:kyiv-shares', got {label!r}")
+    df = _flat(df)
     data = df.reset_index(drop=True).copy()
     data.columns = [str(c) for c in data.columns]
     for c in data.columns:  # booleans as yes/no, p-values as a paper prints them
@@ -148,7 +162,8 @@ def save_table(
     """Write ``df`` to ``<stem>.csv`` (all digits, UTF-8, ``\\n`` line ends) and ``<stem>.tex``
     (booktabs, see :func:`to_latex`); return ``[csv_path, tex_path]``.
 
-    The index is not written: make anything you need a column (``df.reset_index()``).
+    A meaningful index (named, or labels such as the outlets of a confusion matrix) is written as
+    the first column(s); an unnamed integer index (row numbers, also after filtering) is not.
     """
     if not isinstance(df, pd.DataFrame):
         raise FramingError(f"save_table expects a DataFrame, got {type(df).__name__}")
@@ -160,6 +175,6 @@ def save_table(
     tex = to_latex(df, caption=caption, label=label, float_format=float_format, escape_caption=escape_caption,
                    notes=notes, column_format=column_format)
     with atomic_path(csv_path, suffix=".csv.tmp") as tmp:
-        df.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
+        _flat(df).to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
     write_text(tex_path, tex)
     return [csv_path, tex_path]
