@@ -173,6 +173,26 @@ def test_variant_shares_pooled_share_nan_and_wilson():
     assert s.loc[("X", "odesa"), "n_ukrainian"] == 1                # headline hits count here
 
 
+def test_document_bootstrap_covers_where_hit_level_intervals_do_not():
+    """Articles are internally consistent (each has its own propensity to write the Ukrainian form):
+    the document bootstrap keeps its coverage, a Wilson interval over hits does not."""
+    boot = wilson = 0
+    for rep in range(60):
+        rng = np.random.default_rng(rep)
+        docs, hits = [], []
+        for i in range(40):
+            p = rng.beta(0.5, 0.5)                            # strongly clustered: most articles pick one form
+            m = 1 + rng.poisson(6)
+            u = rng.binomial(m, p)
+            docs.append((f"d{i}", "X", 500))
+            hits += [(f"d{i}", "variant", "kyiv", "ukrainian")] * int(u) + [(f"d{i}", "variant", "kyiv", "russian")] * int(m - u)
+        s = stats.variant_shares(_docs(docs), _hits(hits), n_boot=400, ci=0.90, seed=rep).iloc[0]
+        boot += s.ci_low <= 0.5 <= s.ci_high                 # true share: E[p] = 0.5
+        wilson += s.wilson_low <= 0.5 <= s.wilson_high
+    assert boot / 60 >= 0.8
+    assert wilson / 60 <= boot / 60 - 0.2
+
+
 def test_unanimous_documents_get_a_wilson_interval_not_a_point():
     from statsmodels.stats.proportion import proportion_confint
 
