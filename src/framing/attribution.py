@@ -431,7 +431,7 @@ _APPOSITION_AFTER = re.compile(r"(?:’s|'s)?,\s+(?:the|a|an|its|his|her)\s+((?:
 _PREV_WORD = re.compile(r"([\w\-]+)\s+$")
 
 # ----------------------------------------------------------------------------- article analysis
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """A name as written: ``start``/``end`` of the name itself, ``roles`` the lower-cased words
     written before it in apposition ("kremlin spokesman"), ``person`` if it looks like a person."""
@@ -443,7 +443,7 @@ class Mention:
     person: bool
 
 
-@dataclass
+@dataclass(slots=True)
 class Cue:
     start: int
     end: int
@@ -489,6 +489,7 @@ class Article:
     _mask_starts: list = field(default_factory=list)
     _cue_starts: list = field(default_factory=list)
     _cue_start_set: set = field(default_factory=set)
+    _speaker_cache: dict = field(default_factory=dict)
     _mask_max_end: list = field(default_factory=list)
 
     # -- construction
@@ -550,7 +551,7 @@ class Article:
                 if text[rm.end():rm.end() + 1] == "/":
                     continue
                 lw0 = g.lower().rstrip(".")
-                if lw0 in _CAP_STOP or lw0 in TITLES or _DEMONYMS.match(g):
+                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)):
                     continue
                 name, ne = g, rs0 + len(g)
                 if name.endswith(("’s", "'s")):
@@ -558,8 +559,9 @@ class Article:
                 name = name.rstrip(".")
                 if not name:
                     continue
-                pw = _PREV_WORD.search(text, max(0, rs0 - 25), rs0)
-                roles = self._roles_before(rs0) if pw and pw.group(1).lower() in _ROLEISH else set()
+                sp = text.rfind(" ", max(0, rs0 - 25), rs0 - 1)
+                pw = text[sp + 1:rs0 - 1].lower() if rs0 > 0 and text[rs0 - 1] == " " else ""
+                roles = self._roles_before(rs0) if pw in _ROLEISH else set()
                 is_org = lw0 in _ORG_WORDS or name.isupper()
                 person = (not is_org) and bool(roles & TITLES)
                 mentions.append(Mention(rs0, rs0 + len(name), name, frozenset(roles), person))
@@ -949,7 +951,17 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
 # ----------------------------------------------------------------------------- attribution of a span
 def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[int, int] | None,
                  outer_speaker: str = "") -> tuple[str, int, int, str, int]:
-    """Speaker of one cue within its sentence: ``(speaker, s, e, cue_text, cue_end)``."""
+    """Speaker of one cue within its sentence: ``(speaker, s, e, cue_text, cue_end)`` (memoised
+    per article: reported speech, neighbours and quotes ask about the same cues)."""
+    key = (cue.start, sent, quote, outer_speaker)
+    hit = art._speaker_cache.get(key)
+    if hit is None:
+        hit = art._speaker_cache[key] = _cue_speaker_uncached(art, cue, sent, quote=quote, outer_speaker=outer_speaker)
+    return hit
+
+
+def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[int, int] | None,
+                          outer_speaker: str = "") -> tuple[str, int, int, str, int]:
     text = art.text
     ss, se = sent
     cue_text, cue_end = cue.text, cue.end
