@@ -219,7 +219,7 @@ def _key_path(text: str, line: int) -> list[str]:
 
 
 # ----------------------------------------------------------------------------- validation helpers
-def _strings(value, where: str, fname: str, *, allow_empty_list: bool = True) -> tuple[str, ...]:
+def _strings(value, where: str, fname: str) -> tuple[str, ...]:
     """A string or a list of non-empty strings -> tuple; anything else is an error."""
     if value is None:
         return ()
@@ -234,8 +234,6 @@ def _strings(value, where: str, fname: str, *, allow_empty_list: bool = True) ->
         if not v.strip():
             raise CodebookError(f"{where}: {fname}[{i}] is an empty pattern")
         out.append(v)
-    if not out and not allow_empty_list:
-        raise CodebookError(f"{where}: {fname} is empty")
     return tuple(out)
 
 
