@@ -527,6 +527,7 @@ class BatchResult:
     indexes: list[Path] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)  # ingest/features lines, in order
     errors: list[str] = field(default_factory=list)  # corpus-level failures
+    seconds: float | None = None  # wall time of the whole call
 
     @property
     def ok(self) -> bool:
@@ -555,6 +556,8 @@ class BatchResult:
                 lines.append(f"  FAILED {r.corpus}/{r.slug}: {r.error} (partial notebook: {r.notebook})")
         lines += [f"  error: {e}" for e in self.errors]
         lines += [f"index: {p}" for p in self.indexes]
+        if self.seconds is not None:
+            lines.append(f"done in {self.seconds:.1f} s")
         return "\n".join(lines)
 
     def extend(self, other: "BatchResult") -> None:
@@ -625,7 +628,6 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     return f"features {docs_path.parent.name}: {str(summary).strip().splitlines()[0]}"
 
 
-@functools.lru_cache(maxsize=8)
 def _codebook_info(codebook: str) -> tuple[str, str]:
     from .codebook import load_codebook
 
@@ -659,6 +661,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     not changed are skipped unless ``force``. Never raises for a failing report: see
     :attr:`BatchResult.ok` and the index page.
     """
+    t0 = time.perf_counter()
     paths = project_paths(root)
     if docs_path is None:
         if out is not None:
@@ -668,6 +671,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
             result.extend(build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus),
                                         outlets=outlets, codebook=codebook, jobs=jobs, force=force, seed=seed,
                                         progress=progress, date_from=date_from, date_to=date_to, root=root))
+        result.seconds = time.perf_counter() - t0
         return result
 
     docs_path = Path(docs_path).resolve()
@@ -747,6 +751,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
                         date_from=date_from, date_to=date_to, out_dir=out_dir)
     _write_if_changed(index, page)
     result.indexes.append(index)
+    result.seconds = time.perf_counter() - t0
     return result
 
 
@@ -980,7 +985,14 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
         rel = r.out_dir.resolve().relative_to(out_dir.resolve()).as_posix() if _is_under(r.out_dir, out_dir) \
             else r.out_dir.resolve().as_uri()
         label = r.name
-        n = "" if r.kind == "comparison" else f"{int(counts.get(r.name, 0)):,}"
+        if r.kind == "comparison":
+            n = f"{len(meta):,}" if r.slug == COMPARISON_SLUG else ""
+        else:
+            n = f"{int(counts.get(r.name, 0)):,}"
+        stamp = _read_stamp(r.out_dir / STAMP_NAME)
+        built = ""
+        if stamp.get("finished"):
+            built = f"{e(str(stamp['finished'])[:16].replace('T', ' '))} ({float(stamp.get('seconds', 0)):.0f} s)"
         if r.status == "failed":
             link = e(label)
             status = '<span class="failed">failed</span>'
@@ -994,11 +1006,12 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
                       }.get(r.status, e(r.status))
             detail = (f'<a href="{e(rel)}/report.ipynb">notebook</a> · <a href="{e(rel)}/figures/">figures</a>'
                       f' · <a href="{e(rel)}/tables/">tables</a>')
-        rows.append(f"<tr><td>{link}</td><td class=\"num\">{n}</td><td>{status}</td><td>{detail}</td></tr>")
+        rows.append(f"<tr><td>{link}</td><td class=\"num\">{n}</td><td>{status}</td><td>{built}</td>"
+                    f"<td>{detail}</td></tr>")
     n_failed = sum(r.status == "failed" for r in reports)
     body = (
         "<h2>Reports</h2>\n<table>\n<thead><tr><th>report</th><th>documents</th><th>status</th>"
-        "<th>files / error</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
+        "<th>built</th><th>files / error</th></tr></thead>\n<tbody>\n" + "\n".join(rows) + "\n</tbody>\n</table>\n"
         "<h2>Provenance</h2>\n<table>\n<tbody>\n" + prov_rows + "\n</tbody>\n</table>"
     )
     n_comp = sum(r.kind == "comparison" for r in reports)
@@ -1078,7 +1091,7 @@ def run_pipeline(corpora: Sequence[str] = SAMPLE_CORPORA, *, codebook: str = DEF
         top = paths.reports / "index.html"
         _write_if_changed(top, _render_top_index(result, paths.reports))
         result.indexes.insert(0, top)
-    result.steps.append(f"done in {time.perf_counter() - t0:.1f} s")
+    result.seconds = time.perf_counter() - t0
     return result
 
 

@@ -61,10 +61,29 @@ def _digests(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def frozen_codebook(dest: Path, name: str = "russia_ukraine") -> Path:
+    """Copy a shipped codebook and its cue lexicon to ``dest`` and return the YAML path, so that a
+    test session compares reports built with the same codebook even while it is being edited."""
+    import re
+
+    from framing.codebook import load_codebook
+
+    cb = load_codebook(name)
+    dest.mkdir(parents=True, exist_ok=True)
+    text = cb.path.read_text(encoding="utf-8")
+    if cb.cues_path is not None:
+        (dest / cb.cues_path.name).write_bytes(cb.cues_path.read_bytes())
+        text = re.sub(r"(?m)^cues:\s*\S+\s*$", f"cues: {cb.cues_path.name}", text)
+    path = dest / cb.path.name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
 def built_reports(tmp_path_factory):
-    """Build the fixture corpus's reports once per test session (``jobs=2``) and return
-    ``.docs``, ``.out``, ``.result`` and ``.digests`` (per report folder, file -> sha256, taken
-    right after the build). Shared by test_notebooks.py and test_report_screenshot.py."""
+    """Build the fixture corpus's reports once per test session (``jobs=2``, a frozen copy of the
+    shipped codebook) and return ``.docs``, ``.out``, ``.codebook``, ``.result`` and ``.digests``
+    (per report folder, file -> sha256, taken right after the build). Shared by
+    test_notebooks.py and test_report_screenshot.py."""
     if "built" not in _BUILT:
         from types import SimpleNamespace
 
@@ -72,8 +91,9 @@ def built_reports(tmp_path_factory):
 
         root = tmp_path_factory.mktemp("report-fixture")
         docs = build_docs(root / "corpus")
+        codebook = str(frozen_codebook(root / "codebook"))
         out = root / "reports"
-        result = build_reports(docs, out=out, jobs=2, progress=False)
+        result = build_reports(docs, out=out, codebook=codebook, jobs=2, progress=False)
         digests = {d.name: _digests(d) for d in out.iterdir() if d.is_dir()}
-        _BUILT["built"] = SimpleNamespace(docs=docs, out=out, result=result, digests=digests)
+        _BUILT["built"] = SimpleNamespace(docs=docs, out=out, codebook=codebook, result=result, digests=digests)
     return _BUILT["built"]
