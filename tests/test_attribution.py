@@ -119,3 +119,15 @@ def test_reported_speech_without_marks():
         or ("that talks can only begin once Kiev changes its stance", "Peskov", "say") in got
     assert ("Russia received a Turkish request last month", "Sergey Shoigu", "according to") in got
     assert ("she is hopeful for the future", "Lonechild", "say") in got
+
+
+def test_sentence_splitter_reads_paragraph_breaks_flattened_into_spaces():
+    # the corpus CSVs join paragraphs with runs of spaces (Guardian copy, verbatim)
+    from framing.text import sentence_spans
+
+    text = ("Related: Britons sentenced to death after ‘show trial’ in Russian-occupied Ukraine   The allegations "
+            "are inherently weak. It was, in the words of one lawyer,   a case of show and tell.")
+    got = [text[s:e] for s, e in sentence_spans(text)]
+    assert got == ["Related: Britons sentenced to death after ‘show trial’ in Russian-occupied Ukraine",
+                   "The allegations are inherently weak.",
+                   "It was, in the words of one lawyer,   a case of show and tell."]

@@ -515,7 +515,8 @@ class Article:
         prev_end = 0
         out = []
         for s, e in self.sentences:
-            if "\n" in self.text[prev_end:s] and out:
+            gap = self.text[prev_end:s]
+            if ("\n" in gap or "   " in gap) and out:  # a line break, or one flattened into spaces
                 para += 1
             out.append(para)
             prev_end = e

@@ -19,7 +19,8 @@ _ABBREVIATIONS = {
 }
 
 # Candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|\n\s*\n|\n")
+_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|\n\s*\n|\n|[ \t\u00a0]{3,}")
+_NEXT_CHAR = re.compile(r"\s+(\S)")
 
 
 def count_words(text: str | None) -> int:
@@ -44,9 +45,10 @@ def _is_abbreviation(text: str, end: int) -> bool:
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Split ``text`` into sentences; return ``(start, end)`` offsets, whitespace trimmed.
 
-    A rule-based splitter (no model download): breaks at line breaks and at ``. ! ? …``
-    (with any closing quotes or brackets) followed by whitespace, except after common
-    abbreviations and initials, and not before a lower-case continuation.
+    A rule-based splitter (no model download): breaks at line breaks, at runs of three or more
+    spaces (paragraph breaks flattened by scrapers) and at ``. ! ? …`` (with any closing quotes
+    or brackets) followed by whitespace, except after common abbreviations and initials, and
+    not before a lower-case continuation.
     """
     spans: list[tuple[int, int]] = []
     start = 0
@@ -55,11 +57,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         end = m.end()
         token = m.group(0)
         if "\n" not in token:
-            if token.startswith(".") and _is_abbreviation(text, m.start() + 1):
+            if token[0] in " \t\u00a0":
+                # a paragraph break flattened into spaces: only before a capital, digit or quote
+                if end >= n or not (text[end].isupper() or text[end].isdigit() or text[end] in "“\"‘'«("):
+                    continue
+            elif token.startswith(".") and _is_abbreviation(text, m.start() + 1):
                 continue
-            nxt = re.match(r"\s+(\S)", text[end:])
-            if nxt and nxt.group(1).islower():
-                continue
+            else:
+                nxt = _NEXT_CHAR.match(text, end)
+                if nxt and nxt.group(1).islower():
+                    continue
         _push(text, start, end, spans)
         start = end
     if start < n:
