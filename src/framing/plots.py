@@ -475,7 +475,7 @@ def plot_cue_categories(
         ax.set_yticks(ys)
         ax.set_yticklabels(labels)
         ax.set_xlim(0, 1)
-        ax.set_xlabel("Share of attributed quotes by cue category")
+        ax.set_xlabel("Share of attributed quotes by cue category (n = quotes)")
         ax.tick_params(axis="y", length=0)
         ax.spines["left"].set_visible(False)
         handles = [matplotlib.patches.Patch(color=CUE_COLOURS.get(c, "#777777"), label=c) for c in categories]
