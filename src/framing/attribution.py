@@ -395,7 +395,7 @@ SPEAKER_NOUNS = {
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
 }
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
-_RELATIVE_WHO = re.compile(r",\s*who\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+)*$")
+_RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
 _QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
                         r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s+$")
 
@@ -410,6 +410,10 @@ def floor_of(art: Article, ss: int, quote, cue) -> int:
 
 _INVERSION_END = re.compile(r"\s*(?:[,.;:!?)\]—–]|$|(?:who|on|in|at|during|according|adding|speaking|"
                             r"referring|as|after|before|while|when)\b)")
+_NOUN_CUES = {"remark", "comment", "claim", "promise", "pledge", "vow", "warning", "statement", "assertion",
+              "suggestion", "insistence", "admission", "allegation", "boast", "complaint", "announcement",
+              "report", "tweet", "post", "note", "call", "demand", "plea", "appeal"}
+_THAT_OR_QUOTE = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"‘'«])")
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
                            r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
@@ -1041,7 +1045,12 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return spk, a, b, cue_text, cue_end
     np = _np_before(art, cue.start, floor)
     if np and re.search(r"(?:’s|'s|s’|s')$", text[np[0]:np[1]]):
-        return "", -1, -1, "", -1  # "Peskov’s comments": a noun, not a cue
+        # "Peskov’s comments" is a noun; "Mr Macron’s remark that “…”" still says whose words follow
+        if cue.lemma in _NOUN_CUES and _THAT_OR_QUOTE.match(text, cue.end):
+            spk, a, b = speaker_from_np(art, np[0], np[1])
+            if spk:
+                return spk, a, b, cue_text, cue_end
+        return "", -1, -1, "", -1
     if np:
         w0 = re.match(r"[\w’'\-]+", text[np[0]:np[1]])
         if w0 and w0.group(0).islower() and (w0.group(0).endswith(("ing", "ed")) or w0.group(0) in ("held", "wore", "made", "put", "set")):
