@@ -251,15 +251,17 @@ def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_COD
         params.pop("outlet")
     return ReportInputs(corpus_path=docs_path, docs=docs, hits=hits, features=feats, codebook=cb,
                         outlet=outlet, outlets=names, output_dir=out, parameters=params,
-                        corpus_sha256=file_sha256(docs_path))
+                        corpus_sha256=_sha(docs_path))
 
 
 def provenance(inputs: ReportInputs):
     """The provenance table a report ends with: what was measured, on what, with what.
 
-    Rows: framing version, codebook name and SHA-256, corpus path and SHA-256 (of the document
-    table file), number of documents and outlets, the date range asked for and the one found, and
-    every parameter. No timestamps, so that the table is byte-identical when regenerated.
+    Rows: framing version, codebook name and SHA-256 (and with its cue lexicon), corpus path and
+    SHA-256 (of the document table file), SHA-256 of the hits table, number of documents and
+    outlets, the date range asked for and the one found, every parameter, and the versions of
+    Python and the numerical libraries. No timestamps, so that the table is byte-identical when
+    regenerated in the same environment.
     """
     import pandas as pd
 
@@ -280,8 +282,26 @@ def provenance(inputs: ReportInputs):
                              f"{inputs.parameters.get('date_to') or 'end'}"),
         ("date range found", found),
     ]
+    hits_path = inputs.corpus_path.with_name("hits.parquet")
+    if hits_path.exists():
+        rows.insert(6, ("hits table sha256", _sha(hits_path)))
     rows += [(f"parameter {k}", json.dumps(v, ensure_ascii=False)) for k, v in inputs.parameters.items()]
+    rows += [(f"{name} version", version) for name, version in _library_versions()]
     return pd.DataFrame(rows, columns=["item", "value"])
+
+
+def _library_versions() -> list[tuple[str, str]]:
+    """Versions of Python and of the libraries the numbers depend on."""
+    import platform
+    from importlib.metadata import PackageNotFoundError, version
+
+    out = [("python", platform.python_version())]
+    for dist in ("numpy", "pandas", "scipy", "statsmodels", "scikit-learn", "matplotlib"):
+        try:
+            out.append((dist, version(dist)))
+        except PackageNotFoundError:
+            pass
+    return out
 
 
 #: Group label of "every other outlet" in :func:`versus_rest`.
