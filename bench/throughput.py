@@ -84,15 +84,17 @@ def _rss_mb() -> dict:
 
 
 class TreeRSS:
-    """Samples the RSS of this process and all its descendants (worker processes, Dask nannies and
-    workers) every ``interval`` seconds; keeps the peak of the sum and of the largest process.
-    Needs psutil (installed with dask[distributed]); otherwise records nothing."""
+    """Samples the memory of this process and all its descendants (worker processes, Dask nannies
+    and workers) every ``interval`` seconds; keeps the peak of the sum and of the largest process.
+    The sum is over PSS (proportional set size: pages shared by forked workers counted once, split
+    between them) where the OS reports it, else RSS. Needs psutil (installed with dask[distributed])."""
 
     def __init__(self, interval: float = 0.1):
         self.interval = interval
         self.peak_total = 0.0
         self.peak_process = 0.0
         self.peak_procs = 0
+        self.use_pss = sys.platform.startswith("linux")
         self._stop = None
         self._thread = None
 
@@ -110,13 +112,17 @@ class TreeRSS:
             while not self._stop.is_set():
                 try:
                     procs = [me, *me.children(recursive=True)]
-                    rss = []
+                    rss, pss = [], []
                     for pr in procs:
                         try:
-                            rss.append(pr.memory_info().rss / 2**20)
-                        except (psutil.NoSuchProcess, psutil.AccessDenied):
+                            info = pr.memory_full_info() if self.use_pss else pr.memory_info()
+                            rss.append(info.rss / 2**20)
+                            pss.append(getattr(info, "pss", info.rss) / 2**20)
+                        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
                             pass
-                    self.peak_total = max(self.peak_total, sum(rss))
+                        except Exception:
+                            self.use_pss = False
+                    self.peak_total = max(self.peak_total, sum(pss))
                     self.peak_process = max(self.peak_process, max(rss, default=0.0))
                     self.peak_procs = max(self.peak_procs, len(rss))
                 except Exception:
@@ -136,7 +142,7 @@ class TreeRSS:
         if self._thread is None:
             return {}
         return {"peak_rss_tree_mb": round(self.peak_total, 1), "peak_rss_max_process_mb": round(self.peak_process, 1),
-                "processes": self.peak_procs}
+                "processes": self.peak_procs, "tree_measure": "pss" if self.use_pss else "rss"}
 
 
 def _cpu_self() -> float:
@@ -750,6 +756,37 @@ def print_table(results: dict, rat: dict, tg: dict) -> None:
               f"(target {v['target']})  {mark}")
 
 
+def markdown(report: dict) -> str:
+    """The results of one run as Markdown (the tables in bench/README.md are made with this)."""
+    m, c = report["machine"], report["corpus"]
+    lines = [
+        f"Run {report['date']} on {m.get('cpu_model', '?')} ({m.get('cpus')} CPUs), {m.get('ram_gb', '?')} GB RAM, "
+        f"Python {m.get('python')}; load average at start {', '.join(f'{x:.1f}' for x in m.get('loadavg_start', []))}. "
+        f"Corpus {Path(c['path']).name}: {c['corpus_docs']:,} docs, {c['corpus_text_mb']} MB of title + clean_text; "
+        f"in-memory stages on {c['docs_measured']:,} docs ({c['text_mb_measured']} MB); "
+        f"settings {report['settings']}.",
+        "",
+        "| stage | docs | MB | wall s | CPU s | MB/s (CPU) | MB/s (wall) | docs/s (wall) | peak RSS MB |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for name, r in report["results"].items():
+        if "error" in r or "skipped" in r:
+            lines.append(f"| {name} | {r.get('error') or r.get('skipped')} | | | | | | | |")
+            continue
+        rss = r.get("peak_rss_tree_mb") or r.get("peak_rss_mb")
+        lines.append(
+            f"| {name} | {r.get('docs', 0):,} | {fmt(r.get('bytes', 0) / 1e6)} | {fmt(r.get('wall_s'), 2)} | "
+            f"{fmt(r.get('cpu_s'), 2)} | {fmt(r.get('mb_s_cpu'))} | {fmt(r.get('mb_s_wall'))} | "
+            f"{fmt(r.get('docs_s_wall'), 0)} | {fmt(rss, 0)} |")
+    lines += ["", "| ratio | value |", "| --- | ---: |"]
+    lines += [f"| {k} | {fmt(v, 2)} |" for k, v in report["ratios"].items()]
+    lines += ["", "| target | measured | target | met |", "| --- | ---: | ---: | --- |"]
+    for k, v in report["targets"].items():
+        val = v["value"] if isinstance(v["value"], bool) else fmt(v["value"], 2)
+        lines.append(f"| {k} | {val} | {v['target']} | {dict([(True, 'yes'), (False, '**no**'), (None, 'not measured')])[v['met']]} |")
+    return "\n".join(lines)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--n", type=int, default=10_000, help="corpus size (bench/out/corpus-<n>.parquet, built if missing)")
@@ -773,9 +810,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--work", help="work folder (hits tables, CSV, text dump; default: a new folder in bench/out, "
                                   "removed unless --keep)")
     p.add_argument("--result", help=argparse.SUPPRESS)
+    p.add_argument("--markdown", metavar="RESULTS.json", help="print an earlier run's results as Markdown and exit")
     a = p.parse_args(argv)
     if a.stage:
         return run_child(a)
+    if a.markdown:
+        print(markdown(json.loads(Path(a.markdown).read_text(encoding="utf-8"))))
+        return 0
 
     stages = a.stages.split(",") if a.stages else list(QUICK_STAGES if a.quick else ALL_STAGES)
     bad = [s for s in stages if s not in ALL_STAGES]
