@@ -198,3 +198,27 @@ def test_extract_quotes_needs_the_document_columns():
 
     with pytest.raises(FramingError, match="clean_text"):
         extract_quotes(pd.DataFrame({"doc_id": [1], "title": ["x"]}))
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", [
+    # a label the named subject applies with an active verb (BBC copy)
+    ("Since Russia sent troops into Ukraine on February 24, Zelensky has banned a total of 15 political "
+     "parties as “pro-Russian” and arrested a number of opposition figures.", "pro-Russian", "partial", "Zelensky", "ban"),
+    # a passive label with its agent after "by" (RT copy)
+    ("The late Soviet reformist leader Mikhail Gorbachev has now been marked as “liquidated” by a "
+     "controversial Ukrainian website that lists supposed enemies.", "liquidated", "partial",
+     "a controversial Ukrainian website", "mark"),
+    # a passive label without an agent (AP copy)
+    ('Vulin is considered "Moscow´s man" within the Serbian government.', "Moscow´s man", "partial", "", "consider"),
+    # a copula: no one's words ("re-elected" stays scare)
+    ("After that, Putin was “re-elected” for a fifth term.", "re-elected", "scare", "", ""),
+    # a gloss is a name, not a scare quote (RT copy)
+    ("Mirotvorets, or ‘Peacemaker’, is a public database of individuals.", "Peacemaker", "other", "", ""),
+    # words listed as words (Daily Mail copy)
+    ("A series of words flashed up behind them: 'future', 'confident', 'victory'.", "confident", "other", "", ""),
+])
+def test_labels_glosses_and_copulas(text, quoted, qtype, speaker, cue):
+    rows = [r for r in quote_hits("x", "", text) if r["feature"] == "quote" and r["text"] == quoted]
+    assert rows, spans(text)
+    r = rows[0]
+    assert (r["quote_type"], r["speaker"], r["cue"]) == (qtype, speaker, cue)

@@ -271,6 +271,13 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
     if len(words) <= 3 and _AS_WORD_BEFORE.search(before):
         return True
+    after = text[q.end + 1:q.end + 4]
+    if len(words) <= 3 and re.search(r"(?:,\s*or|\(|[–—-]\s*or)\s*$", before) and re.match(r"\s*[,)–—-]", after):
+        return True  # a gloss: Mirotvorets, or ‘Peacemaker’, … / encirclements – or “cauldrons” –
+    if len(words) == 1 and (re.search(r"[’'”\"],\s*$", before) or re.match(r",\s*['‘“\"]", after)) \
+            and re.search(r"\b(?:words?|terms?|slogans?|letters?|signs?|symbols?)\b", text[sent_start:q.start], re.I):
+        return True  # a list of words as words: 'future', 'confident', 'victory'
+    return False
     if len(words) == 1 and re.search(r"\b(?:letter|symbol|sign|mark)\s*$", before, re.I):
         return True
     return False
@@ -540,12 +547,44 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         elif nw >= 6:
             f.types[k] = "partial"
         else:
-            agent = None if headline else _agent_attribution(f, q, ss)
+            agent = _passive_label(f, q, ss)
+            if agent is None and not headline:
+                agent = _agent_attribution(f, q, ss)
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
             else:
                 f.types[k] = "scare"
+
+
+_LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "report", "mark", "term", "characterize",
+                "characterise", "portray", "deem", "regard", "see", "view", "cast", "list", "designate", "accuse",
+                "quote", "cite", "claim", "allege", "say", "believe", "think", "rumour", "rumor", "present",
+                "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out"}
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
+                             r"(?:\s+(?:as|to\s+be|of|for|being))?(?:\s+[\w’'\-]+){0,5}?\s*$")
+_BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
+
+
+def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """A label given in the passive: "Vulin is considered “Moscow´s man”", "the summit is billed as
+    its most “transformative” gathering", "Gorbachev has been marked as “liquidated” by a Ukrainian
+    website". Partial; the speaker is the agent after *by* where there is one, else unnamed."""
+    text = f.text
+    m = _PASSIVE_BEFORE.search(text, max(sent_start, q.start - 80), q.start - 1)
+    if not m:
+        return None
+    lemma = attr.verb_lemma(m.group(1))
+    if lemma not in _LABEL_VERBS:
+        return None
+    spk, a, b = "", -1, -1
+    bm = _BY_AGENT.match(text, q.end)
+    if bm:
+        np = attr._np_after(f.art, bm.start(1) - 1, min(len(text), bm.start(1) + 120))
+        if np:
+            spk, a, b = attr.speaker_from_np(f.art, *np)
+    vs, ve = m.start(1), m.end(1)
+    return attr.Attribution(spk, a, b, lemma, text[vs:ve], f.art.lexicon.category(lemma), vs, ve, how="passive")
 
 
 _BE_HAVE = {"is", "was", "were", "are", "be", "been", "being", "has", "have", "had", "'s", "’s", "seems",
