@@ -164,6 +164,7 @@ def test_doc_features_counts_and_shares():
     assert bbc["variant:kyiv:Kyiv"] == 3 and bbc["share_ukrainian:kyiv"] == 1.0
     assert math.isnan(none["share_ukrainian:kyiv"])  # undefined, not zero
     assert rt["variant:zelensky:Zelensky"] == 2  # title + text
+    assert doc_features(docs, h, fields=("text",)).loc[0, "variant:zelensky:Zelensky"] == 1
     assert math.isnan(rt["share_ukrainian:zelensky"])  # Zelensky is neutral: no share
     assert bbc["share_ukrainian:volodymyr"] == 1.0
     # every count column sums to the number of hits behind it

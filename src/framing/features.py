@@ -205,15 +205,17 @@ def _hit_columns(hits: pd.DataFrame) -> pd.Series:
     return hits["feature"].astype(str) + ":" + hits["key"].astype(str) + ":" + hits["value"].astype(str)
 
 
-def doc_features(docs: pd.DataFrame, hits: pd.DataFrame, codebook: Codebook | str | None = None) -> pd.DataFrame:
+def doc_features(docs: pd.DataFrame, hits: pd.DataFrame, codebook: Codebook | str | None = None, *,
+                 fields: Iterable[str] = ("title", "text")) -> pd.DataFrame:
     """Wide per-document table: ``doc_id, outlet, date, n_words``, one count column per
     ``feature:key:value`` (every codebook form, in codebook order, then any other feature found
     in ``hits`` such as ``quote:<type>:<cue category>``, sorted), and ``share_ukrainian:<key>`` per
     variant key = Ukrainian forms / (Ukrainian + Russian forms), NaN where a document uses neither
     (neutral forms such as Zelensky or Dnieper do not enter the share).
 
-    Counts include title and text hits; ``n_words`` is the word count of ``clean_text`` (taken from
-    ``docs`` where present). Rows follow ``docs``.
+    Counts include the hits of ``fields`` (default title and text; ``fields=("text",)`` for counts
+    over the same words as ``n_words``, the word count of ``clean_text``, taken from ``docs`` where
+    present). Rows follow ``docs``.
     """
     cb = load_codebook(codebook)
     check_columns(docs, ["doc_id"], what="document table")
@@ -229,6 +231,10 @@ def doc_features(docs: pd.DataFrame, hits: pd.DataFrame, codebook: Codebook | st
     else:
         base["n_words"] = 0
     cols = cb.columns()
+    fields = (fields,) if isinstance(fields, str) else tuple(fields)
+    if set(fields) != {"title", "text"} and len(hits):
+        check_columns(hits, ["field"], what="hits table")
+        hits = hits[hits["field"].isin(fields)]
     if len(hits):
         check_columns(hits, ["doc_id", "feature", "key", "value"], what="hits table")
         h = pd.DataFrame({"doc_id": hits["doc_id"].map(_str).to_numpy(dtype=object),
