@@ -1038,7 +1038,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             floor = qe
     rel = _RELATIVE_WHO.search(text, floor, cue.start)
     if rel:
-        np = _np_before(art, rel.start() + 1, floor)
+        np = _np_before(art, rel.start(), floor)
         if np:
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
@@ -1290,6 +1290,13 @@ def sentence_attribution(art: Article, k: int) -> Attribution:
 
 
 # ----------------------------------------------------------------------------- reported speech
+_EVIDENCE_CUES = {"show", "find", "demonstrate", "prove", "establish"}
+_EVIDENCE_SOURCES = {"poll", "polls", "survey", "surveys", "study", "studies", "data", "report", "reports",
+                     "research", "analysis", "figures", "statistics", "numbers", "documents", "records",
+                     "footage", "video", "images", "evidence", "investigation", "inquiry", "review", "audit",
+                     "test", "tests", "researchers", "scientists", "investigators", "census", "assessment"}
+
+
 def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[dict]:
     """Attributions without quotation marks: one dict per cue that has a speaker and a content
     clause of at least three words outside quotes. Keys: start, end (the clause), and the
@@ -1306,6 +1313,9 @@ def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[di
             spk, a, b, cue_text, cue_end = _cue_speaker(art, c, (ss, se), quote=None)
             if not spk or not cue_text:
                 continue
+            if c.lemma in _EVIDENCE_CUES and art.text[a:b].lower().split()[-1:] and \
+                    art.text[a:b].lower().split()[-1] not in _EVIDENCE_SOURCES:
+                continue  # "the poll showed that …" is reported; "his refusal shows …" is not
             clause = _content_clause(art, c, cue_end, (ss, se), (a, b))
             if clause is None:
                 continue
