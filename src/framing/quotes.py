@@ -235,6 +235,12 @@ _OTHER_BEFORE = re.compile(
     r"[Pp]odcast|[Pp]roject|[Ee]xercises?|[Dd]rills?|"
     r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
     r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*)$")
+_OTHER_AFTER = re.compile(
+    r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
+    r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
+    r"co-host|host|anchor|presenter|column|newsletter|website|app|account|page)\b")
+_GLOSS_BEFORE = re.compile(r"\b(?:meaning|means|translated\s+as|translates\s+as|literally|known\s+locally\s+as|"
+                           r"short\s+for|stands\s+for)\s*[:,]?\s*$", re.I)
 _OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
                "summit", "strategy", "format", "corridor", "deal", "act"}
 _SMALL = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "de", "at", "by", "with", "&"}
@@ -272,6 +278,10 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     if len(words) <= 3 and _AS_WORD_BEFORE.search(before):
         return True
     after = text[q.end + 1:q.end + 4]
+    if len(words) <= 4 and _OTHER_AFTER.match(text, q.end + 1):
+        return True  # the 'golden visa' scheme, ‘free travel’ rules, the “Outnumbered” co-host
+    if len(words) <= 3 and _GLOSS_BEFORE.search(before):
+        return True  # a military response meaning “affirmative”
     if len(words) <= 3 and re.search(r"(?:,\s*or|\(|[–—-]\s*or)\s*$", before) and re.match(r"\s*[,)–—-]", after):
         return True  # a gloss: Mirotvorets, or ‘Peacemaker’, … / encirclements – or “cauldrons” –
     if len(words) == 1 and (re.search(r"[’'”\"],\s*$", before) or re.match(r",\s*['‘“\"]", after)) \
