@@ -447,7 +447,10 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
             raise FramingError(f"{docs_path}: document table lacks column {need}; has {', '.join(names)}")
     columns = [c for c in _DOC_READ_COLUMNS if c in names]
     n_total = pf.metadata.num_rows
+    from . import __version__
+
     meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode(),
+            b"framing.codebook_fingerprint": cb.fingerprint.encode(), b"framing.version": __version__.encode(),
             b"framing.extractors": ",".join(extractors).encode(), b"framing.docs": str(docs_path).encode()}
     schema = hits_schema().with_metadata(meta)
     feats_out = doc_features_path(out)
