@@ -141,7 +141,8 @@ def test_failed_run_leaves_previous_output(sample_docs, cluster, tmp_path):
 
 def test_unreachable_scheduler_is_a_user_error(sample_docs, tmp_path):
     with pytest.raises(FramingError, match="cannot reach the Dask scheduler"):
-        extract_hits_dask(sample_docs, tmp_path / "hits", scheduler="tcp://127.0.0.1:9", extractors=("lexical",))
+        extract_hits_dask(sample_docs, tmp_path / "hits", scheduler="tcp://127.0.0.1:9", extractors=("lexical",),
+                          connect_timeout="2s")
     assert not (tmp_path / "hits").exists()
 
 
@@ -195,6 +196,16 @@ def test_plan_rejects_bad_input(tmp_path):
         plan_partitions(bad)
     with pytest.raises(FramingError, match="at least 1"):
         plan_partitions(_table_file(tmp_path, 10, 5), partition_size=0)
+
+
+def test_bad_options_are_user_errors(sample_docs, tmp_path):
+    with pytest.raises(FramingError, match="unknown extractor"):
+        extract_hits_dask(sample_docs, tmp_path / "hits", extractors=("lexical", "sentiment"))
+    with pytest.raises(FramingError, match="workers must be at least 1"):
+        extract_hits_dask(sample_docs, tmp_path / "hits", workers=0)
+    with pytest.raises(FramingError, match="partition_size must be at least 1"):
+        extract_hits_dask(sample_docs, tmp_path / "hits", partition_size=0)
+    assert not (tmp_path / "hits").exists()
 
 
 def test_missing_dask_is_a_user_error(monkeypatch, tmp_path):

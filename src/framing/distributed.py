@@ -225,6 +225,7 @@ class DaskRunSummary:
     scheduler: str
     seconds: float
     extract_seconds: float
+    startup_seconds: float = 0.0
     n_errors: int = 0
     errors: list[tuple[str, str, str]] = field(default_factory=list, repr=False)
     parts: list[dict] = field(default_factory=list, repr=False)
@@ -252,6 +253,7 @@ def extract_hits_dask(
     partition_size: int = DEFAULT_PARTITION_SIZE,
     extractors: Iterable[str] = ("lexical", "quotes"),
     memory_limit: str | float | int | None = "auto",
+    connect_timeout: str | float = "20s",
     progress: bool = False,
 ) -> DaskRunSummary:
     """Extract hits from a Parquet docs table on a Dask cluster; write a partitioned hits table.
@@ -276,6 +278,8 @@ def extract_hits_dask(
         Passed to :func:`framing.features.extract_hits`.
     memory_limit
         Per-worker memory limit of the LocalCluster (Dask's syntax: "auto", "2GiB", bytes, None).
+    connect_timeout
+        How long to try to reach ``scheduler`` before giving up (Dask's syntax: "20s", seconds).
     progress
         Show a progress bar over partitions.
     """
@@ -286,7 +290,9 @@ def extract_hits_dask(
         raise FramingError(f"workers must be at least 1, got {workers}")
     if partition_size < 1:
         raise FramingError(f"partition_size must be at least 1, got {partition_size}")
-    extractors = tuple(extractors)
+    from .features import _check_extractors
+
+    extractors = _check_extractors(extractors)
     files = _parquet_files(docs_path)
     n_rows = count_rows(docs_path)
     from .codebook import load_codebook
@@ -304,10 +310,12 @@ def extract_hits_dask(
     tmp_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
     t0 = time.perf_counter()
     cluster = client = None
+    futures: list = []
+    startup = 0.0
     try:
         if scheduler:
             try:
-                client = distributed.Client(scheduler, timeout="20s")
+                client = distributed.Client(scheduler, timeout=connect_timeout)
             except (OSError, TimeoutError) as exc:
                 raise FramingError(f"cannot reach the Dask scheduler at {scheduler} ({exc})") from exc
             where = scheduler
@@ -318,6 +326,7 @@ def extract_hits_dask(
             )
             client = distributed.Client(cluster)
             where = "LocalCluster"
+        startup = time.perf_counter() - t0
         slots = client.nthreads()
         n_workers = len(slots)
         # at least one partition per worker thread (a small table still uses every worker)
@@ -359,6 +368,8 @@ def extract_hits_dask(
                 out.unlink()
         os.replace(tmp_dir, out)
     except BaseException:
+        if client is not None and futures:
+            client.cancel(futures)
         shutil.rmtree(tmp_dir, ignore_errors=True)
         raise
     finally:
@@ -375,6 +386,7 @@ def extract_hits_dask(
         n_workers=n_workers,
         scheduler=where,
         seconds=time.perf_counter() - t0,
+        startup_seconds=startup,
         extract_seconds=sum(r["extract_s"] for r in results),
         n_errors=sum(r["n_errors"] for r in results),
         errors=[e for r in results for e in r["errors"]],
