@@ -549,7 +549,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.types[k] = "partial"
                 continue
         if a.found or f.attrs[k].found:
-            f.types[k] = _direct_or_partial(text, q, ss)
+            f.types[k] = _direct_or_partial(text, q, ss, f.attrs[k])
             continue
         nw = len(_words(span))
         if nw >= 5 and _clause_like(span):
@@ -669,16 +669,30 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
     return None
 
 
-def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int) -> str:
+_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|must|has|have|had|do|does|did|may|"
+                     r"might|shall|am|’s|'s|’re|'re|’ll|'ll|’ve|'ve)\b", re.I)
+_SUBORDINATE_START = {"that", "which", "who", "whom", "whose", "if", "when", "because", "to", "for", "of", "as",
+                      "with", "by", "in", "on", "at", "from", "into", "about", "than", "whether", "while", "where"}
+
+
+def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribution | None = None) -> str:
+    """Direct: a whole clause introduced by the attribution (sentence start, colon, comma, *that*,
+    or the cue itself: *said “there’s …”*); partial: a fragment inside the writer's sentence."""
     span = text[q.start:q.end]
-    if not _clause_like(span):
+    words = _words(span)
+    lower_clause = (len(words) >= 4 and words[0].lower() not in _SUBORDINATE_START
+                    and (words[0].lower() in _SUBJECT_START or _FINITE.search(span) is not None))
+    if not _clause_like(span) and not lower_clause:
         return "partial"
-    before = text[sent_start:q.start - 1]
+    before = text[sent_start:max(sent_start, q.start - 1)].rstrip(" “\"‘'«„")
     if not before.strip():
         return "direct"
+    cue_right_before = a is not None and 0 <= a.cue_end <= q.start and not _words(text[a.cue_end:q.start - 1])
     if not span.lstrip("[(… .'‘\"“")[:1].isupper():
         # a lower-case clause is direct after "that" / a cue ("saying that “nowadays there are ...”")
-        return "direct" if re.search(r"(?:\bthat|[:,])\s*$", before) else "partial"
+        return "direct" if re.search(r"(?:\bthat|[:,])\s*$", before) or cue_right_before else "partial"
+    if cue_right_before:
+        return "direct"
     b = before.rstrip()
     if b.endswith((":", ",")) or re.search(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
                                           r"replied|responded|warned|claimed|insisted|tweeted|posted|[a-z]+ed)\s*$", b):
