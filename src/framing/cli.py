@@ -119,6 +119,7 @@ def _cmd_reports(args: argparse.Namespace) -> int:
         progress=not args.quiet,
         date_from=args.date_from,
         date_to=args.date_to,
+        show_code=args.show_code,
     )
     print(result.summary())
     return 0 if result.ok else 1
@@ -253,6 +254,7 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--seed", type=int, default=DEFAULT_SEED)
     sp.add_argument("--date-from", metavar="YYYY-MM-DD", help="only documents from this date")
     sp.add_argument("--date-to", metavar="YYYY-MM-DD", help="only documents up to this date (inclusive)")
+    sp.add_argument("--show-code", action="store_true", help="keep the code cells in report.html (default: hidden)")
 
     sp = add("run", "ingest + features + reports for the bundled sample corpora", _cmd_run)
     sp.add_argument("--corpus", action="append", choices=list(SAMPLE_CORPORA), help="only this sample corpus")

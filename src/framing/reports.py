@@ -669,7 +669,7 @@ def _read_outlets_and_dates(docs_path: Path):
 def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.PathLike | None = None,
                   outlets: Sequence[str] | None = None, codebook: str = DEFAULT_CODEBOOK, jobs: int = 2,
                   force: bool = False, seed: int = DEFAULT_SEED, progress: bool = True,
-                  date_from: str | None = None, date_to: str | None = None,
+                  date_from: str | None = None, date_to: str | None = None, show_code: bool = False,
                   root: str | os.PathLike | None = None) -> BatchResult:
     """Build the outlet reports and the comparison report of a corpus.
 
@@ -678,7 +678,8 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     document table into ``out`` (default ``reports/<corpus name>/``). Hits and features are
     extracted first if missing or stale. ``outlets`` restricts the outlet reports and the
     comparison to those outlets; ``jobs`` notebooks run in parallel. Reports whose inputs have
-    not changed are skipped unless ``force``. Never raises for a failing report: see
+    not changed are skipped unless ``force``. ``show_code`` keeps the code in the HTML (it is
+    always in the executed ``report.ipynb``). Never raises for a failing report: see
     :attr:`BatchResult.ok` and the index page.
     """
     t0 = time.perf_counter()
@@ -690,7 +691,8 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
         for corpus in SAMPLE_CORPORA:
             result.extend(build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus),
                                         outlets=outlets, codebook=codebook, jobs=jobs, force=force, seed=seed,
-                                        progress=progress, date_from=date_from, date_to=date_to, root=root))
+                                        progress=progress, date_from=date_from, date_to=date_to,
+                                        show_code=show_code, root=root))
         result.seconds = time.perf_counter() - t0
         return result
 
@@ -745,7 +747,8 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
         rdir = out_dir / slug
         outcome = ReportOutcome(corpus=name, kind=kind, name=label, slug=slug, out_dir=rdir)
         key_params = {k: v for k, v in params.items() if k != "corpus"}
-        inputs = {**common, "notebook": template.name, "notebook_sha256": _sha(template), "parameters": key_params}
+        inputs = {**common, "notebook": template.name, "notebook_sha256": _sha(template), "parameters": key_params,
+                  "show_code": bool(show_code)}
         stamp = _read_stamp(rdir / STAMP_NAME)
         if (not force and stamp.get("inputs") == inputs and stamp.get("status") == "ok"
                 and outcome.html.is_file() and outcome.notebook.is_file()):
@@ -753,7 +756,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
             outcome.seconds = float(stamp.get("seconds", 0.0))
         else:
             tasks.append({"template": str(template), "out_dir": str(rdir), "inputs": inputs,
-                          "report": {"kind": kind, "name": label, "slug": slug},
+                          "report": {"kind": kind, "name": label, "slug": slug}, "show_code": bool(show_code),
                           "parameters": {**params, "output_dir": str(rdir.resolve())},
                           "title": f"{label} — framing report ({name})" if kind == "outlet"
                           else f"Outlets compared — framing report ({name})",
@@ -879,26 +882,28 @@ def _warm_worker(log: str | None = None) -> None:
     import papermill  # noqa: F401
 
 
-@functools.lru_cache(maxsize=1)
-def _html_exporter():
+@functools.lru_cache(maxsize=2)
+def _html_exporter(show_code: bool = False):
     from nbconvert import HTMLExporter
 
-    # Code hidden: a report reads like a paper section; the executed .ipynb keeps the code.
-    return HTMLExporter(exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True,
+    # Code hidden by default: a report reads like a paper section; the executed .ipynb keeps the code.
+    return HTMLExporter(exclude_input=not show_code, exclude_input_prompt=True, exclude_output_prompt=True,
                         embed_images=True)
 
 
-def render_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, title: str | None = None) -> Path:
+def render_html(notebook: str | os.PathLike, html_path: str | os.PathLike, *, title: str | None = None,
+                show_code: bool = False) -> Path:
     """Render an executed notebook to HTML with the code hidden (nbconvert's lab template; code
     cells without output are left out). The executed notebook keeps the code."""
     import nbformat
 
     nb = nbformat.read(str(notebook), as_version=4)
     # code is hidden: code cells without output (imports, parameters) would only leave blank space
-    nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.get("outputs")]
+    if not show_code:
+        nb.cells = [c for c in nb.cells if c.cell_type != "code" or c.get("outputs")]
     if title:
         nb.metadata["title"] = title
-    body, _ = _html_exporter().from_notebook_node(nb)
+    body, _ = _html_exporter(show_code).from_notebook_node(nb)
     return write_text(html_path, body)
 
 
@@ -934,7 +939,7 @@ def _execute_one(task: dict) -> dict:
         if running.exists():
             os.replace(running, notebook)
         if status == "ran":
-            render_html(notebook, rdir / "report.html", title=task["title"])
+            render_html(notebook, rdir / "report.html", title=task["title"], show_code=task["show_code"])
     except Exception as exc:  # rendering or file system: report it, go on with the others
         status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
     seconds = round(time.perf_counter() - t0, 2)
