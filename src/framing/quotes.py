@@ -329,6 +329,7 @@ class _Field:
         self.types: list[str] = []
         self.attrs: list[attr.Attribution] = []
         self._lower_words = None
+        self._sent_stems = None
 
     @property
     def lower_words(self) -> str:
@@ -368,6 +369,37 @@ def _find_in_body(body: _Field, words: str, *, exclude: int = -1) -> attr.Attrib
         a = attr.sentence_attribution(body.art, k)
         if a.speaker:
             return a
+    return None
+
+
+_STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "or", "for", "with", "by", "at", "from", "is", "are",
+         "was", "were", "be", "its", "it", "as", "that", "this", "not", "no"}
+
+
+def _stem(w: str) -> str:
+    w = w.lower()
+    return w[:5] if len(w) > 5 else w
+
+
+def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
+    """For a headline's words: a body sentence holding every content word of the span (by its first
+    five letters: liquidation ~ liquidated, best fighter pilot ~ best pilot ... fighter) that is
+    attributed, or that holds an attributed quote."""
+    stems = {_stem(w) for w in _words(span) if w.lower() not in _STOP and len(w) > 2}
+    if not stems or not body.art.sentences:
+        return None
+    if body._sent_stems is None:
+        body._sent_stems = [{_stem(w) for w in _words(body.text[a:b])} for a, b in body.art.sentences]
+    for k, st in enumerate(body._sent_stems):
+        if not stems <= st:
+            continue
+        a = attr.sentence_attribution(body.art, k)
+        if a.speaker:
+            return a
+        ss, se = body.art.sentences[k]
+        for kk, q in enumerate(body.spans):
+            if ss <= q.start < se and kk < len(body.attrs) and body.attrs[kk].speaker:
+                return body.attrs[kk]
     return None
 
 
@@ -453,7 +485,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             continue
         if headline:
             # a headline's words are first looked for in the body, where they are attributed
-            hit = _find_in_body(body, _norm_words(text[q.start:q.end]))
+            hit = _find_in_body(body, _norm_words(text[q.start:q.end])) or _find_stems_in_body(body, text[q.start:q.end])
             if hit is not None:
                 # the headline's own verb is the cue ("Russia condemns ‘arrogant’ note"), the
                 # speaker the one the body names
