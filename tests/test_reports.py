@@ -214,3 +214,23 @@ def test_report_setup_errors_name_the_problem(small_corpus, tmp_path):
         reports.report_setup(corpus=small_corpus, date_from="yesterday", output_dir=tmp_path)
     with pytest.raises(FramingError, match="no such document table"):
         reports.report_setup(corpus=tmp_path / "none.parquet", output_dir=tmp_path)
+
+
+def test_render_html_hides_code_by_default_and_escapes_text_output(tmp_path):
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    nb = new_notebook(cells=[
+        new_markdown_cell("# Title"),
+        new_code_cell("import secret_setup", outputs=[]),
+        new_code_cell("print(title)", outputs=[new_output("stream", name="stdout",
+                                                          text='<script>alert("x")</script> Kyiv\n')]),
+    ])
+    path = tmp_path / "nb.ipynb"
+    nbformat.write(nb, path)
+    hidden = reports.render_html(path, tmp_path / "hidden.html", title="<b>RT</b> report").read_text()
+    shown = reports.render_html(path, tmp_path / "shown.html", show_code=True).read_text()
+    assert "secret_setup" not in hidden and "print(title)" not in hidden
+    assert "secret_setup" in shown  # (pygments splits "print(title)" into spans)
+    for page in (hidden, shown):
+        assert '<script>alert("x")' not in page and "&lt;script&gt;" in page
+    assert "<title>&lt;b&gt;RT&lt;/b&gt; report</title>" in hidden
