@@ -121,7 +121,8 @@ def load_ggt(path: str | os.PathLike | None = None) -> list[dict]:
                 texts[m.group(1)] = z.read(name).decode("utf-8")
     out = []
     for _, row in table.iterrows():
-        m = re.search(r"[0-9a-f]{24}", str(row.get("_id", "")))  # one _id lacks its parentheses
+        # one _id lacks its parentheses ("ObjectId5c54…)"): drop the prefix before reading the hex digits
+        m = re.search(r"[0-9a-f]{24}", re.sub(r"^\s*ObjectId\(?", "", str(row.get("_id", ""))))
         if not m or m.group(0) not in texts:
             continue
         ident = m.group(0)
