@@ -6,6 +6,7 @@ User errors (:class:`framing.io.FramingError`) are printed as one line, without 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -280,6 +281,9 @@ def main(argv: list[str] | None = None) -> int:
     except FramingError as exc:
         print(f"framing {args.command}: error: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:  # `framing kwic ... | head`
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except KeyboardInterrupt:
         print("interrupted; outputs already written are complete, the rest were not written", file=sys.stderr)
         return 130

@@ -15,6 +15,12 @@ from typing import Iterator
 import pandas as pd
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 class FramingError(Exception):
     """An error about the user's input or settings, shown without a traceback by the CLI."""
 
@@ -30,6 +36,7 @@ def atomic_path(dest: str | os.PathLike, *, suffix: str | None = None) -> Iterat
     fd, tmp = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=suffix or ".tmp", dir=dest.parent)
     os.close(fd)
     tmp_path = Path(tmp)
+    os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes 0600; outputs get the usual mode
     try:
         yield tmp_path
         os.replace(tmp_path, dest)

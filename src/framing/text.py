@@ -30,16 +30,21 @@ def count_words(text: str | None) -> int:
     return len(WORD_RE.findall(text))
 
 
+_ABBR_TOKEN_RE = re.compile(r"([\w.]+)\.$")
+_INITIAL_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
+_NEXT_CHAR_RE = re.compile(r"\s+(\S)")
+
+
 def _is_abbreviation(text: str, end: int) -> bool:
     """True if the period ending at ``end`` closes a known abbreviation or an initial."""
-    m = re.search(r"([\w.]+)\.$", text[max(0, end - 12):end])
+    m = _ABBR_TOKEN_RE.search(text, max(0, end - 12), end)
     if not m:
         return False
     token = m.group(1).lower()
     if token in _ABBREVIATIONS:
         return True
     # single capital initial ("J. Smith") or dotted acronym ("U.S.")
-    return bool(re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
+    return _INITIAL_RE.fullmatch(token) is not None
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
