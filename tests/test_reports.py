@@ -185,6 +185,21 @@ def test_ensure_features_runs_once_then_only_when_docs_change(small_corpus):
     assert again and "12 documents" in again
 
 
+def test_ensure_features_trusts_framing_features_only_with_the_same_codebook(small_corpus):
+    from framing.codebook import shipped_codebooks
+    from framing.features import features_to_parquet
+
+    hits = small_corpus.with_name("hits.parquet")
+    features_to_parquet(small_corpus, hits, codebook="russia_ukraine", progress=False)
+    assert reports.ensure_features(small_corpus, progress=False) is None  # made by `framing features`
+    other = next((c for c in shipped_codebooks() if c != "russia_ukraine"), None)
+    if other is None:
+        pytest.skip("only one shipped codebook")
+    features_to_parquet(small_corpus, hits, codebook=other, progress=False)
+    assert reports.ensure_features(small_corpus, progress=False)  # other codebook: extracted again
+    assert reports._parquet_codebook_sha(hits) == reports.load_report_inputs(small_corpus)[3].sha256
+
+
 def test_report_setup_provenance_and_versus_rest(small_corpus, tmp_path):
     reports.ensure_features(small_corpus, progress=False)
     inputs = reports.report_setup(corpus=small_corpus, outlet="RT", date_from="2022-05-01", date_to="2022-06-30",

@@ -624,22 +624,27 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     """Extract hits and per-document features beside ``docs_path`` when they are missing or stale.
 
     Stale means: the document table or codebook changed since the features were written (recorded
-    in ``features.stamp.json``), or, without a stamp, the document table is newer than them.
+    in ``features.stamp.json``); without a stamp (features made by ``framing features``), the
+    document table is newer than them or they were extracted with another codebook (the SHA-256
+    stored in their Parquet metadata).
     Returns the features step's summary line, or ``None`` when nothing needed doing.
     """
     docs_path = Path(docs_path)
     hits = docs_path.with_name("hits.parquet")
     feats = docs_path.with_name("doc_features.parquet")
     stamp_path = _features_stamp_path(docs_path)
-    cb_sha = _codebook_sha(codebook)
-    want = _features_inputs(docs_path, cb_sha)
+    from .codebook import load_codebook
+
+    cb = load_codebook(codebook)
+    want = _features_inputs(docs_path, getattr(cb, "fingerprint", "") or cb.sha256)
     if not force and hits.exists() and feats.exists():
         stamp = _read_stamp(stamp_path)
         if stamp:
             if stamp.get("inputs") == want:
                 return None
-        elif min(hits.stat().st_mtime_ns, feats.stat().st_mtime_ns) >= docs_path.stat().st_mtime_ns:
-            return None
+        elif (min(hits.stat().st_mtime_ns, feats.stat().st_mtime_ns) >= docs_path.stat().st_mtime_ns
+              and _parquet_codebook_sha(hits) in (None, cb.sha256)):
+            return None  # written by `framing features` with this codebook after the documents
     from .features import features_to_parquet
 
     summary = features_to_parquet(docs_path, hits, codebook=codebook, engine="local", scheduler=None,
@@ -648,16 +653,25 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     return f"features {docs_path.parent.name}: {str(summary).strip().splitlines()[0]}"
 
 
+def _parquet_codebook_sha(path: Path) -> str | None:
+    """The codebook SHA-256 that framing.features stored in a table's Parquet metadata, if any."""
+    try:
+        import pyarrow.parquet as pq
+
+        files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+        meta = pq.read_schema(files[0]).metadata or {}
+    except Exception:  # unreadable or no files: let the extraction step decide
+        return None
+    value = meta.get(b"framing.codebook_sha256")
+    return value.decode("ascii") if value else None
+
+
 def _codebook_info(codebook: str) -> tuple[str, str]:
     from .codebook import load_codebook
 
     cb = load_codebook(codebook)
     # the fingerprint covers the codebook and its cue lexicon: a change to either reruns the reports
     return cb.name, getattr(cb, "fingerprint", "") or cb.sha256
-
-
-def _codebook_sha(codebook: str) -> str:
-    return _codebook_info(codebook)[1]
 
 
 def _read_outlets_and_dates(docs_path: Path):
