@@ -414,6 +414,7 @@ _NOUN_CUES = {"remark", "comment", "claim", "promise", "pledge", "vow", "warning
               "suggestion", "insistence", "admission", "allegation", "boast", "complaint", "announcement",
               "report", "tweet", "post", "note", "call", "demand", "plea", "appeal"}
 _THAT_OR_QUOTE = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"‘'«])")
+_APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})\s*(?:[,.;]|$)")
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
                            r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
@@ -422,9 +423,10 @@ _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|
 
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
-_UPPER = "".join(c for c in map(chr, range(0x250)) if c.isupper()) + "Α-ΩА-ЯЁІЇЄҐ"
+#: Upper-case letters (Latin, Greek, Cyrillic) as one character class body, without any range or hyphen.
+_UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
 _CAP_TOKEN = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cpl|Pte|[A-Z])\."
-              r"|[%s][\w’'\-]*)" % _UPPER.replace("-", "\\-"))
+              r"|[%s][\w’'\-]*)" % re.escape(_UPPER))
 _CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
 _NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
                           % (_CAP_TOKEN, _CAP_TOKEN))
@@ -912,6 +914,14 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             return "", -1, -1
         name = art.resolve_pronoun(hs, first, outer_quote_speaker=outer_speaker)
         return (name or text[hs:he]), hs, he
+    # a document by its author: "a report by the Institute for the Study of War", "a statement from the ministry"
+    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _THING_NOUNS and len(words) > len(head_words) \
+            and words[len(head_words)].group(0).lower() in ("by", "from", "of"):
+        m = art.mention_at(s + words[len(head_words)].end(), e + 1)
+        if m is not None:
+            k = bisect.bisect_left(art.mention_starts, s + words[len(head_words)].end())
+            first = art.mentions[k] if k < len(art.mentions) and art.mentions[k].start < e else m
+            return art.canonical(first.text), first.start, first.end
     # a person named at the end of the whole phrase ("Ukraine's ambassador to the EU Vsevolod Chentsov")
     m = art.mention_at(s, e + 1)
     if m is not None and m.person and m.start >= s and _ends_phrase(text, m.end, e):
@@ -1023,6 +1033,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
         if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the ") \
                 and (after_quote or _INVERSION_END.match(text, np[1])):
+            am = _APPOSED_NAME.match(text, np[1])
+            if am:  # "said Driganov's companion, Polina Polishchuk, …": the name given in apposition
+                m = art.mention_at(am.start(1), am.end(1) + 1)
+                if m is not None and m.person and m.start == am.start(1):
+                    return art.canonical(m.text), m.start, m.end, cue_text, cue_end
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"}:
                 return spk, a, b, cue_text, cue_end

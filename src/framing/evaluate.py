@@ -302,7 +302,7 @@ def _same_surname(a: str, b: str) -> bool:
         return True
     if min(len(a), len(b)) < 5:
         return False
-    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and a[:4] == b[:4]
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8 and a[0] == b[0]
 
 
 def speaker_match(pred: str, gold: str) -> bool:
