@@ -415,6 +415,10 @@ _NOUN_CUES = {"remark", "comment", "claim", "promise", "pledge", "vow", "warning
               "report", "tweet", "post", "note", "call", "demand", "plea", "appeal"}
 _THAT_OR_QUOTE = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"‘'«])")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})\s*(?:[,.;]|$)")
+_AFTER_QUOTE = re.compile(r"[”\"’']\s*,?\s*$")
+_AFTER_COMMA = re.compile(r",\s*$")
+_PRONOUN_COMMA = re.compile(r"\b(?:he|she|they)\s*,\s*$")
+_LAST_WORD = re.compile(r"([\w’'\-]+)\s*$")
 _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
                            r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
@@ -1001,15 +1005,18 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             return spk, a, b, cue_text, cue_end
         return "", -1, -1, cue_text, cue_end
     before = text[ss:cue.start]
-    qa = _QUOTED_AS.search(before)
+    # the end-anchored tests below only need the last words before the cue
+    tail_start = max(ss, cue.start - 100)
+    tail = text[tail_start:cue.start]
+    qa = _QUOTED_AS.search(tail)
     if qa and cue.lemma in ("say", "tell", "write"):
         # "she was quoted as saying", "X is quoted by Y as saying"
-        np = _np_before(art, ss + qa.start() + 1, floor_of(art, ss, quote, cue))
+        np = _np_before(art, tail_start + qa.start() + 1, floor_of(art, ss, quote, cue))
         if np:
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
                 return spk, a, b, cue_text, cue_end
-    if _INFINITIVE.search(before) or _NOUN_CONTEXT.search(before):
+    if _INFINITIVE.search(tail) or _NOUN_CONTEXT.search(tail):
         return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
     pm = _PASSIVE_BY.match(text, cue.end)
     if pm and cue.text.lower().endswith("ed"):
@@ -1021,13 +1028,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
     # participle: "..., adding that", "responded by saying", "calling it"
-    if cue.text.lower().endswith("ing") and _PARTICIPLE_INTRO.search(before):
+    if cue.text.lower().endswith("ing") and _PARTICIPLE_INTRO.search(tail):
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # inversion: '”, said X' / ', said X' / 'says X' at the start
-    after_quote = re.search(r"[”\"’']\s*,?\s*$", before)
-    after_comma = re.search(r",\s*$", before) and not re.search(r"\b(?:he|she|they)\s*,\s*$", before)
+    after_quote = _AFTER_QUOTE.search(tail)
+    after_comma = _AFTER_COMMA.search(tail) and not _PRONOUN_COMMA.search(tail)
     if cue.lemma not in ("tell", "ask", "inform", "brief", "urge") and (after_quote or after_comma or not before.strip()):
         np = _np_after(art, cue_end, se)
         # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
@@ -1051,7 +1058,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             return "", -1, -1, cue_text, cue_end
         if qe <= cue.start and qe > floor:
             floor = qe
-    rel = _RELATIVE_WHO.search(text, floor, cue.start)
+    rel = _RELATIVE_WHO.search(text, max(floor, cue.start - 40), cue.start)
     if rel:
         np = _np_before(art, rel.start(), floor)
         if np:
@@ -1074,7 +1081,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if spk[0]:
                 return spk[0], spk[1], spk[2], cue_text, cue_end
     if np:
-        prev_word = re.search(r"([\w’'\-]+)\s*$", text[floor:cue.start])
+        prev_word = _LAST_WORD.search(text, max(floor, cue.start - 40), cue.start)
         if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE:
             return "", -1, -1, "", -1
         if not _speakerish(art, *np):
