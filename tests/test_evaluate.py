@@ -121,6 +121,12 @@ def test_missing_gold_is_a_user_error(tmp_path):
         run_evaluation("nope")
 
 
+def test_all_goes_on_without_the_ggt_set(tmp_path, monkeypatch):
+    monkeypatch.setenv("FRAMING_SHARED", str(tmp_path))
+    table = run_evaluation("all")
+    assert "not found" in table and "Quote-type gold" in table
+
+
 def test_cli_evaluate_scare(tmp_path, capsys):
     from framing.cli import main
 
