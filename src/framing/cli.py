@@ -230,9 +230,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add("evaluate", "score the quote extractor on a gold set", _cmd_evaluate,
              "ggt:   the Gender Gap Tracker gold set (quote F1 at overlap >= 0.3 / 0.8, speaker and verb\n"
-             "       accuracy), read from ../shared/gold/gendergaptracker or --path.\n"
+             "       accuracy), scored as that project scores its own extractor; read from\n"
+             "       $FRAMING_SHARED/gold/gendergaptracker, ../shared/gold/gendergaptracker or --path.\n"
              "scare: the project's hand-annotated quote-type gold set (precision/recall/F1 per type,\n"
-             "       speaker and cue accuracy), shipped under tests/data.")
+             "       speaker and cue accuracy), shipped under tests/data/quotes_gold.\n"
+             "all:   both (the GGT set is skipped with a note where it is absent). See docs/quotes.md.")
     sp.add_argument("gold", choices=["ggt", "scare", "all"], nargs="?", default="all")
     sp.add_argument("--path", help="folder or file of the gold set (default: the known location)")
     sp.add_argument("--codebook", default=DEFAULT_CODEBOOK)
