@@ -41,6 +41,13 @@ from . import __version__
 from .config import DEFAULT_CODEBOOK, DEFAULT_SEED, SAMPLE_CORPORA, project_paths
 from .io import FramingError, file_sha256, write_text
 
+__all__ = [
+    "build_reports", "run_pipeline", "BatchResult", "ReportOutcome", "ensure_features", "ensure_docs",
+    "outlet_slug", "outlet_slugs", "corpus_name", "notebook_template", "render_html", "render_index",
+    "load_report_inputs", "report_setup", "ReportInputs", "provenance", "versus_rest", "report_heading",
+    "codebook_table", "show_figure", "show_table", "optional", "NotComputed", "SavedFigure", "SavedTable",
+]
+
 #: Notebook templates, by report kind.
 NOTEBOOKS = {
     "outlet": "outlet_report.ipynb",
@@ -53,6 +60,10 @@ COMPARISON_SLUG = "comparison"
 
 #: Name of the per-report JSON file recording the inputs of the last run.
 STAMP_NAME = "report.stamp.json"
+
+#: Seconds a single notebook cell may run before its report is marked failed (a hung kernel
+#: must not hang the batch).
+CELL_TIMEOUT = 3600
 
 #: Bumped when the stamp layout or the batch logic changes in a way that invalidates old reports.
 STAMP_VERSION = 1
@@ -945,7 +956,7 @@ def _execute_one(task: dict) -> dict:
         try:
             pm.execute_notebook(task["template"], str(running), parameters=task["parameters"], cwd=str(rdir),
                                 kernel_name="python3", progress_bar=False, log_output=False,
-                                request_save_on_cell_execute=False)
+                                request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT)
         except PapermillExecutionError as exc:
             status, error = "failed", f"cell {exc.exec_count}: {exc.ename}: {_first_line(exc.evalue)}"
         except Exception as exc:  # kernel died, bad template, ...
