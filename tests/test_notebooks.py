@@ -138,7 +138,7 @@ def test_second_run_reruns_nothing_without_importing_papermill(built):
             "progress=False); "
             "print(r.summary()); print('heavy imports:', sorted(m for m in ('papermill', 'nbconvert', 'nbclient') "
             "if m in sys.modules)); print('seconds:', round(time.perf_counter() - t, 2))")
-    res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, timeout=120)
+    res = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=REPO, timeout=120)
     assert res.returncode == 0, res.stderr
     assert "4 reports: 0 run, 4 up to date, 0 failed (nothing to rerun" in res.stdout
     assert "heavy imports: []" in res.stdout
@@ -190,7 +190,7 @@ def test_explore_notebook_runs_with_plain_papermill(built, tmp_path):
          "-p", "corpus", str(built.docs), "-p", "outlet", "The Guardian", "-p", "key", "kyiv",
          "-p", "output_dir", str(tmp_path / "explore"), "-p", "codebook", built.codebook,
          "--cwd", str(tmp_path), "--no-progress-bar"],
-        capture_output=True, text=True, cwd=tmp_path, timeout=600)
+        check=False, capture_output=True, text=True, cwd=tmp_path, timeout=600)
     assert res.returncode == 0, res.stderr[-3000:]
     nb = nbformat.read(out_nb, as_version=4)
     text = json.dumps([o for c in nb.cells if c.cell_type == "code" for o in c.outputs])

@@ -50,7 +50,7 @@ def screenshot(url: str, png: Path, profile: Path) -> np.ndarray:
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            "--hide-scrollbars", f"--user-data-dir={profile}", f"--screenshot={png}",
            f"--window-size={WIDTH},{HEIGHT}", url]
-    res = subprocess.run(cmd, capture_output=True, text=True, timeout=180)
+    res = subprocess.run(cmd, check=False, capture_output=True, text=True, timeout=180)
     assert png.is_file(), f"chromium wrote no screenshot (exit {res.returncode}): {res.stderr[-2000:]}"
     return np.asarray(Image.open(png).convert("RGB")).astype(int)
 

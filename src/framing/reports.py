@@ -27,25 +27,48 @@ import functools
 import hashlib
 import html
 import json
+import math
 import os
 import re
 import shutil
 import sys
 import time
 import unicodedata
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from . import __version__
 from .config import DEFAULT_CODEBOOK, DEFAULT_SEED, SAMPLE_CORPORA, project_paths
 from .io import FramingError, file_sha256, write_text
 
 __all__ = [
-    "build_reports", "run_pipeline", "BatchResult", "ReportOutcome", "ensure_features", "ensure_docs",
-    "outlet_slug", "outlet_slugs", "corpus_name", "notebook_template", "render_html", "render_index",
-    "load_report_inputs", "report_setup", "ReportInputs", "provenance", "versus_rest", "report_heading",
-    "codebook_table", "show_figure", "show_table", "optional", "NotComputed", "SavedFigure", "SavedTable",
+    "BatchResult",
+    "NotComputed",
+    "ReportInputs",
+    "ReportOutcome",
+    "SavedFigure",
+    "SavedTable",
+    "build_reports",
+    "codebook_table",
+    "corpus_name",
+    "ensure_docs",
+    "ensure_features",
+    "load_report_inputs",
+    "notebook_template",
+    "optional",
+    "outlet_slug",
+    "outlet_slugs",
+    "provenance",
+    "render_html",
+    "render_index",
+    "report_heading",
+    "report_setup",
+    "run_pipeline",
+    "show_figure",
+    "show_table",
+    "versus_rest",
 ]
 
 #: Notebook templates, by report kind.
@@ -244,7 +267,7 @@ def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_COD
     if kind == "outlet":
         if outlet is None:
             counts = docs["outlet"].astype(str).value_counts()
-            outlet = sorted(counts[counts == counts.max()].index)[0]
+            outlet = min(counts[counts == counts.max()].index)  # ties: alphabetical
         elif outlet not in names:
             raise FramingError(f"{docs_path}: no documents from outlet {outlet!r} in the date range; "
                                f"outlets are {', '.join(names)}")
@@ -289,8 +312,8 @@ def provenance(inputs: ReportInputs):
         ("documents", str(len(inputs.docs))),
         ("documents without a date", str(int(dates.isna().sum()))),
         ("outlets", str(len(inputs.outlets))),
-        ("date range asked", f"{inputs.parameters.get('date_from') or 'start'} to "
-                             f"{inputs.parameters.get('date_to') or 'end'}"),
+        ("date range asked", (f"{inputs.parameters.get('date_from') or 'start'} to "
+                              f"{inputs.parameters.get('date_to') or 'end'}")),
         ("date range found", found),
     ]
     hits_path = inputs.corpus_path.with_name("hits.parquet")
@@ -334,8 +357,8 @@ def versus_rest(docs, outlet: str):
 def report_heading(inputs: ReportInputs):
     """The opening line of a report: the outlet (or outlets), documents and date range, as HTML
     (names from data are escaped)."""
-    from IPython.display import HTML
     import pandas as pd
+    from IPython.display import HTML
 
     e = html.escape
     docs = inputs.docs
@@ -441,7 +464,7 @@ class SavedTable:
 
 
 def _format_number(x: float) -> str:
-    if x != x:  # NaN
+    if math.isnan(x):
         return "–"
     if x in (float("inf"), float("-inf")):
         return "∞" if x > 0 else "−∞"
@@ -591,7 +614,7 @@ class BatchResult:
             lines.append(f"done in {self.seconds:.1f} s")
         return "\n".join(lines)
 
-    def extend(self, other: "BatchResult") -> None:
+    def extend(self, other: BatchResult) -> None:
         self.reports += other.reports
         self.indexes += other.indexes
         self.steps += other.steps
@@ -671,7 +694,7 @@ def _parquet_codebook_sha(path: Path) -> str | None:
 
         files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
         meta = pq.read_schema(files[0]).metadata or {}
-    except Exception:  # unreadable or no files: let the extraction step decide
+    except Exception:  # noqa: BLE001 - unreadable or no files: let the extraction step decide
         return None
     value = meta.get(b"framing.codebook_sha256")
     return value.decode("ascii") if value else None
@@ -881,7 +904,7 @@ def _execute_all(tasks: list[dict], *, jobs: int, progress: bool, desc: str, log
         for fut in as_completed(futures):
             try:
                 res = fut.result()
-            except Exception as exc:  # the worker process died (out of memory, killed): report, go on
+            except Exception as exc:  # noqa: BLE001 - the worker died (out of memory, killed): report, go on
                 t = futures[fut]
                 res = {"index": t["index"], "name": t["name"], "status": "failed", "seconds": 0.0,
                        "error": f"worker process failed: {type(exc).__name__}: {_first_line(str(exc))}"}
@@ -959,13 +982,13 @@ def _execute_one(task: dict) -> dict:
                                 request_save_on_cell_execute=False, execution_timeout=CELL_TIMEOUT)
         except PapermillExecutionError as exc:
             status, error = "failed", f"cell {exc.exec_count}: {exc.ename}: {_first_line(exc.evalue)}"
-        except Exception as exc:  # kernel died, bad template, ...
+        except Exception as exc:  # noqa: BLE001 - kernel died, bad template, ...: a failed report
             status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
         if running.exists():
             os.replace(running, notebook)
         if status == "ran":
             render_html(notebook, rdir / "report.html", title=task["title"], show_code=task["show_code"])
-    except Exception as exc:  # rendering or file system: report it, go on with the others
+    except Exception as exc:  # noqa: BLE001 - rendering or file system: report it, go on
         status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
     seconds = round(time.perf_counter() - t0, 2)
     _share_files(rdir)
