@@ -243,6 +243,9 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+_IRREGULAR_PAST = {"put", "made", "gave", "sent", "took", "set", "held", "got", "brought", "left", "kept", "met",
+                   "won", "lost", "ran", "saw", "began", "became", "came", "went", "wrote", "told", "said", "spoke",
+                   "found", "led", "shared", "issued", "took"}
 _NOT_ADVERBS = {"family", "ally", "daily", "assembly", "rally", "weekly", "monthly", "july", "italy", "supply",
                 "reply", "anomaly", "belly", "bully", "tally", "fly", "melly"}
 #: Heads of "the ..." phrases that name a thing, not a person ("the report said", "the statement read").
@@ -426,6 +429,8 @@ _PASSIVE_BY = re.compile(r"\s+by\s+")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
+_PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
+                              r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 #: Upper-case letters (Latin, Greek, Cyrillic) as one character class body, without any range or hyphen.
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
@@ -672,6 +677,8 @@ class Article:
                 continue  # "READ MORE:", "SAYS"
             if _NEGATED.search(text, max(0, ws - 8), ws):
                 continue  # "the mayor didn’t respond"
+            if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
+                continue  # "a Facebook post", "in a Telegram post"
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, ws - 3):ws]
                 if before.strip() and not _SENT_START.search(before):
@@ -722,7 +729,7 @@ class Article:
             if not self.in_quote(m.start):
                 if p in ("he", "she", "him", "her") and m.person:
                     # salience: a person who is a subject/speaker within the last two sentences wins
-                    # over a more recent person mentioned in passing
+                    # over a more recent person mentioned in passing (one in the same sentence always wins)
                     if self._is_subject(m):
                         return self.canonical(m.text)
                     if first_person is None:
@@ -771,6 +778,15 @@ class Article:
                     if not m.person and m.text.lower() not in _PLACES and not self.in_quote(m.start) \
                             and not any(t in _PLACES for t in re.split(r"[\s\-]+", m.text.lower())) \
                             and self._is_subject(m):
+                        return m.text, True
+                    i -= 1
+                # else the last organisation named in the three sentences before
+                i = bisect.bisect_left(self.mention_starts, pos) - 1
+                here = self.sentence_index(pos)
+                while i >= 0 and self.sentence_index(self.mentions[i].start) >= here - 3:
+                    m = self.mentions[i]
+                    if not m.person and not self.in_quote(m.start) and m.text.lower() not in _PLACES \
+                            and any(w in _ORG_WORDS for w in m.text.lower().split()):
                         return m.text, True
                     i -= 1
             return "", False
@@ -856,7 +872,7 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
     # a finite verb inside the phrase: the subject is what precedes it
     for q in range(start_tok + 1, end_tok + 1):
         w = toks[q][2]
-        if w.islower() and w.endswith("ed") and w not in SPEAKER_NOUNS and len(w) > 4 \
+        if w.islower() and (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR_PAST) and w not in SPEAKER_NOUNS \
                 and toks[q - 1][2].lower() not in ("the", "a", "an", "his", "her", "its", "their"):
             end_tok = q - 1
             break
