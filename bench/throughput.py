@@ -492,15 +492,19 @@ def stage_reports_noop(a) -> dict:
     build_s = time.perf_counter() - w0
     if first.returncode not in (0, 1):
         return {"error": f"framing run failed: {(first.stderr or first.stdout).strip()[-300:]}"}
-    times, last = [], None
+    # settle: a run right after `framing run` may still rebuild what `run` and `reports` see differently
+    settle = subprocess.run([*_framing_cmd(), "reports", "-q"], cwd=root, env=env, capture_output=True, text=True)
+    times, noop, last = [], [], None
     for _ in range(3):
         w0 = time.perf_counter()
         last = subprocess.run([*_framing_cmd(), "reports", "-q"], cwd=root, env=env, capture_output=True, text=True)
         times.append(time.perf_counter() - w0)
+        noop.append(" 0 run" in (last.stdout or ""))
     out = (last.stdout or "") + (last.stderr or "")
     return {"docs": 0, "bytes": 0, "wall_s": statistics.median(times), "cpu_s": float("nan"), "runs_s": times,
-            "first_build_s": build_s, "first_exit": first.returncode, "exit": last.returncode,
-            "up_to_date": out.count("up to date"), "output_tail": out.strip()[-400:]}
+            "all_noop": all(noop), "first_build_s": build_s, "first_exit": first.returncode,
+            "settle_noop": " 0 run" in (settle.stdout or ""), "exit": last.returncode,
+            "output_tail": out.strip()[-400:]}
 
 
 def stage_report_one(a) -> dict:
@@ -536,9 +540,18 @@ def stage_report_one(a) -> dict:
         res = build_reports(docs, out=out, outlets=[outlet], jobs=1, force=True, progress=False, root=root)
         runs.append({r.name: r.seconds for r in res.reports})
     one = statistics.median(r.get(outlet, float("nan")) for r in runs)
+    # where the time goes: rendering the executed notebook to HTML (nbconvert) on its own
+    from framing.reports import outlet_slug, render_html
+
+    nb = out / outlet_slug(outlet) / "report.ipynb"
+    render_s = float("nan")
+    if nb.exists():
+        r0 = time.perf_counter()
+        render_html(nb, Path(a.work) / "render-check.html")
+        render_s = time.perf_counter() - r0
     return {"docs": 0, "bytes": 0, "wall_s": one, "cpu_s": float("nan"), "kernel_start_s": kernel_s,
             "kernel_runs_s": kernel, "outlet": outlet, "outlet_report_s": one, "overhead_s": one - kernel_s,
-            "ok": bool(res.ok), "runs": runs}
+            "html_render_s": render_s, "ok": bool(res.ok), "runs": runs}
 
 
 STAGES = {name: globals()[f"stage_{name}"] for name in ALL_STAGES}
