@@ -210,6 +210,11 @@ def test_extract_quotes_needs_the_document_columns():
      "a controversial Ukrainian website", "mark"),
     # a passive label without an agent (AP copy)
     ('Vulin is considered "Moscow´s man" within the Serbian government.', "Moscow´s man", "partial", "", "consider"),
+    # the wording of a charge or a claim belongs to the court or claimant (gold guideline conventions)
+    ("The legislator was found guilty of deliberately disseminating ‘false information’ about Russia’s "
+     "military.", "false information", "partial", "", "find guilty"),
+    ("Mystery surrounds Russian nuclear tests, amid claims they are being 'disrupted' from within.",
+     "disrupted", "partial", "", "claim"),
     # a copula: no one's words ("re-elected" stays scare)
     ("After that, Putin was “re-elected” for a fifth term.", "re-elected", "scare", "", ""),
     # a gloss is a name, not a scare quote (RT copy)

@@ -147,15 +147,15 @@ def load_ggt(path: str | os.PathLike | None = None) -> list[dict]:
 
 
 def ggt_predictions(doc_id: str, text: str, codebook: Any = None) -> list[dict]:
-    """The extractor's output in GGT form: attributed quotes (direct, partial; marks included
-    in the span as GGT annotates them) and reported speech; quotes lying inside a reported
+    """The extractor's output in GGT form: quotes (direct, and partial with a named speaker; marks
+    included in the span as GGT annotates them) and reported speech; quotes lying inside a reported
     clause are part of that clause (GGT annotates one quote per attribution); scare and other
     quotes are no quotations in GGT's sense. Verb = first word of the cue as written
     ("according to" is no verb: '')."""
     rows = quote_hits(doc_id, "", text, codebook)
     rep = [r for r in rows if r["feature"] == "reported_speech" and r["field"] == "text"]
     quotes = [r for r in rows if r["feature"] == "quote" and r["field"] == "text"
-              and r["quote_type"] in ("direct", "partial")]
+              and (r["quote_type"] == "direct" or (r["quote_type"] == "partial" and r["speaker"]))]
     out = []
     for r in quotes:
         if any(o is not r and o["start"] <= r["start"] and r["end"] <= o["end"] and (o["end"] - o["start"]) > (r["end"] - r["start"]) for o in quotes):

@@ -589,9 +589,9 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         elif nw >= 6:
             f.types[k] = "partial"
         else:
-            agent = _passive_label(f, q, ss)
-            if agent is None and not headline:
-                agent = _agent_attribution(f, q, ss)
+            agent = None if headline else _agent_attribution(f, q, ss)
+            if agent is None:
+                agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss)
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
@@ -606,6 +606,32 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:\s+[\w’'\-]+){0,5}?\s*$")
 _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
+
+
+_CHARGE_BEFORE = re.compile(
+    r"\b(accus(?:e|ed|es|ing)|charg(?:e|ed|es|ing)|convict(?:ed|s|ing)?|found\s+guilty|suspect(?:ed|s)?|suspicion|"
+    r"indict(?:ed|s|ment)?|outlaw(?:ed|s|ing)?|criminali[sz](?:e|ed|es|ing)|ban(?:ned|s|ning)?|"
+    r"claims|allegations?|accusations?|rumou?rs)\b(?:\s+(?!of\b)[^\s.;:!?]+){0,10}?\s+(?:of|for|that|over|about)?"
+    r"(?:\s+[^\s.;:!?]+){0,8}?\s*$", re.I)
+_CHARGE_LEMMA = {"found guilty": "find guilty", "suspicion": "suspect", "indictment": "indict", "allegation": "allege",
+                 "allegations": "allege", "accusation": "accuse", "accusations": "accuse", "claims": "claim",
+                 "rumours": "rumour", "rumors": "rumor"}
+
+
+def _charge_or_claim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """The wording of a charge, a law or a claim: "accused of disseminating ‘fakes’", "found guilty of
+    ‘false information’", "amid claims they are being ‘disrupted’". Partial (the guideline: the wording
+    belongs to the law, court or claimant), cue from the charging word, speaker unnamed."""
+    text = f.text
+    m = _CHARGE_BEFORE.search(text, max(sent_start, q.start - 110), q.start - 1)
+    if not m:
+        return None
+    word = " ".join(m.group(1).lower().split())
+    lemma = _CHARGE_LEMMA.get(word) or attr.verb_lemma(word)
+    if lemma == "charg":
+        lemma = "charge"
+    return attr.Attribution("", -1, -1, lemma, text[m.start(1):m.end(1)], f.art.lexicon.category(lemma),
+                            m.start(1), m.end(1), how="charge")
 
 
 def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
