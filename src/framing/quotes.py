@@ -678,6 +678,10 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
     name, a, b = spk
     if name.lower() in ("he", "she", "they", "it", "we", "i"):
         return None
+    m = art.mention_at(a, b + 1)
+    if m is None or not (m.person or len(m.text.split()) > 1 or m.text.lower() in attr._ORG_WORDS
+                         or m.text.lower() in art.full_names or m.start > sent_start):
+        return None  # a capitalised first word ("Mystery surrounds …") is no named actor
     between = text[b:q.start - 1]
     if re.search(r"[;:–—]|\b(?:which|who|that|because|while|whereas|but)\b", between) or len(between) > 120:
         return None
