@@ -31,7 +31,7 @@ def code(text: str, *tags: str):
 
 def params(text: str):
     """The cell tagged `parameters`: literals only, one per line, each with a comment."""
-    head = ("# Parameters: papermill replaces this cell's values (literals only; derived values come next).\n"
+    head = ("# Parameters (literals only; papermill -p overrides them in a cell it adds below; derived values come next).\n"
             "corpus = None  # path of a docs.parquet; None: the bundled ukraine-media sample in data/processed/\n")
     return ("code", head + textwrap.dedent(text).strip("\n"), ("parameters",))
 
