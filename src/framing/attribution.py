@@ -243,6 +243,8 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+_COLLECTIVE = {"family", "government", "couple", "pair", "ministry", "council", "committee", "team", "group",
+               "police", "military", "army", "authorities", "administration", "party", "union", "company"}
 _IRREGULAR_PAST = {"put", "made", "gave", "sent", "took", "set", "held", "got", "brought", "left", "kept", "met",
                    "won", "lost", "ran", "saw", "began", "became", "came", "went", "wrote", "told", "said", "spoke",
                    "found", "led", "shared", "issued", "took"}
@@ -714,8 +716,12 @@ class Article:
         p = pronoun.lower()
         if p in ("i", "we", "me", "us") and outer_quote_speaker:
             return outer_quote_speaker
-        i = bisect.bisect_left(self.mention_starts, pos) - 1
         here = self.sentence_index(pos)
+        if p in ("they", "them"):
+            plural = self._plural_speaker(pos, here)
+            if plural:
+                return plural
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
         limit_sent = here - 6
         fallback = None
         first_person = None
@@ -745,6 +751,25 @@ class Article:
         if first_person is not None:
             return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
+
+    def _plural_speaker(self, pos: int, here: int) -> str:
+        """For "they": the last plural or collective speaker of the three sentences before
+        ("the authors of the bill claim …", "Aslin’s family said …")."""
+        k = bisect.bisect_left(self._cue_starts, pos) - 1
+        while k >= 0:
+            c = self.cues[k]
+            si = self.sentence_index(c.start)
+            if si < here - 3:
+                break
+            if not self.in_quote(c.start):
+                spk, a, b, _, _ = _cue_speaker(self, c, self.sentences[si], quote=None)
+                if spk and a >= 0:
+                    written = self.text[a:b].lower().split()
+                    headw = written[-1] if written else ""
+                    if headw not in PRONOUNS and (headw in _COLLECTIVE or (headw.endswith("s") and headw in SPEAKER_NOUNS)):
+                        return spk
+            k -= 1
+        return ""
 
     def _is_subject(self, m: Mention) -> bool:
         """A mention that opens its clause or is directly followed by a cue (a speaker)."""
