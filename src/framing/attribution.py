@@ -433,6 +433,11 @@ _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
+_NOUN_LIKE_CUES = {"state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
+                   "quote", "tweet", "answer", "reply", "remark", "warning", "pledge", "vow", "plea", "appeal",
+                   "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
+_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
+                         r"(?:[\w’'\-]+\s+)?$", re.I)
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 #: Upper-case letters (Latin, Greek, Cyrillic) as one character class body, without any range or hyphen.
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
@@ -566,7 +571,7 @@ class Article:
             rs0 = rm.start()
             g = rm.group(0)
             if " " not in g and "\u00a0" not in g:  # one word: the common case, kept cheap
-                if text[rm.end():rm.end() + 1] == "/":
+                if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/":
                     continue
                 lw0 = g.lower().rstrip(".")
                 if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)):
@@ -587,7 +592,7 @@ class Article:
             run = [(rs0 + w.start(), rs0 + w.end(), w.group(0)) for w in _NONSPACE.finditer(g)]
             if run[-1][2].lower() in _CONNECTORS:
                 run.pop()
-            if text[rm.end():rm.end() + 1] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0):
+            if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0):
                 continue  # photo credits: "Danny Lawson/PA", "Photograph: Pavlo Palamarchuk/Reuters"
             lows = [t[2].lower().rstrip(".") for t in run]
             k = 0
@@ -681,6 +686,8 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
+            if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws):
+                continue  # "the Balkan state", "a report", "his comments": nouns
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, ws - 3):ws]
                 if before.strip() and not _SENT_START.search(before):
