@@ -1302,6 +1302,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
 
 
 _GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
+_WORDS_RE = re.compile(r"[^\W_]+")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1332,7 +1333,10 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
         cands.append((pref, dist, c))
     cands.sort(key=lambda t: (t[0], t[1]))
     sent = (rs, re_)
-    for _, _, c in cands:
+    one_word = len(_WORDS_RE.findall(text[qs:qe])) <= 1
+    for pref, _, c in cands:
+        if one_word and pref >= 2:
+            continue  # a single word and a cue in a later clause: not that cue's word
         spk, s, e, cue_text, cue_end = _cue_speaker(art, c, sent, quote=(qs, qe), outer_speaker=outer_speaker)
         if not cue_text:
             continue
