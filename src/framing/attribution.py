@@ -251,6 +251,9 @@ _IRREGULAR_PAST = {"put", "made", "gave", "sent", "took", "set", "held", "got", 
 _NOT_ADVERBS = {"family", "ally", "daily", "assembly", "rally", "weekly", "monthly", "july", "italy", "supply",
                 "reply", "anomaly", "belly", "bully", "tally", "fly", "melly"}
 #: Heads of "the ..." phrases that name a thing, not a person ("the report said", "the statement read").
+_DOC_NOUNS = {"report", "statement", "study", "document", "letter", "post", "tweet", "message", "analysis",
+              "assessment", "update", "bulletin", "briefing", "release", "article", "story", "piece", "column",
+              "editorial", "survey", "poll", "research", "investigation", "email", "note", "video", "paper"}
 _THING_NOUNS = {"report", "statement", "document", "doctrine", "note", "letter", "post", "tweet", "message",
                 "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
                 "release", "communique", "decree", "bill", "law", "ruling", "verdict", "indictment", "complaint",
@@ -419,6 +422,7 @@ _NOUN_CUES = {"remark", "comment", "claim", "promise", "pledge", "vow", "warning
               "suggestion", "insistence", "admission", "allegation", "boast", "complaint", "announcement",
               "report", "tweet", "post", "note", "call", "demand", "plea", "appeal"}
 _THAT_OR_QUOTE = re.compile(r"\s*(?:that\b|[:,]?\s*[“\"‘'«])")
+_INVERTED_DET = re.compile(r"(?:one|two|three|several|some|many|a|an|its|his|her|their)\s")
 _APPOSED_NAME = re.compile(r",\s+([A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){1,3})\s*(?:[,.;]|$)")
 _AFTER_QUOTE = re.compile(r"[”\"’']\s*,?\s*$")
 _AFTER_COMMA = re.compile(r",\s*$")
@@ -967,8 +971,8 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         name = art.resolve_pronoun(hs, first, outer_quote_speaker=outer_speaker)
         return (name or text[hs:he]), hs, he
     # a document by its author: "a report by the Institute for the Study of War", "a statement from the ministry"
-    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _THING_NOUNS and len(words) > len(head_words) \
-            and words[len(head_words)].group(0).lower() in ("by", "from", "of"):
+    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and len(words) > len(head_words) \
+            and words[len(head_words)].group(0).lower() in ("by", "from"):
         m = art.mention_at(s + words[len(head_words)].end(), e + 1)
         if m is not None:
             k = bisect.bisect_left(art.mention_starts, s + words[len(head_words)].end())
@@ -1086,7 +1090,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     if cue.lemma not in ("tell", "ask", "inform", "brief", "urge") and (after_quote or after_comma or not before.strip()):
         np = _np_after(art, cue_end, se)
         # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
-        if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the ") \
+        if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "
+                   or (after_quote and _INVERTED_DET.match(text, np[0]))) \
                 and (after_quote or _INVERSION_END.match(text, np[1])):
             am = _APPOSED_NAME.match(text, np[1])
             if am:  # "said Driganov's companion, Polina Polishchuk, …": the name given in apposition
