@@ -797,8 +797,9 @@ class Article:
         if not words:
             return "", False
         head = words[-1]
-        if head in _ORG_WORDS or head in ("outlet", "paper", "newspaper", "agency", "broadcaster", "website",
-                                          "site", "publication", "magazine", "channel", "network", "bank"):
+        if head in _ORG_WORDS or head in _DOC_NOUNS or head in ("outlet", "paper", "newspaper", "agency",
+                                                                "broadcaster", "website", "site", "publication",
+                                                                "magazine", "channel", "network", "bank"):
             # an organisation named earlier with that word ("the ministry" -> "Russian Foreign Ministry")
             i = bisect.bisect_left(self.mention_starts, pos) - 1
             while i >= 0 and pos - self.mentions[i].start < 4000:
@@ -806,8 +807,8 @@ class Article:
                 if not m.person and head in m.text.lower().split():
                     return m.text, True
                 i -= 1
-            if head in _MEDIA_ROLES:
-                # "the outlet", "the paper": the last organisation that spoke, not a place
+            if head in _MEDIA_ROLES or head in _DOC_NOUNS:
+                # "the outlet", "the paper", "the briefing": the last organisation that spoke, not a place
                 i = bisect.bisect_left(self.mention_starts, pos) - 1
                 while i >= 0 and pos - self.mentions[i].start < 4000:
                     m = self.mentions[i]
@@ -990,7 +991,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
-    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and low[-1] in _ORG_WORDS):
+    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS)):
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
             name, ok = art.resolve_role(hs, hw)
             if ok:
