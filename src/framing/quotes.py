@@ -613,11 +613,12 @@ _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
 _CHARGE_BEFORE = re.compile(
     r"\b(accus(?:e|ed|es|ing)|charg(?:e|ed|es|ing)|convict(?:ed|s|ing)?|found\s+guilty|suspect(?:ed|s)?|suspicion|"
     r"indict(?:ed|s|ment)?|outlaw(?:ed|s|ing)?|criminali[sz](?:e|ed|es|ing)|ban(?:ned|s|ning)?|"
-    r"claims|allegations?|accusations?|rumou?rs)\b(?:\s+(?!of\b)[^\s.;:!?]+){0,10}?\s+(?:of|for|that|over|about)?"
+    r"claims|allegations?|accusations?|rumou?rs|allegedly|reportedly|purportedly|supposedly)\b(?:\s+(?!of\b)[^\s.;:!?]+){0,10}?\s+(?:of|for|that|over|about)?"
     r"(?:\s+[^\s.;:!?]+){0,8}?\s*$", re.I)
 _CHARGE_LEMMA = {"found guilty": "find guilty", "suspicion": "suspect", "indictment": "indict", "allegation": "allege",
                  "allegations": "allege", "accusation": "accuse", "accusations": "accuse", "claims": "claim",
-                 "rumours": "rumour", "rumors": "rumor"}
+                 "rumours": "rumour", "rumors": "rumor", "allegedly": "allege", "reportedly": "report",
+                 "purportedly": "purport", "supposedly": "suppose"}
 
 
 def _charge_or_claim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
@@ -697,8 +698,9 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
         return None
     verb = toks[i]
     lv = verb.lower()
-    if lv in _BE_HAVE or not verb.islower() or not _VERB_FORM.match(lv):
-        return None
+    if lv in _BE_HAVE or not verb.islower() or not _VERB_FORM.match(lv) or lv in attr.SPEAKER_NOUNS \
+            or (i + 1 < len(toks) and toks[i + 1].lower() in _BE_HAVE):
+        return None  # "NATO members are …": a noun, not the verb
     if i > 0 and toks[i - 1].lower() in ("has", "have", "had") and not lv.endswith("ed"):
         return None
     lemma = attr.verb_lemma(lv)
