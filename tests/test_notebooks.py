@@ -217,7 +217,8 @@ def test_run_pipeline_ingests_extracts_reports_then_does_nothing(tmp_path):
     for name in keep:
         (raw / name).write_bytes((seeds / name).read_bytes())
 
-    res = reports.run_pipeline(["mini"], root=root, jobs=2, progress=False)
+    codebook = str(fixture.frozen_codebook(tmp_path / "codebook"))  # immune to edits during the session
+    res = reports.run_pipeline(["mini"], root=root, codebook=codebook, jobs=2, progress=False)
     assert res.ok, res.summary()
     assert {r.slug for r in res.reports} == {"comparison", "rt"} and res.n_run == 2
     assert any(s.startswith("ingest mini: ") and "skipped" not in s for s in res.steps)
@@ -227,7 +228,7 @@ def test_run_pipeline_ingests_extracts_reports_then_does_nothing(tmp_path):
     comparison = (out / "comparison" / "report.html").read_text(encoding="utf-8")
     assert "Not computed:" in comparison  # e.g. the classifier needs two outlets
 
-    again = reports.run_pipeline(["mini"], root=root, jobs=2, progress=False)
+    again = reports.run_pipeline(["mini"], root=root, codebook=codebook, jobs=2, progress=False)
     text = again.summary()
     assert "ingest mini: raw files unchanged, skipped" in text
     assert "features mini: up to date, skipped" in text

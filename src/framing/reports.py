@@ -867,16 +867,6 @@ def _write_if_changed(path: Path, text: str) -> None:
     except OSError:
         pass
     write_text(path, text)
-    _share_files_one(path)
-
-
-def _share_files_one(path: Path) -> None:
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(path, 0o666 & ~mask)
-    except OSError:
-        pass
 
 
 # ----------------------------------------------------------------------------- execution (worker side)
@@ -991,28 +981,14 @@ def _execute_one(task: dict) -> dict:
     except Exception as exc:  # noqa: BLE001 - rendering or file system: report it, go on
         status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
     seconds = round(time.perf_counter() - t0, 2)
-    _share_files(rdir)
     stamp = {"inputs": task["inputs"], "report": task["report"], "status": "ok" if status == "ran" else "failed",
              "error": error,
              "seconds": seconds, "finished": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
     try:
         write_text(rdir / STAMP_NAME, json.dumps(stamp, indent=1, sort_keys=True, ensure_ascii=False) + "\n")
-        _share_files_one(rdir / STAMP_NAME)
     except OSError as exc:
         status, error = "failed", f"could not write {rdir / STAMP_NAME}: {exc}"
     return {"index": task["index"], "name": task["name"], "status": status, "error": error, "seconds": seconds}
-
-
-def _share_files(folder: Path) -> None:
-    """Make a report's files readable like any file the user writes (the atomic writers create
-    their temporary files private, 0600), so the reports folder can be shared or served."""
-    mask = os.umask(0)
-    os.umask(mask)
-    for p in [folder, *folder.rglob("*")]:
-        try:
-            os.chmod(p, (0o777 if p.is_dir() else 0o666) & ~mask)
-        except OSError:
-            pass
 
 
 def _first_line(text: str) -> str:
