@@ -402,6 +402,7 @@ SPEAKER_NOUNS = {
     "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
 }
+_AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
 _QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
@@ -516,6 +517,7 @@ class Article:
     _cue_starts: list = field(default_factory=list)
     _cue_start_set: set = field(default_factory=set)
     _speaker_cache: dict = field(default_factory=dict)
+    _in_plural: bool = False
     _mask_max_end: list = field(default_factory=list)
 
     # -- construction
@@ -728,8 +730,12 @@ class Article:
         if p in ("i", "we", "me", "us") and outer_quote_speaker:
             return outer_quote_speaker
         here = self.sentence_index(pos)
-        if p in ("they", "them"):
-            plural = self._plural_speaker(pos, here)
+        if p in ("they", "them") and not self._in_plural:
+            self._in_plural = True  # one level only: "they" inside the search for "they" is not followed
+            try:
+                plural = self._plural_speaker(pos, here)
+            finally:
+                self._in_plural = False
             if plural:
                 return plural
         i = bisect.bisect_left(self.mention_starts, pos) - 1
@@ -1046,7 +1052,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     if m_as and cue.lemma in ("cite", "quote", "report"):
         # "the magazine cited its source as saying": the cue is say, the speaker the cited source
         np = _np_after(art, cue.end, se)
-        cue_text, cue_end = text[m_as.end() - len(m_as.group(1)):m_as.end()], m_as.end()
+        cue_text, cue_end = text[cue.start:m_as.end()], m_as.end()  # "cited its source as saying"
         if np:
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
@@ -1354,6 +1360,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
 
 def _lemma_of(art: Article, c: Cue, cue_text: str) -> str:
     """Lemma of the cue as finally read ("cited … as saying" -> say; "told reporters" -> tell)."""
+    m = _AS_SAYING_END.search(cue_text)
+    if m:
+        return {"saying": "say", "telling": "tell", "writing": "write"}[m.group(1).lower()]
     return art.lexicon.lemma_of.get(" ".join(cue_text.lower().split()), c.lemma)
 
 
@@ -1365,7 +1374,8 @@ def sentence_attribution(art: Article, k: int) -> Attribution:
             continue
         spk, a, b, cue_text, cue_end = _cue_speaker(art, c, (s, e), quote=None)
         if spk and cue_text:
-            return Attribution(spk, a, b, c.lemma, cue_text, c.category, c.start, cue_end)
+            lemma = _lemma_of(art, c, cue_text)
+            return Attribution(spk, a, b, lemma, cue_text, art.lexicon.category(lemma), c.start, cue_end)
     return Attribution()
 
 
@@ -1406,7 +1416,8 @@ def reported_speech(art: Article, *, quote_attrs: dict | None = None) -> list[di
             if c.start in used and outside < 4:
                 continue
             out.append(dict(start=cs, end=ce, attribution=Attribution(
-                spk, a, b, c.lemma, cue_text, c.category, c.start, cue_end, how="sentence")))
+                spk, a, b, _lemma_of(art, c, cue_text), cue_text, art.lexicon.category(_lemma_of(art, c, cue_text)),
+                c.start, cue_end, how="sentence")))
     return out
 
 
