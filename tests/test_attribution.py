@@ -131,3 +131,16 @@ def test_sentence_splitter_reads_paragraph_breaks_flattened_into_spaces():
     assert got == ["Related: Britons sentenced to death after ‘show trial’ in Russian-occupied Ukraine",
                    "The allegations are inherently weak.",
                    "It was, in the words of one lawyer,   a case of show and tell."]
+
+
+def test_cited_as_saying_keeps_offsets_and_reads_say():
+    text = "“In Ukraine, the Pentagon subcontracted warfare,” the magazine cited its source as saying."
+    a = attribution_of(text, "In Ukraine, the Pentagon subcontracted warfare,")
+    assert a.cue == "say" and text[a.cue_start:a.cue_end] == a.cue_text == "cited its source as saying"
+
+
+def test_long_chains_of_they_said_do_not_recurse():
+    text = "Officials in Kyiv said the talks had failed. " + "They said the talks had failed again. " * 400
+    rows = reported_speech(article(text))
+    assert len(rows) == 401
+    assert rows[-1]["attribution"].speaker in ("Officials in Kyiv", "Kyiv", "They")
