@@ -438,6 +438,10 @@ class SavedFigure:
         return "figure saved: " + ", ".join(str(p) for p in self.paths)
 
 
+#: Cells stay on one line; a wide table scrolls sideways instead of wrapping names letter by letter.
+_TABLE_STYLE = "<style>.framing-table td, .framing-table th { white-space: nowrap; }</style>"
+
+
 class SavedTable:
     """A table saved by :func:`show_table`: displays its caption, the first rows (every cell
     HTML-escaped, no index, compact numbers) and links to the CSV and TeX files."""
@@ -455,8 +459,9 @@ class SavedTable:
                              classes="dataframe framing-table")
         n = len(self.df)
         more = f"showing {len(shown)} of {n:,} rows; " if n > len(shown) else f"{n:,} rows; "
-        return (f'<div class="framing-table-block"><p style="margin-bottom:0.3em"><b>Table.</b> '
-                f'{html.escape(self.caption)}</p>{body}<p style="font-size:0.85em;color:#555">{more}'
+        return (f'<div class="framing-table-block">{_TABLE_STYLE}<p style="margin-bottom:0.3em"><b>Table.</b> '
+                f'{html.escape(self.caption)}</p><div style="overflow-x:auto">{body}</div>'
+                f'<p style="font-size:0.85em;color:#555">{more}'
                 f'files: {_file_links(self.paths, self.base)}</p></div>')
 
     def __repr__(self) -> str:
