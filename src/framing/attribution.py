@@ -1,24 +1,25 @@
 """Attribution by rules: who is quoted (speaker) and with which cue (say, claim, according to ...).
 
-Nothing here downloads a model. An article is analysed once (:class:`Article`): its sentences and
-paragraphs, the attribution cues it contains (from the codebook's ``cues:`` lexicon, inflected by a
-small table + rules), the names it mentions (with the titles and roles written before them), and
-the quoted spans. :func:`attribute_span` then looks for the speaker and cue of one quoted span:
+Nothing here downloads a model. An article field is analysed once (:class:`Article`): its sentences
+and paragraphs, the attribution cues it contains (the codebook's ``cues:`` lexicon, inflected by a
+small table + rules, found in one Aho-Corasick pass), the names it mentions (with the titles and
+roles written before or after them), and its quoted spans.
 
-1. in the span's own sentence(s): ``“…,” X said`` / ``“…,” said X`` / ``X said: “…”`` /
-   ``X told reporters “…”`` / ``X said that … “…” …`` / ``according to X, … “…”`` /
-   ``X: “…”`` (headlines) / ``“…” – X`` (headlines);
-2. in the previous sentence of the same paragraph, when that sentence ends in a colon or is itself
-   attributed (a quote or a reported clause continued: "floating" quotes);
-3. in the next sentence of the same paragraph, for a whole-sentence quote followed by ``He said.``
+* :func:`attribute_span` finds the speaker and cue of one quoted span inside its own sentence(s):
+  ``“…,” X said`` / ``“…,” said X`` / ``X said: “…”`` / ``X told reporters “…”`` /
+  ``X said that … “…” …`` / ``according to X, … “…”`` / ``…, adding that “…”`` / ``X: “…”`` and
+  ``“…” – X`` (headlines). Neighbouring sentences and the rest of the article are searched by
+  :mod:`framing.quotes`, which knows the other spans.
+* :func:`reported_speech` lists attributions without quotation marks ("Peskov said that …",
+  "according to the Pentagon, …", "Zelensky moans about …").
+* :func:`cue_lexicon`, :func:`cue_lemma`, :func:`inflections`, :func:`verb_lemma` turn cue forms into
+  lemmas and categories (neutral / endorsing / distancing, from the codebook).
 
-Speakers are returned as the article names them, resolved to the fullest form it gives: a pronoun
-(he/she/they) to the most recent compatible named mention outside quotes, a role ("the Kremlin
-spokesman", "the Ukrainian leader") to the name written after that role elsewhere in the article,
-a surname ("Peskov") to the full name of its first mention ("Dmitry Peskov").
-
-:func:`reported_speech` lists attributions without quotation marks ("Peskov said that …",
-"according to the Pentagon, …", "Zelensky moans about …").
+Speakers are returned as the article names them, resolved to the fullest form it gives:
+he/she to the most salient person named before (outside quotes), they to the last plural speaker,
+a role ("the Kremlin spokesman", "the Ukrainian leader") to the name written with that role,
+a surname ("Peskov") to the full name of its first mention ("Dmitry Peskov"). The offsets
+(``speaker_start/end``) always point at the mention the attribution was read from.
 """
 from __future__ import annotations
 
