@@ -381,6 +381,12 @@ def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = Non
     res["speaker_accuracy"] = round(sum(speaker_match(r[4]["speaker"], r[3]["speaker"]) for r in att) / max(1, len(att)), 3)
     res["cue_accuracy"] = round(sum((r[4]["cue"] or "") == (r[3]["cue"] or "").lower().strip() for r in att) / max(1, len(att)), 3)
     res["type_accuracy"] = round(sum(r[1] == r[2] for r in m) / max(1, len(m)), 3)
+    # confusion of types: gold type -> predicted type ('' = no span on the other side)
+    conf: dict[str, dict[str, int]] = {}
+    for _, gt, pt, *_ in rows:
+        conf.setdefault(gt or "", {}).setdefault(pt or "", 0)
+        conf[gt or ""][pt or ""] += 1
+    res["confusion"] = conf
     if return_details:
         res["details"] = rows
     return res
