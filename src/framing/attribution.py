@@ -1315,6 +1315,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
 
 
 _GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
+_REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.]+\s+){1,5}$")
 _WORDS_RE = re.compile(r"[^\W_]+")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
@@ -1348,8 +1349,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
     sent = (rs, re_)
     one_word = len(_WORDS_RE.findall(text[qs:qe])) <= 1
     for pref, _, c in cands:
-        if one_word and pref >= 2:
+        if one_word and pref >= 2 and not _REPORTING_CLAUSE.search(text, max(rs, c.start - 60), c.start):
             continue  # a single word and a cue in a later clause: not that cue's word
+            # (a closing reporting clause — "…, Zelensky insisted" — still counts)
         spk, s, e, cue_text, cue_end = _cue_speaker(art, c, sent, quote=(qs, qe), outer_speaker=outer_speaker)
         if not cue_text:
             continue
