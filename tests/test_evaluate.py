@@ -11,7 +11,7 @@ from framing.io import FramingError
 
 # Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
 GGT_FLOORS = {"f1_0.3": 84.3, "f1_0.8": 83.5, "speaker_0.3": 91.8, "verb_0.3": 95.2}
-SCARE_FLOORS = {"scare_f1": 0.50, "speaker_accuracy": 0.76, "cue_accuracy": 0.79, "span_f1": 0.99}
+SCARE_FLOORS = {"scare_f1": 0.51, "speaker_accuracy": 0.76, "cue_accuracy": 0.79, "span_f1": 0.99}
 
 
 # ----------------------------------------------------------------------------- the GGT scorer's rules
