@@ -144,3 +144,10 @@ def test_long_chains_of_they_said_do_not_recurse():
     rows = reported_speech(article(text))
     assert len(rows) == 401
     assert rows[-1]["attribution"].speaker in ("Officials in Kyiv", "Kyiv", "They")
+
+
+def test_pronouns_agree_with_known_first_names():
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova spoke after President Vladimir Putin. "
+            "“The West is lying,” she said.")
+    a = attribution_of(text, "The West is lying,")
+    assert a.speaker == "Maria Zakharova"

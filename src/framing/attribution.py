@@ -758,9 +758,12 @@ class Article:
             if first_person is not None and ms < here - 2:
                 break
             if not self.in_quote(m.start):
+                if p in ("he", "she", "him", "her") and m.person and _gender_clash(p, self.canonical(m.text)):
+                    i -= 1
+                    continue  # "she" is not "Vladimir Putin"
                 if p in ("he", "she", "him", "her") and m.person:
                     # salience: a person who is a subject/speaker within the last two sentences wins
-                    # over a more recent person mentioned in passing (one in the same sentence always wins)
+                    # over a more recent person mentioned in passing
                     if self._is_subject(m):
                         return self.canonical(m.text)
                     if first_person is None:
@@ -1192,6 +1195,34 @@ def _speakerish(art: Article, s: int, e: int) -> bool:
     # a person named at the very end ("... ambassador to the EU Vsevolod Chentsov")
     m = art.mention_at(s, e + 1)
     return bool(m and m.person and _ends_phrase(art.text, m.end, e))
+
+
+#: Common first names by grammatical gender, for he/she agreement only (unknown names agree with both).
+_FEMALE_NAMES = set("""maria anna olga elena yelena yulia julia natalia natalya irina tatiana tatyana svetlana liz
+elizabeth ursula kamala nancy hillary annalena sanna kaja alexandria laura kayleigh victoria jen jennifer karine
+linda marina lyudmila ludmila iryna oksana olena kateryna daria darya polina tamila franziska giorgia theresa
+margaret angela emily sarah jessica mary patricia susan karen lisa nicole claire tulsi valentina veronika
+viktoria ekaterina yekaterina alla galina nadia nadezhda vera sofia sophie emma olivia amy helen kate catherine
+christine christina marie anne rachel rebecca ruth lauren megan michelle samantha stephanie alice lucy louise
+ella ksenia kristina larisa larissa lubov lyubov oleksandra mariya khrystyna ivanna solomiya ulyana hanna
+agnieszka beata ewa magdalena katarzyna marta joanna nikki kristi lindsey kirsten elise""".split())
+_MALE_NAMES = set("""vladimir volodymyr dmitry dmitri dmytro sergey sergei serhiy andrey andrei andriy alexander
+aleksandr oleksandr oleksiy alexei aleksey mikhail mykhailo nikolai mykola ivan igor ihor yuri yuriy boris pavel
+pavlo viktor vitaly vitali vitaliy oleg oleh anatoly anatoliy ramzan yevgeny evgeny yevhen maxim maksym denis
+denys roman ruslan kirill kyrylo valery valeriy joe joseph donald barack george john james robert michael
+william david richard thomas charles christopher daniel matthew anthony mark paul steven andrew kenneth joshua
+kevin brian timothy ronald jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
+brandon benjamin samuel frank gregory raymond patrick jack dennis jerry tyler aaron adam nathan henry peter
+zachary kyle walter harold keir rishi boris emmanuel olaf jens antony lloyd jake ned mitch kevin chuck ted
+recep xi jair narendra viktor volodimir vasily vasyl stepan taras bohdan rinat petro pyotr vadim vadym
+gennady hennadiy lev leonid arseniy arseny mikheil nikita artem artyom yaroslav""".split())
+
+
+def _gender_clash(pronoun: str, name: str) -> bool:
+    first = name.split()[0].lower().rstrip(".")
+    if pronoun in ("she", "her"):
+        return first in _MALE_NAMES or first in ("mr", "sir", "lord")
+    return first in _FEMALE_NAMES or first in ("mrs", "ms", "miss", "lady", "dame")
 
 
 def _ends_phrase(text: str, mend: int, pend: int) -> bool:
