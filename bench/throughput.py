@@ -309,6 +309,7 @@ def stage_lexicon(a) -> dict:
 
 
 def stage_aggregate(a) -> dict:
+    """Per-outlet rates with bootstrap intervals (framing.stats.outlet_rates) from the streamed hits."""
     import pandas as pd
 
     hits_path = Path(a.work) / "stream_w1" / "hits.parquet"
@@ -316,36 +317,20 @@ def stage_aggregate(a) -> dict:
         return {"skipped": "needs stream_w1's hits table"}
     docs = pd.read_parquet(a.docs, columns=["doc_id", "outlet", "date", "n_words"])
     hits = pd.read_parquet(hits_path)
-    feats_path = hits_path.with_name("doc_features.parquet")
     t = Timer()
-    how = "groupby"
     try:
-        from framing import stats
-
-        how = "framing.stats.outlet_rates"
-        feats = pd.read_parquet(feats_path) if feats_path.exists() else None
-        with t:
-            res = _call_outlet_rates(stats, docs, hits, feats, a.codebook)
+        from framing.stats import outlet_rates
     except ImportError:
+        how = "groupby (framing.stats not available)"
         with t:
             res = (hits.merge(docs[["doc_id", "outlet"]], on="doc_id")
                    .groupby(["outlet", "feature", "key", "value"]).size())
+    else:
+        how = "framing.stats.outlet_rates(docs, hits)"
+        with t:
+            res = outlet_rates(docs, hits)
     return {"docs": len(docs), "hits": len(hits), "bytes": 0, "wall_s": t.wall, "cpu_s": t.cpu,
             "how": how, "result_rows": int(len(res))}
-
-
-def _call_outlet_rates(stats, docs, hits, feats, codebook):
-    """framing.stats.outlet_rates with whatever of (docs/doc_features, hits) its signature takes."""
-    import inspect
-
-    fn = stats.outlet_rates
-    params = list(inspect.signature(fn).parameters)
-    first = params[0] if params else ""
-    if first in ("doc_features", "features", "feats") and feats is not None:
-        return fn(feats)
-    if len(params) > 1 and params[1] in ("hits",):
-        return fn(docs, hits)
-    return fn(feats if feats is not None else docs)
 
 
 def stage_aho(a) -> dict:
