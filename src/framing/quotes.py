@@ -233,7 +233,8 @@ _OTHER_BEFORE = re.compile(
     r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Nn]ickname|[Tt]itled|[Ee]ntitled|"
     r"[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as|"
     r"[Pp]odcast|[Pp]roject|[Ee]xercises?|[Dd]rills?|[Ii]nstallation|[Ee]xhibition|[Aa]rtwork|[Pp]ainting|"
-    r"[Ss]culpture|[Pp]oem|[Oo]pera|[Pp]lay|"
+    r"[Ss]culpture|[Pp]oem|[Oo]pera|[Pp]lay|[Gg]roup|[Cc]hannel|[Aa]ccount|[Hh]andle|[Cc]hat|[Ff]orum|"
+    r"[Cc]ry|[Rr]efrain|[Mm]antra|[Cc]atchphrase|[Mm]eme|"
     r"(?:[Ss]igns?|[Bb]anners?|[Gg]raffiti|[Bb]illboards?|[Ii]nscriptions?)\s+(?:saying|reading|that\s+(?:said|read))|"
     r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
     r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*)$")
