@@ -174,3 +174,33 @@ def test_unbounded_intervals_end_in_arrowheads_and_zero_ratios_are_left_out():
     assert [t.get_text() for t in ax.get_yticklabels()] == ["hedge · purported", "hedge · alleged"]
     assert "RT (n=60) / rest" in ax.get_xlabel()
     plt.close(fig)
+
+
+def test_nothing_to_draw_is_a_framing_error_in_every_plot_function(tables):
+    """An empty table (or one with no finite estimate) raises FramingError naming the function,
+    never a bare ValueError from pandas or matplotlib, and leaves no figure open."""
+    empty = {name: df.iloc[:0] for name, df in tables.items() if isinstance(df, pd.DataFrame)}
+    calls = {
+        "plot_intervals": lambda: plots.plot_intervals(empty["rates"], estimate="rate"),
+        "plot_variant_shares": lambda: plots.plot_variant_shares(empty["shares"]),
+        "plot_share_differences": lambda: plots.plot_share_differences(empty["diffs"]),
+        "plot_rate_ratios": lambda: plots.plot_rate_ratios(empty["compare"]),
+        "plot_attribution_gap": lambda: plots.plot_attribution_gap(empty["gap"]),
+        "plot_heatmap": lambda: plots.plot_heatmap(empty["rates"]),
+        "plot_time_series": lambda: plots.plot_time_series(empty["monthly"]),
+        "plot_keyness": lambda: plots.plot_keyness(empty["keyness"]),
+        "plot_cue_categories": lambda: plots.plot_cue_categories(empty["attribution"]),
+        "plot_outlet_map": lambda: plots.plot_outlet_map(empty["map"]),
+    }
+    open_before = len(plt.get_fignums())
+    for name, call in calls.items():
+        with pytest.raises(FramingError, match=rf"{name}: nothing to draw"):
+            call()
+    # rows, but none that a log axis can place: every rate ratio infinite or zero
+    c = pd.DataFrame({"feature": ["hedge"] * 2, "key": ["a", "b"], "outlet": ["RT"] * 2, "n_docs": [9] * 2,
+                      "rate_ratio": [np.inf, 0.0], "ci_low": [1.0, 0.0], "ci_high": [np.inf, 0.5]})
+    with pytest.raises(FramingError, match="plot_rate_ratios: nothing to draw .*log axis"):
+        plots.plot_rate_ratios(c)
+    with pytest.raises(FramingError, match="plot_intervals: nothing to draw .*no finite"):
+        plots.plot_intervals(c.assign(rate_ratio=np.nan), estimate="rate_ratio", label="key", n=None)
+    assert len(plt.get_fignums()) == open_before

@@ -3,7 +3,10 @@
 Every plot function takes the DataFrame a stats function returned (column names as there),
 draws on ``ax`` if given (else on a new figure ``width`` inches wide: :data:`ONE_COLUMN` 3.5 in
 or :data:`TWO_COLUMN` 7 in) and returns the Figure. Rows marked ``insufficient`` (too few
-documents) are drawn hollow and labelled, never as a confident dot. :func:`save_figure`
+documents) are drawn hollow and labelled, never as a confident dot. A table with nothing to
+draw (no rows, or no finite estimate) raises :class:`~framing.io.FramingError` naming the
+function and what is missing, never an empty frame or a matplotlib error (in a report,
+:func:`framing.reports.optional` turns it into a "not computed" note). :func:`save_figure`
 writes PDF, SVG and 300-dpi PNG, byte-identical for the same input.
 
 The house style (``styles/framing.mplstyle``) uses the Okabe-Ito colour-blind-safe palette,
@@ -86,6 +89,10 @@ def _need(df: pd.DataFrame, cols: Sequence[str], what: str) -> None:
                            f"has {', '.join(map(str, df.columns))}")
 
 
+def _nothing_to_draw(what: str, why: str = "the table has no rows") -> FramingError:
+    return FramingError(f"{what}: nothing to draw ({why})")
+
+
 def _flag(df: pd.DataFrame) -> np.ndarray:
     if "insufficient" in df.columns:
         return df["insufficient"].fillna(False).to_numpy(dtype=bool)
@@ -120,6 +127,10 @@ def plot_intervals(
     """
     labels = [label] if isinstance(label, str) else list(label)
     _need(df, [estimate, low, high, *labels, *([n] if n else []), *([hue] if hue else [])], "plot_intervals")
+    if df.empty:
+        raise _nothing_to_draw("plot_intervals")
+    if not np.isfinite(df[estimate].to_numpy(dtype=float)).any():
+        raise _nothing_to_draw("plot_intervals", f"no finite {estimate}")
     data = df.copy()
     data["_label"] = data[labels].astype(str).agg(" · ".join, axis=1)
     hues = list(dict.fromkeys(data[hue].astype(str))) if hue else [None]
@@ -209,7 +220,7 @@ def plot_variant_shares(shares: pd.DataFrame, *, key: str | Sequence[str] | None
     _need(shares, ["key", "share_ukrainian", "ci_low", "ci_high", "n_docs_using"], "plot_variant_shares")
     data = shares if key is None else shares.loc[shares["key"].isin([key] if isinstance(key, str) else key)]
     if data.empty:
-        raise FramingError(f"plot_variant_shares: no rows for key {key!r}")
+        raise _nothing_to_draw("plot_variant_shares", "the table has no rows" if key is None else f"no rows for key {key!r}")
     keys = data["key"].unique()
     if label is None:
         label = [c for c in data.columns if c not in _SHARE_COLS and c != "key" and c != hue] or ["outlet"]
@@ -233,6 +244,8 @@ def plot_share_differences(diffs: pd.DataFrame, *, ax=None, title: str | None = 
     """Differences in the Ukrainian share between two outlets (:func:`framing.stats.compare_variant_shares`),
     one row per pair and key, with the 0 line."""
     _need(diffs, ["key", "outlet_a", "outlet_b", "difference", "ci_low", "ci_high"], "plot_share_differences")
+    if diffs.empty:
+        raise _nothing_to_draw("plot_share_differences")
     data = diffs.assign(pair=diffs["outlet_a"].astype(str) + " − " + diffs["outlet_b"].astype(str))
     keys = data["key"].unique()
     return plot_intervals(data, estimate="difference", label="pair", n=None,
@@ -249,10 +262,13 @@ def plot_rate_ratios(comparison: pd.DataFrame, *, ax=None, title: str | None = N
     level_cols = [c for c in ("feature", "key") if c in comparison.columns]
     data = comparison.loc[np.isfinite(comparison["rate_ratio"].to_numpy(dtype=float))
                           & (comparison["rate_ratio"] > 0)]
+    if data.empty:
+        raise _nothing_to_draw("plot_rate_ratios", "the table has no rows" if comparison.empty
+                               else "no finite, positive rate ratio to place on a log axis")
     data = data.sort_values([*level_cols, "outlet"], ascending=False, kind="mergesort")
-    ref = str(data["reference"].iloc[0]) if "reference" in data.columns and len(data) else "rest"
+    ref = str(data["reference"].iloc[0]) if "reference" in data.columns else "rest"
     one = data["outlet"].nunique() == 1
-    who = f"{data['outlet'].iloc[0]} (n={int(data['n_docs'].iloc[0])})" if one and len(data) else "outlet"
+    who = f"{data['outlet'].iloc[0]} (n={int(data['n_docs'].iloc[0])})" if one else "outlet"
     return plot_intervals(data, estimate="rate_ratio", label=level_cols if one else [*level_cols, "outlet"],
                           n=None if one else "n_docs", ax=ax, reference=1.0, logx=True, sort=False,
                           xlabel=f"Rate ratio, {who} / {ref} (log scale)", title=title, width=width)
@@ -263,10 +279,12 @@ def plot_attribution_gap(gap: pd.DataFrame, *, ax=None, title: str | None = None
     (:func:`framing.stats.attribution_gap`), with intervals and the 0 line."""
     _need(gap, ["speaker_a", "speaker_b", "cue_category", "difference", "ci_low", "ci_high"], "plot_attribution_gap")
     if gap.empty:
-        raise FramingError("plot_attribution_gap: the table is empty")
+        raise _nothing_to_draw("plot_attribution_gap")
     label = [c for c in gap.columns if c not in _GAP_COLS] or ["outlet"]
     r = gap.iloc[0]
     data = gap.loc[np.isfinite(gap["difference"].to_numpy(dtype=float))]
+    if data.empty:
+        raise _nothing_to_draw("plot_attribution_gap", "no finite difference")
     return plot_intervals(data, estimate="difference", label=label, n="n_docs", ax=ax, reference=0.0,
                           xlim=(-1.02, 1.02), title=title, width=width,
                           xlabel=f"Share of {r.cue_category} cues: {r.speaker_a} − {r.speaker_b}")
@@ -294,6 +312,8 @@ def plot_heatmap(
     """Heatmap of ``value`` (default: rate per 1,000 words, :func:`framing.stats.outlet_rates`)
     by ``row`` × ``col``. Cells marked ``insufficient`` are left blank (hatched)."""
     _need(rates, [row, col, value], "plot_heatmap")
+    if rates.empty:
+        raise _nothing_to_draw("plot_heatmap")
     data = rates.copy()
     bad = _flag(data)
     data.loc[bad, value] = np.nan
@@ -356,6 +376,8 @@ def plot_time_series(
         xs = pd.to_datetime(xs.astype(str), errors="coerce")
     data["_x"] = xs
     data = data.loc[data["_x"].notna()].sort_values([*([group] if group else []), "_x"], kind="mergesort")
+    if data.empty:
+        raise _nothing_to_draw("plot_time_series", "the table has no rows" if rates.empty else f"no row with a {x}")
     groups = list(dict.fromkeys(data[group].astype(str))) if group else [None]
     with house_style():
         fig, ax = _new_ax(ax, width, 2.6 if width <= ONE_COLUMN else 3.0)
@@ -417,6 +439,8 @@ def plot_keyness(
     data["_s"] = signed
     top = data.loc[data["_s"] > 0].nlargest(n, "_s")
     bottom = data.loc[data["_s"] < 0].nsmallest(n, "_s")
+    if top.empty and bottom.empty:
+        raise _nothing_to_draw("plot_keyness", "the table has no rows" if table.empty else f"no term with a non-zero {score}")
     data = pd.concat([bottom.iloc[::-1], top.iloc[::-1]]).sort_values("_s", kind="mergesort")
     with house_style():
         fig, ax = _new_ax(ax, width, max(1.6, 0.16 * len(data) + 0.8))
@@ -453,6 +477,9 @@ def plot_cue_categories(
     _need(attribution, ["speaker", by, "cue_category", "share", "n_quotes"], "plot_cue_categories")
     data = attribution if speakers is None else attribution.loc[attribution["speaker"].isin(speakers)]
     data = data.loc[data["n_quotes"] > 0]
+    if data.empty:
+        raise _nothing_to_draw("plot_cue_categories", "no speaker with attributed quotes"
+                               + ("" if speakers is None else f" among {', '.join(map(str, speakers))}"))
     wide = data.pivot_table(index=["speaker", by], columns="cue_category", values="share", aggfunc="first",
                             sort=False).reindex(columns=list(categories)).fillna(0.0)
     data = data.assign(_bad=_flag(data))
@@ -491,6 +518,8 @@ def plot_outlet_map(coords: pd.DataFrame, *, explained: pd.DataFrame | None = No
     """Outlets on the first two principal components of their framing profiles
     (:func:`framing.stats.outlet_map`; pass its ``coords`` and ``explained``)."""
     _need(coords, [label, "pc1", "pc2"], "plot_outlet_map")
+    if coords.empty:
+        raise _nothing_to_draw("plot_outlet_map")
     with house_style():
         fig, ax = _new_ax(ax, width, width * 0.85 if width <= ONE_COLUMN else 4.5)
         ax.axhline(0, color="#DDDDDD", linewidth=0.5, zorder=0)
