@@ -458,6 +458,40 @@ _ROLE_WORD = re.compile(r"[\w\-]+")
 _APPOSITION_AFTER = re.compile(r"(?:’s|'s)?,\s+(?:the|a|an|its|his|her)\s+((?:[\w\-]+\s+){0,6}?[\w\-]+)\s*(?:,|\bfor\b|\bof\b|\bat\b|\bin\b)")
 _PREV_WORD = re.compile(r"([\w\-]+)\s+$")
 
+#: An acronym as written: two to six letters, at least two capitals ("FT", "MoD", "AOC", "JCCC").
+_ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
+#: A capitalised phrase that may be spelled out by an acronym (function words allowed inside).
+_PHRASE_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)?[A-Z][\w’'\-]*)*")
+_PHRASE_ALIAS = re.compile(r"\s*(?:,\s*or\s+|\(\s*)([A-Z][A-Za-z]{1,5})\b")
+
+
+def _expand_acronyms(text: str, acronyms: set) -> dict:
+    """``{acronym: phrase}`` for the acronyms the text spells out: a phrase followed by ", or ABC" /
+    "(ABC)", else the first capitalised phrase whose capital initials (hyphenated parts counted:
+    Ocasio-Cortez -> O, C) are the acronym's capitals (words before them dropped: "UK Ministry of
+    Defence" -> "Ministry of Defence" for MoD)."""
+    out: dict[str, str] = {}
+    want = {"".join(c for c in a if c.isupper()): a for a in acronyms}
+    for pm in _PHRASE_RE.finditer(text):
+        phrase = pm.group(0)
+        if " " not in phrase and "-" not in phrase:
+            continue
+        am = _PHRASE_ALIAS.match(text, pm.end())
+        if am and am.group(1) in acronyms:
+            out.setdefault(am.group(1), re.sub(r"^(?:The|the)\s+", "", phrase))
+        words = [(w.start(), w.group(0)) for w in re.finditer(r"[A-Z][\w’']*", phrase)]
+        caps = "".join(w[0] for _, w in words)
+        for up, acr in want.items():
+            if acr in out or len(up) < 2:
+                continue
+            k = caps.find(up)
+            if k >= 0 and k + len(up) == len(caps):
+                sub = phrase[words[k][0]:].strip()
+                if sub != acr and len(sub.split()) + sub.count("-") >= len(up):
+                    out[acr] = re.sub(r"^(?:The|the)\s+", "", sub)
+    return out
+
+
 # ----------------------------------------------------------------------------- article analysis
 @dataclass(slots=True)
 class Mention:
@@ -649,6 +683,17 @@ class Article:
             if len(parts) == 1 and parts[0].lower() in full:
                 m.person = True
         self.full_names = full
+        # acronyms: "FT" -> "Financial Times", "MoD" -> "Ministry of Defence", "AOC" -> "Alexandria
+        # Ocasio-Cortez", "ANB" -> "The Agency for National Security" (written "…, or ANB" / "… (ANB)")
+        acronyms = {m.text for m in mentions if " " not in m.text and _ACRONYM.fullmatch(m.text)}
+        if acronyms:
+            persons = {m.text for m in mentions if m.person}
+            for acr, expansion in _expand_acronyms(text, acronyms).items():
+                full[acr.lower()] = expansion
+                if expansion in persons:
+                    for m in mentions:
+                        if m.text == acr:
+                            m.person = True
         self.mentions = mentions
         counts: dict[str, int] = {}
         for m in mentions:
