@@ -205,6 +205,30 @@ def test_unanimous_documents_get_a_wilson_interval_not_a_point():
     assert x.ci_low < x.wilson_low
 
 
+def test_interval_bounds_are_clean_at_zero_and_one():
+    """A share of 0 or 1 gets bounds of exactly 0 or 1 (not 2.8e-17 or 0.9999999999999998), every
+    share bound lies in [0, 1], every rate bound is >= 0, and no -0.0 or noise below 1e-12 is left."""
+    docs = _docs([(f"u{i}", "U", 100) for i in range(7)] + [(f"r{i}", "R", 100) for i in range(7)]
+                 + [(f"m{i}", "M", 100) for i in range(7)])
+    hits = _hits([(f"u{i}", "variant", "kyiv", "ukrainian") for i in range(7)]
+                 + [(f"r{i}", "variant", "kyiv", "russian") for i in range(7) for _ in range(i + 1)]
+                 + [(f"m{i}", "variant", "kyiv", "ukrainian" if i % 3 else "russian") for i in range(7)]
+                 + [(f"m{i}", "label", "regime", "") for i in range(3)])
+    shares = stats.variant_shares(docs, hits, n_boot=200).set_index("outlet")
+    assert shares.loc["R", ["share_ukrainian", "ci_low", "wilson_low"]].tolist() == [0.0, 0.0, 0.0]
+    assert shares.loc["U", ["share_ukrainian", "ci_high", "wilson_high"]].tolist() == [1.0, 1.0, 1.0]
+    rates = stats.outlet_rates(docs, hits, levels=["feature"], n_boot=200)
+    for table, cols, top in ((shares, ["ci_low", "ci_high", "wilson_low", "wilson_high"], 1.0),
+                             (rates, ["rate", "ci_low", "ci_high"], np.inf)):
+        v = table[cols].to_numpy(dtype=float)
+        v = v[np.isfinite(v)]
+        assert ((v >= 0) & (v <= top)).all()
+        assert not ((v != 0) & (np.abs(v) < 1e-12)).any()
+        assert not np.signbit(v[v == 0]).any()
+    diffs = stats.compare_variant_shares(docs, hits, n_boot=200, n_perm=200)
+    assert ((diffs["ci_low"] >= -1) & (diffs["ci_high"] <= 1)).all()
+
+
 def test_zero_hits_rate_has_a_poisson_upper_bound():
     docs = _docs([(f"x{i}", "X", 500) for i in range(6)])
     r = stats.outlet_rates(docs, _hits([("x0", "label", "regime", "", "title")]), n_boot=100).iloc[0]

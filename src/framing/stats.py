@@ -232,6 +232,21 @@ def _quantiles(reps: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+#: Values this close to a bound (0, 1, or the lower/upper limit given) are floating-point noise.
+_NOISE = 1e-12
+
+
+def _tidy(x, lo: float | None = 0.0, hi: float | None = None):
+    """``x`` with floating-point noise removed: values within :data:`_NOISE` of 0 or of a bound
+    become exactly that (no ``2.8e-17`` for 0, no ``0.9999999999999998`` for 1, no ``-0.0``), then
+    clipped to ``[lo, hi]`` (``None``: unbounded). NaN stays NaN; returns float or array like ``x``."""
+    a = np.asarray(x, dtype="float64")
+    for b in {0.0, *(v for v in (lo, hi) if v is not None)}:
+        a = np.where(np.abs(a - b) < _NOISE, b, a)
+    a = np.clip(a, -np.inf if lo is None else lo, np.inf if hi is None else hi) + 0.0
+    return float(a) if a.ndim == 0 else a
+
+
 def _ratio(num, den, scale=1.0):
     num = np.asarray(num, dtype="float64")
     den = np.asarray(den, dtype="float64")
@@ -252,7 +267,7 @@ def _wilson(k, n, ci: float) -> tuple[np.ndarray, np.ndarray]:
         half = z * np.sqrt(p * (1 - p) / n + z**2 / (4 * n**2)) / denom
     lo = np.where(n > 0, centre - half, np.nan)
     hi = np.where(n > 0, centre + half, np.nan)
-    return lo, hi
+    return _tidy(lo, 0.0, 1.0), _tidy(hi, 0.0, 1.0)
 
 
 def _degenerate_to_wilson(point, lo, hi, n_units, ci: float):
@@ -265,7 +280,7 @@ def _degenerate_to_wilson(point, lo, hi, n_units, ci: float):
     if flat.any():
         wl, wh = _wilson(point[flat] * n_units[flat], n_units[flat], ci)
         lo[flat], hi[flat] = wl, wh
-    return lo, hi
+    return _tidy(lo, 0.0, 1.0), _tidy(hi, 0.0, 1.0)
 
 
 def _share_interval(num: np.ndarray, den: np.ndarray, *, n_boot: int, rng: np.random.Generator,
@@ -274,7 +289,7 @@ def _share_interval(num: np.ndarray, den: np.ndarray, *, n_boot: int, rng: np.ra
     interval, or the documents-as-unit Wilson interval where the bootstrap collapses at 0 or 1."""
     share = _ratio(num.sum(), den.sum()).item()
     reps = _boot_ratio(num[:, None], den, n_boot=n_boot, rng=rng)
-    lo, hi = _degenerate_to_wilson(share, *_quantiles(reps, ci), len(num), ci)
+    lo, hi = _degenerate_to_wilson(share, *_quantiles(reps, ci), len(num), ci)  # tidied to [0, 1]
     return share, float(lo[0]), float(hi[0])
 
 
@@ -285,7 +300,7 @@ def _mover(p1, l1, u1, p2, l2, u2) -> tuple[float, float]:
     d = p1 - p2
     lo = d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2)
     hi = d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2)
-    return float(max(lo, -1.0)), float(min(hi, 1.0))
+    return _tidy(lo, -1.0, 1.0), _tidy(hi, -1.0, 1.0)
 
 
 def _poisson_upper(words, ci: float, per: float):
@@ -384,9 +399,9 @@ def outlet_rates(
                 "n_docs_with_hits": int((c[:, j] > 0).sum()),
                 "n_words": int(w.sum()),
                 "n_hits": int(c[:, j].sum()),
-                "rate": float(rate[j]),
-                "ci_low": float(lo[j]),
-                "ci_high": float(hi[j]),
+                "rate": _tidy(rate[j]),
+                "ci_low": _tidy(lo[j]),
+                "ci_high": _tidy(hi[j]),
                 "insufficient": n_docs < min_docs,
             })
     cols_out = [*by, *levels, "n_docs", "n_docs_with_hits", "n_words", "n_hits", "rate", "ci_low",
@@ -473,7 +488,7 @@ def variant_shares(
                 "n_docs_russian_only": int(((r > 0) & (u == 0)).sum()),
                 "n_docs_mixed": int(((u > 0) & (r > 0)).sum()),
                 "n_ukrainian": int(nu), "n_russian": int(nr),
-                "share_ukrainian": share, "ci_low": lo, "ci_high": hi,
+                "share_ukrainian": share, "ci_low": _tidy(lo, 0.0, 1.0), "ci_high": _tidy(hi, 0.0, 1.0),
                 "wilson_low": float(wl), "wilson_high": float(wh),
                 "insufficient": n_using < min_docs,
             })
@@ -717,8 +732,8 @@ def compare_outlets(
                 **dict(zip(levels, lev)), "outlet": g, "reference": ref_name,
                 "n_docs": na, "n_docs_ref": nb,
                 "n_hits": int(ca[:, j].sum()), "n_hits_ref": int(cb[:, j].sum()),
-                "rate": float(rate_a[j]), "rate_ref": float(rate_b[j]),
-                "rate_ratio": float(rr[j]), "ci_low": float(lo[j]), "ci_high": float(hi[j]),
+                "rate": _tidy(rate_a[j]), "rate_ref": _tidy(rate_b[j]),
+                "rate_ratio": _tidy(rr[j]), "ci_low": _tidy(lo[j]), "ci_high": _tidy(hi[j]),
                 "p_value": float(p[j]), "method": method if method == "permutation" else f"glm-{glm_family}",
                 "insufficient": insufficient,
             })
@@ -1001,7 +1016,8 @@ def attribution_by_speaker(
             for j, cat in enumerate(categories):
                 rows.append({"speaker": sp, **dict(zip(by, label)), "cue_category": cat, "n_docs": n_docs,
                              "n_quotes": int(tot.sum()), "n_category": int(c[:, j].sum()),
-                             "share": float(share[j]), "ci_low": float(lo[j]), "ci_high": float(hi[j]),
+                             "share": float(share[j]), "ci_low": _tidy(lo[j], 0.0, 1.0),
+                             "ci_high": _tidy(hi[j], 0.0, 1.0),
                              "insufficient": n_docs < min_docs})
     return pd.DataFrame(rows, columns=cols)
 
@@ -1080,7 +1096,7 @@ def attribution_gap(
                 lb, ub = (float(v[0]) for v in _degenerate_to_wilson(sb, lb, ub, nb, ci))
                 lo, hi = _mover(sa, la, ua, sb, lb, ub)
             else:
-                lo, hi = (float(v) for v in _quantiles(reps[:, 0] - reps[:, 1], ci))
+                lo, hi = (_tidy(v, -1.0, 1.0) for v in _quantiles(reps[:, 0] - reps[:, 1], ci))
         rows.append({**dict(zip(by, label)), "speaker_a": names[0], "speaker_b": names[1], "cue_category": category,
                      "n_docs": len(idx), "n_docs_a": na, "n_docs_b": nb, "n_quotes_a": int(x[:, 1].sum()),
                      "n_quotes_b": int(x[:, 3].sum()), "share_a": sa, "share_b": sb, "difference": sa - sb,
