@@ -266,6 +266,20 @@ _THING_NOUNS = {"report", "statement", "document", "doctrine", "note", "letter",
                 "agreement", "deal", "treaty", "order", "source", "research", "investigation", "inquiry"}
 _MEDIA_ROLES = {"outlet", "paper", "newspaper", "agency", "broadcaster", "website", "site", "publication",
                 "magazine", "channel", "network", "daily", "tabloid", "station"}
+#: Nouns that introduce an organisation's name ("the British outlet Financial Times", "the
+#: magazine Causeur", "the hacker group Killnet"): kept as the name's roles, so that "the outlet"
+#: later resolves to it.
+_ORG_ROLES = {"outlet", "paper", "newspaper", "agency", "broadcaster", "website", "site", "publication",
+              "magazine", "channel", "network", "daily", "tabloid", "station", "group", "alliance", "bloc",
+              "company", "firm", "organisation", "organization", "institute", "charity", "party", "movement",
+              "ministry", "department", "office", "union", "court", "watchdog", "regulator", "outfit",
+              "think-tank", "tank", "collective"}
+#: Media nouns that stand for one another ("the tabloid …" -> "the newspaper", "the outlet").
+_MEDIA_KIN = {"outlet", "paper", "newspaper", "tabloid", "daily", "publication", "magazine", "website", "site",
+              "broadcaster", "channel", "network", "station"}
+#: Common nouns for a few organisations the article may name only by name ("the alliance" -> NATO).
+_ORG_HEAD_NAMES = {"alliance": ("nato", "north atlantic treaty organization", "north atlantic alliance"),
+                   "bloc": ("eu", "european union", "nato")}
 _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london", "paris", "berlin", "beijing",
            "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
            "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
@@ -626,7 +640,7 @@ class Article:
                     continue
                 sp = text.rfind(" ", max(0, rs0 - 25), rs0 - 1)
                 pw = text[sp + 1:rs0 - 1].lower() if rs0 > 0 and text[rs0 - 1] == " " else ""
-                roles = self._roles_before(rs0) if pw in _ROLEISH else set()
+                roles = self._roles_before(rs0) if pw in _ROLEISH or pw in _ORG_ROLES else set()
                 is_org = lw0 in _ORG_WORDS or name.isupper()
                 person = (not is_org) and bool(roles & TITLES)
                 mentions.append(Mention(rs0, rs0 + len(name), name, frozenset(roles), person))
@@ -708,7 +722,7 @@ class Article:
         roles = set()
         for w in reversed(_ROLE_WORD.findall(self.text, max(0, pos - 40), pos)[-4:]):
             lw = w.lower()
-            if lw in TITLES or lw in ROLE_NOUNS or w[:1].isupper():
+            if lw in TITLES or lw in ROLE_NOUNS or lw in _ORG_ROLES or w[:1].isupper():
                 roles.add(lw)
             else:
                 break
@@ -862,6 +876,16 @@ class Article:
         if head in _ORG_WORDS or head in _DOC_NOUNS or head in ("outlet", "paper", "newspaper", "agency",
                                                                 "broadcaster", "website", "site", "publication",
                                                                 "magazine", "channel", "network", "bank"):
+            # an organisation introduced with that word ("the British outlet Financial Times", "the
+            # Russian tabloid Komsomolskaya Pravda" -> "the outlet", "the newspaper"), nearest first
+            kin = _MEDIA_KIN if head in _MEDIA_KIN else {head}
+            known = _ORG_HEAD_NAMES.get(head, ())
+            i = bisect.bisect_left(self.mention_starts, pos) - 1
+            while i >= 0 and pos - self.mentions[i].start < 4000:
+                m = self.mentions[i]
+                if not m.person and (m.roles & kin or m.text.lower() in known) and not self.in_quote(m.start):
+                    return self.canonical(m.text), True
+                i -= 1
             # an organisation named earlier with that word ("the ministry" -> "Russian Foreign Ministry")
             i = bisect.bisect_left(self.mention_starts, pos) - 1
             while i >= 0 and pos - self.mentions[i].start < 4000:
@@ -1054,7 +1078,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
-    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS)):
+    if len(low) >= 2 and low[-1] in _DOC_NOUNS:
+        # a document by the name it carries: "the ISD report", "a Kremlin statement"
+        m = art.mention_at(hs, s + head_words[-2].end() + 1)
+        if m is not None and m.start >= hs and not m.person and m.text.lower() not in _PLACES:
+            return art.canonical(m.text), m.start, m.end
+    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES)):
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
             name, ok = art.resolve_role(hs, hw)
             if ok:
