@@ -450,6 +450,17 @@ _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|followin
 _PASSIVE_BY = re.compile(r"\s+by\s+")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
+#: Cues that take an object and are never inverted after a quote ("… “not one European country”
+#: recognised Russia's claim" is not recognised *by* Russia's claim).
+_NO_INVERSION = {"show", "find", "recognise", "recognize", "verify", "describe", "call", "label", "characterize",
+                 "characterise", "brand", "dub", "term", "dismiss", "deny", "accuse", "condemn", "criticise",
+                 "criticize", "welcome", "blame", "praise", "hail", "laud", "slam", "blast", "mock", "ridicule",
+                 "decry", "denounce", "cite", "quote", "mention", "demand", "propose", "promise", "pledge",
+                 "threaten", "advise", "highlight", "underline", "disclose", "reveal", "call for", "call on",
+                 "spin", "peddle", "parrot", "pretend", "lambast", "persuade", "outline", "rule out", "invoke",
+                 "evoke", "charge", "define", "name", "list", "identify", "refer to", "encourage"}
+_COORDINATED = re.compile(r"(?:^|[,;–—-]\s*|\s)(?:and|but|then)\s+(?:(?:has|have|had|also|later|then|again|"
+                          r"repeatedly|previously|once|even|further|[a-z]+ly)\s+){0,3}$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
@@ -1177,10 +1188,18 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
+    # a verb coordinated with an earlier one: "He said … but insisted that …", "tweeted that … but
+    # cautioned that …", "…, and has called …": the subject of the clause
+    if _COORDINATED.search(tail):
+        spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     # inversion: '”, said X' / ', said X' / 'says X' at the start
     after_quote = _AFTER_QUOTE.search(tail)
     after_comma = _AFTER_COMMA.search(tail) and not _PRONOUN_COMMA.search(tail)
-    if cue.lemma not in ("tell", "ask", "inform", "brief", "urge") and (after_quote or after_comma or not before.strip()):
+    object_verb = cue.lemma in ("tell", "ask", "inform", "brief", "urge")
+    if cue.lemma not in _NO_INVERSION and (not object_verb or (after_quote and "," in tail[-4:])) \
+            and (after_quote or after_comma or not before.strip()):
         np = _np_after(art, cue_end, se)
         # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
         if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "
@@ -1330,8 +1349,11 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
     if m:
         a = start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         return speaker_from_np(art, a, start + m.end(), outer_speaker=outer_speaker)
-    # a name (with its titles) opening the clause
+    # a name (with its titles) opening the clause, outside quotes ("“Family …,” urge the authors,
+    # adding …": not "Family")
     i = bisect.bisect_left(art.mention_starts, start)
+    while i < len(art.mentions) and art.mentions[i].start < pos and art.in_quote(art.mentions[i].start):
+        i += 1
     if i < len(art.mentions):
         mm = art.mentions[i]
         pre = text[start:mm.start]
