@@ -168,6 +168,34 @@ def test_batch_summary_counts_and_says_when_nothing_ran(tmp_path):
 
 
 # ----------------------------------------------------------------------------- inputs and provenance
+def test_file_sha256_hashes_files_and_folders_with_one_cached_helper(tmp_path):
+    """framing.io.file_sha256 serves files and folders (reports has no hashing of its own): a
+    folder's hash covers file names and bytes, skips hidden files and __pycache__, can be limited
+    to some suffixes, and changes when a file does."""
+    import hashlib
+
+    from framing.io import file_sha256
+
+    assert not hasattr(reports, "_sha")
+    d = tmp_path / "pkg"
+    (d / "sub").mkdir(parents=True)
+    (d / "a.py").write_text("x = 1\n")
+    (d / "sub" / "b.yaml").write_text("k: v\n")
+    assert file_sha256(d / "a.py") == hashlib.sha256(b"x = 1\n").hexdigest()
+    before = file_sha256(d)
+    (d / ".hidden").write_text("ignored")
+    (d / "__pycache__").mkdir()
+    (d / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"\0")
+    (d / "notes.txt").write_text("not code")
+    assert file_sha256(d, suffixes={".py", ".yaml"}) == before
+    assert file_sha256(d) != before  # notes.txt counts without a suffix filter
+    (d / "sub" / "b.yaml").write_text("k: w\n")
+    changed = file_sha256(d, suffixes={".py", ".yaml"})
+    assert changed != before
+    (d / "sub" / "b.yaml").rename(d / "b.yaml")  # same bytes, another place
+    assert file_sha256(d, suffixes={".py", ".yaml"}) != changed
+
+
 @pytest.fixture()
 def small_corpus(tmp_path):
     return fixture.build_docs(tmp_path / "corpus")

@@ -6,11 +6,12 @@ so an interrupted run never leaves a half-written table behind.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import tempfile
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 import pandas as pd
 
@@ -87,8 +88,33 @@ def read_parquet(path: str | os.PathLike, **kwargs) -> pd.DataFrame:
         raise FramingError(f"{path}: not a readable Parquet table ({exc})") from exc
 
 
-def file_sha256(path: str | os.PathLike, *, chunk: int = 1 << 20) -> str:
-    """Hex SHA-256 of a file's bytes."""
+def file_sha256(path: str | os.PathLike, *, suffixes: Iterable[str] | None = None) -> str:
+    """Hex SHA-256 of a file's bytes, or of a folder.
+
+    A folder (e.g. a partitioned Parquet table, a raw corpus, a package) hashes the sorted
+    relative names of its files, each with the SHA-256 of its bytes; hidden files and folders
+    (``.name``) and ``__pycache__`` are left out, and so, when ``suffixes`` is given (e.g.
+    ``{".py", ".yaml"}``), is every file whose suffix is not in it. The hash of each file is
+    cached by (resolved path, size, modification time), so hashing unchanged files again in the
+    same process costs one ``stat`` each.
+    """
+    path = Path(path)
+    if not path.is_dir():
+        st = path.stat()
+        return _file_sha256_cached(str(path.resolve()), st.st_size, st.st_mtime_ns)
+    keep = None if suffixes is None else {s.lower() for s in suffixes}
+    h = hashlib.sha256()
+    for p in sorted(path.rglob("*")):
+        rel = p.relative_to(path)
+        if (not p.is_file() or any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
+                or (keep is not None and p.suffix.lower() not in keep)):
+            continue
+        h.update(rel.as_posix().encode("utf-8") + b"\0" + file_sha256(p).encode("ascii"))
+    return h.hexdigest()
+
+
+@functools.lru_cache(maxsize=1024)
+def _file_sha256_cached(path: str, size: int, mtime_ns: int, *, chunk: int = 1 << 20) -> str:
     h = hashlib.sha256()
     with open(path, "rb") as fh:
         for block in iter(lambda: fh.read(chunk), b""):

@@ -285,7 +285,7 @@ def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_COD
         params.pop("outlet")
     return ReportInputs(corpus_path=docs_path, docs=docs, hits=hits, features=feats, codebook=cb,
                         outlet=outlet, outlets=names, output_dir=out, parameters=params,
-                        corpus_sha256=_sha(docs_path))
+                        corpus_sha256=file_sha256(docs_path))
 
 
 def provenance(inputs: ReportInputs):
@@ -318,7 +318,7 @@ def provenance(inputs: ReportInputs):
     ]
     hits_path = inputs.corpus_path.with_name("hits.parquet")
     if hits_path.exists():
-        rows.insert(6, ("hits table sha256", _sha(hits_path)))
+        rows.insert(6, ("hits table sha256", file_sha256(hits_path)))
     rows += [(f"parameter {k}", json.dumps(v, ensure_ascii=False)) for k, v in inputs.parameters.items()]
     rows += [(f"{name} version", version) for name, version in _library_versions()]
     return pd.DataFrame(rows, columns=["item", "value"])
@@ -626,23 +626,6 @@ class BatchResult:
         self.errors += other.errors
 
 
-@functools.lru_cache(maxsize=64)
-def _sha_cached(path: str, size: int, mtime_ns: int) -> str:
-    return file_sha256(path)
-
-
-def _sha(path: Path) -> str:
-    """SHA-256 of a file, or of the names and hashes of the files in a folder (a partitioned table)."""
-    path = Path(path)
-    if path.is_dir():
-        h = hashlib.sha256()
-        for p in sorted(q for q in path.rglob("*") if q.is_file() and not q.name.startswith(".")):
-            h.update(p.relative_to(path).as_posix().encode("utf-8") + b"\0" + _sha(p).encode("ascii"))
-        return h.hexdigest()
-    st = path.stat()
-    return _sha_cached(str(path.resolve()), st.st_size, st.st_mtime_ns)
-
-
 def _read_stamp(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -655,7 +638,7 @@ def _features_stamp_path(docs_path: Path) -> Path:
 
 
 def _features_inputs(docs_path: Path, codebook_sha: str) -> dict:
-    return {"docs_sha256": _sha(docs_path), "codebook_sha256": codebook_sha, "framing_version": __version__}
+    return {"docs_sha256": file_sha256(docs_path), "codebook_sha256": codebook_sha, "framing_version": __version__}
 
 
 def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_CODEBOOK, force: bool = False,
@@ -778,9 +761,9 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     common = {
         "stamp_version": STAMP_VERSION,
         "framing_version": __version__,
-        "corpus_sha256": _sha(docs_path),
-        "hits_sha256": _sha(docs_path.with_name("hits.parquet")),
-        "doc_features_sha256": _sha(docs_path.with_name("doc_features.parquet")),
+        "corpus_sha256": file_sha256(docs_path),
+        "hits_sha256": file_sha256(docs_path.with_name("hits.parquet")),
+        "doc_features_sha256": file_sha256(docs_path.with_name("doc_features.parquet")),
         "codebook": cb_name,
         "codebook_fingerprint": cb_sha,
     }
@@ -800,7 +783,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
         rdir = out_dir / slug
         outcome = ReportOutcome(corpus=name, kind=kind, name=label, slug=slug, out_dir=rdir)
         key_params = {k: v for k, v in params.items() if k != "corpus"}
-        inputs = {**common, "notebook": template.name, "notebook_sha256": _sha(template), "parameters": key_params,
+        inputs = {**common, "notebook": template.name, "notebook_sha256": file_sha256(template), "parameters": key_params,
                   "show_code": bool(show_code)}
         stamp = _read_stamp(rdir / STAMP_NAME)
         if (not force and stamp.get("inputs") == inputs and stamp.get("status") == "ok"
@@ -1023,7 +1006,7 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
     prov = [
         ("corpus", corpus),
         ("document table", str(docs_path)),
-        ("corpus sha256", _sha(docs_path)),
+        ("corpus sha256", file_sha256(docs_path)),
         ("documents", f"{len(meta):,}"),
         ("outlets", str(len(counts))),
         ("dates in corpus", found),
@@ -1092,7 +1075,7 @@ def _is_under(p: Path, base: Path) -> bool:
 
 # ----------------------------------------------------------------------------- the whole job
 def _raw_fingerprint(raw_dir: Path) -> str:
-    return _sha(raw_dir)
+    return file_sha256(raw_dir)
 
 
 def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool = True) -> str | None:
