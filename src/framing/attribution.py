@@ -421,6 +421,7 @@ _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
 _QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
+                        r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
                         r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s+$")
 
 
@@ -461,6 +462,7 @@ _NO_INVERSION = {"show", "find", "recognise", "recognize", "verify", "describe",
                  "evoke", "charge", "define", "name", "list", "identify", "refer to", "encourage"}
 _COORDINATED = re.compile(r"(?:^|[,;–—-]\s*|\s)(?:and|but|then)\s+(?:(?:has|have|had|also|later|then|again|"
                           r"repeatedly|previously|once|even|further|[a-z]+ly)\s+){0,3}$")
+_INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
@@ -774,8 +776,8 @@ class Article:
                 continue  # "the Balkan state", "a report", "his comments": nouns
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, ws - 3):ws]
-                if before.strip() and not _SENT_START.search(before):
-                    continue
+                if before.strip() and not _SENT_START.search(before) or _INITIALS_BEFORE.search(text, max(0, ws - 8), ws):
+                    continue  # "U.S. State Department": no sentence start after an initialism
             out.append(Cue(ws, end, w, lemma, lex.category(lemma)))
             last_end = end
         self.cues = out
@@ -867,6 +869,33 @@ class Article:
                     if headw not in PRONOUNS and (headw in _COLLECTIVE or (headw.endswith("s") and headw in SPEAKER_NOUNS)):
                         return spk
             k -= 1
+        return ""
+
+    def resolve_it(self, pos: int) -> str:
+        """For "it" before a cue: the organisation that was the speaker of a cue in this sentence or
+        the three before ("Gazprom announced … for what it said is …"), else ''."""
+        if self._in_plural:
+            return ""
+        here = self.sentence_index(pos)
+        k = bisect.bisect_left(self._cue_starts, pos) - 1
+        self._in_plural = True  # one level only
+        try:
+            while k >= 0:
+                c = self.cues[k]
+                si = self.sentence_index(c.start)
+                if si < here - 3:
+                    break
+                if not self.in_quote(c.start):
+                    spk, a, b, _, _ = _cue_speaker(self, c, self.sentences[si], quote=None)
+                    if spk and a >= 0:
+                        m = self.mention_at(a, b + 1)
+                        head = self.text[a:b].lower().split()[-1:]
+                        if (m is not None and not m.person and m.text.lower() not in _PLACES) or \
+                                (head and head[0] in _ORG_ROLES | _COLLECTIVE and head[0] not in PRONOUNS):
+                            return spk
+                k -= 1
+        finally:
+            self._in_plural = False
         return ""
 
     def _is_subject(self, m: Mention) -> bool:
@@ -1108,6 +1137,10 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     m = art.mention_at(hs, he + 1)
     if m is not None and m.start >= hs and _ends_phrase(text, m.end, he):
         return art.canonical(m.text), m.start, m.end
+    if low == ["it"]:
+        # "for what it said is …": the organisation that spoke last
+        name = art.resolve_it(hs)
+        return (name, hs, he) if name else ("", -1, -1)
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
     if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _ORG_WORDS \
