@@ -333,6 +333,31 @@ class _Field:
         self.attrs: list[attr.Attribution] = []
         self._lower_words = None
         self._sent_stems = None
+        self._quote_stems: dict[int, set] = {}
+        self._reported: list[dict] | None = None
+
+    def quote_stems(self, k: int) -> set:
+        """Stems of the words of span ``k`` (memoised)."""
+        st = self._quote_stems.get(k)
+        if st is None:
+            q = self.spans[k]
+            st = self._quote_stems[k] = _stems(self.text[q.start:q.end])
+        return st
+
+    def words_outside_quotes(self, start: int, end: int) -> set:
+        """Lower-case words of ``text[start:end]`` that are outside every quoted span."""
+        out = set()
+        for m in _WORD.finditer(self.text, start, end):
+            if not self.art.in_quote(m.start()):
+                out.add(m.group(0).lower())
+        return out
+
+    def reported(self) -> list[dict]:
+        """Reported speech of the field (:func:`framing.attribution.reported_speech`), computed once
+        the field's quotes are attributed."""
+        if self._reported is None:
+            self._reported = attr.reported_speech(self.art, quote_attrs=dict(enumerate(self.attrs)))
+        return self._reported
 
     @property
     def lower_words(self) -> str:
@@ -379,20 +404,57 @@ _STOP = {"the", "a", "an", "of", "in", "on", "to", "and", "or", "for", "with", "
          "was", "were", "be", "its", "it", "as", "that", "this", "not", "no"}
 
 
+_SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "ments", "ment", "ings", "ing",
+             "ions", "ion", "ers", "er", "ors", "or", "ies", "ied", "ed", "es", "ly", "s", "e")
+
+
 def _stem(w: str) -> str:
+    """A crude stem: one common suffix off, then the first five letters (liquidation ~ liquidated,
+    bombing ~ bomber, liberation ~ liberated ~ liberates)."""
     w = w.lower()
-    return w[:5] if len(w) > 5 else w
+    for suf in _SUFFIXES:
+        if w.endswith(suf) and len(w) - len(suf) >= 3:
+            w = w[:-len(suf)]
+            break
+    return w[:5]
+
+
+def _stems(s: str, *, content: bool = False) -> set:
+    """Stems of the words of ``s``, hyphenated words split (rules-based ~ rules based);
+    ``content``: without function words and words of one or two letters."""
+    out = set()
+    for w in _words(s):
+        for part in w.split("-"):
+            if content and (part.lower() in _STOP or len(part) <= 2):
+                continue
+            if part:
+                out.add(_stem(part))
+    return out
 
 
 def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
-    """For a headline's words: a body sentence holding every content word of the span (by its first
-    five letters: liquidation ~ liquidated, best fighter pilot ~ best pilot ... fighter) that is
-    attributed, or that holds an attributed quote."""
-    stems = {_stem(w) for w in _words(span) if w.lower() not in _STOP and len(w) > 2}
+    """For a headline's words: a body sentence holding every content word of the span (by stem:
+    liquidation ~ liquidated, best fighter pilot ~ best pilot ... fighter) that is attributed, or
+    that holds an attributed quote. A single content word counts only inside someone's quote in
+    the body (a word the writer uses again in an attributed sentence is not the source's)."""
+    stems = _stems(span, content=True)
     if not stems or not body.art.sentences:
         return None
+    if len(stems) == 1:
+        st = next(iter(stems))
+        for kk, q in enumerate(body.spans):
+            if kk < len(body.attrs) and body.attrs[kk].speaker and body.types[kk] in ("direct", "partial") \
+                    and st in body.quote_stems(kk):
+                return body.attrs[kk]
+        # the same word (not merely the same stem) in someone's reported speech, outside marks:
+        # "‘victory’" in the headline, "he said, the US won a victory" in the body
+        word = next((w.lower() for w in _words(span) if _stem(w) == st), "")
+        for r in body.reported():
+            if word in body.words_outside_quotes(r["start"], r["end"]):
+                return r["attribution"]
+        return None
     if body._sent_stems is None:
-        body._sent_stems = [{_stem(w) for w in _words(body.text[a:b])} for a, b in body.art.sentences]
+        body._sent_stems = [_stems(body.text[a:b]) for a, b in body.art.sentences]
     for k, st in enumerate(body._sent_stems):
         if not stems <= st:
             continue
@@ -427,8 +489,7 @@ def classify_quotes(title: str, text: str, codebook: Any = None) -> dict[str, li
                              open_mark=q.open_mark, close_mark=q.close_mark, depth=q.depth))
         out[name] = rows
         rep = []
-        quote_attrs = {k: a for k, a in enumerate(f.attrs)}
-        for r in attr.reported_speech(f.art, quote_attrs=quote_attrs):
+        for r in f.reported():
             r["text"] = f.text[r["start"]:r["end"]]
             r["context"] = _context(f, r["start"])
             r["quote_type"] = "reported"
@@ -595,11 +656,108 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             agent = None if headline else _agent_attribution(f, q, ss)
             if agent is None:
                 agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss)
+            if agent is None and not headline:
+                agent = _cue_clause_attribution(f, q, art.sentences[si] if art.sentences else (0, len(text)))
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
             else:
                 f.types[k] = "scare"
+
+
+# verbs of saying, asking and labelling whose content a quoted fragment in their clause belongs to
+# (the codebook's cue lexicon adds its own; evidence and perception verbs such as show, find, see,
+# display or respond to are left out: their object is not someone's words)
+_GOVERNING_VERBS = (
+    "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
+    "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
+    "ask", "urge", "demand", "call for", "call on", "plead", "promise", "pledge", "vow", "threaten",
+    "accuse", "blame", "denounce", "condemn", "describe", "brand", "label", "dub", "term", "designate",
+    "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
+    "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate")
+_GOVERNING_RE = re.compile(r"(?<![\w\-])(%s)\b" % "|".join(sorted({re.escape(f) for v in _GOVERNING_VERBS
+                                                          for f in attr.inflections(v)}, key=len, reverse=True)),
+                           re.I)
+_TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argues|warned|warns|stated|states|"
+               "reported|reports|wrote|writes|noted|notes|alleged|alleges|told|explained|suggested|believes|"
+               "believed|estimated|estimates|predicted|predicts|maintained|maintains|contended|asserted|"
+               "declared|announced|tweeted|posted")
+# "…, the ministry claimed." / "…, according to Causeur." / "…, said Peskov." at the end of the sentence
+_REPORTING_TAIL = re.compile(
+    r"[^;:–—()]*?,\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)|(?P<subj>(?:[\w’'\-\.]+\s+){1,6}?)(?P<v1>%s)"
+    r"(?:\s+[\w’'\-\.,]+){0,6}?|(?P<v2>%s)\s+(?P<obj>(?:[\w’'\-\.]+\s*){1,6}?))\s*[.!?]?[”\"’']?\s*$" % (_TAIL_VERBS, _TAIL_VERBS))
+_GAP_BLOCK = re.compile(r"[;:–—()]|\s-{1,2}\s|\b(?:who|which|where|whose|whom|but|while|whereas|although|though|"
+                        r"because|since|after|before|until|unless|if)\b", re.I)
+_DET_OR_POSS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|every|each|any|"
+                          r"no|such|of|in|on|at|amid|over|about|with|without)|[’']s?)\s+$", re.I)
+
+
+def _speaker_of_cue_at(f: _Field, start: int, sent: tuple[int, int]) -> tuple[str, int, int]:
+    """The speaker the attribution module reads for a cue starting at ``start``, or the clause's
+    subject; ('', -1, -1) when neither names anyone."""
+    art = f.art
+    if start in art._cue_start_set:
+        c = art.cues[art._cue_starts.index(start)]
+        spk, a, b, _, _ = attr._cue_speaker(art, c, sent, quote=None)
+        if spk:
+            return spk, a, b
+    spk = attr._clause_subject(art, (sent[0], start), start)
+    if spk[0] and spk[0].lower() not in ("it", "there"):
+        return spk
+    return "", -1, -1
+
+
+def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> attr.Attribution | None:
+    """A fragment inside the clause of a verb of saying or labelling in its own sentence, which
+    the attribution search did not tie to a named speaker:
+
+    * a closing reporting clause: *soldiers have been “re-deployed” to …, the ministry claimed*;
+      *these “mercenaries” come …, according to Causeur*;
+    * a preceding verb whose content clause or object holds the span, with nothing between but
+      the clause itself (no other clause boundary, relative pronoun or conjunction, at most 15
+      words): *a city official warned strikes could leave the capital without power for ‘several
+      days or weeks’*, *to speculate that top brass have been ‘sabotaging’ the tests*.
+
+    Partial; the speaker is the cue's speaker where the attribution module can read one."""
+    text = f.text
+    ss, se = sent
+    tail = text[q.end + 1:se]
+    m = _REPORTING_TAIL.match(tail)
+    if m and m.group("v1") and not m.group("subj").strip():
+        m = None
+    if m:
+        g = "acc" if m.group("acc") else ("v1" if m.group("v1") else "v2")
+        cs = q.end + 1 + (m.start(g) if g != "acc" else tail.rfind("according", 0, m.start("acc")))
+        ce = q.end + 1 + (m.end(g) if g != "acc" else m.start("acc") - 1)
+        cue_text = text[cs:ce].strip()
+        lemma = "according to" if g == "acc" else attr.verb_lemma(cue_text)
+        spk, a, b = _speaker_of_cue_at(f, cs, sent)
+        if g == "acc" and not spk:
+            np = attr._np_after(f.art, q.end + 1 + m.start("acc") - 1, q.end + 1 + m.end("acc"))
+            if np:
+                spk, a, b = attr.speaker_from_np(f.art, *np)
+        return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, cs + len(cue_text),
+                                how="clause")
+    best = None
+    for cm in _GOVERNING_RE.finditer(text, ss, max(ss, q.start - 1)):
+        best = cm
+    if best is None or f.art.in_quote(best.start()):
+        return None
+    cs, ce = best.start(), best.end()
+    head = text[ss:cs]
+    if not _words(head) or _DET_OR_POSS.search(head) or attr._NEGATED.search(head):
+        return None  # no subject before it, a noun ("the claim", "his call"), or negated
+    gap = text[ce:q.start - 1]
+    if _GAP_BLOCK.search(gap) or len(_words(gap)) > 15 or re.match(r"\s*by\b", gap):
+        # (a passive "condemned by ‘…’": the span is the agent, not the words)
+        return None
+    if any(w.lower().endswith("ing") and w.lower() not in ("being", "nothing", "something", "anything", "everything")
+           for w in _words(gap)):
+        return None  # another verb's phrase between (deploying "…", wearing ‘…’)
+    cue_text = text[cs:ce]
+    lemma = attr.verb_lemma(cue_text.split()[0]) + ("" if " " not in cue_text else " " + cue_text.split(None, 1)[1].lower())
+    spk, a, b = _speaker_of_cue_at(f, cs, sent)
+    return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, ce, how="clause")
 
 
 _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "report", "mark", "term", "characterize",
