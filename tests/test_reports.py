@@ -196,6 +196,30 @@ def test_file_sha256_hashes_files_and_folders_with_one_cached_helper(tmp_path):
     assert file_sha256(d, suffixes={".py", ".yaml"}) != changed
 
 
+def test_code_fingerprint_covers_code_codebooks_style_and_templates(tmp_path):
+    """The report stamps carry a fingerprint of the package's own files, so a change to the
+    library reruns the reports; bytecode, hidden files and other files do not count."""
+    import shutil
+
+    pkg = tmp_path / "framing"
+    shutil.copytree(Path(reports.__file__).parent, pkg, ignore=shutil.ignore_patterns("__pycache__"))
+    assert reports.code_fingerprint(pkg) == reports.code_fingerprint()
+    fp = reports.code_fingerprint(pkg)
+    (pkg / "__pycache__").mkdir()
+    (pkg / "__pycache__" / "stats.cpython-311.pyc").write_bytes(b"\0")
+    (pkg / "notes.txt").write_text("not code")
+    (pkg / ".swp").write_text("editor")
+    assert reports.code_fingerprint(pkg) == fp
+    for rel in ("stats.py", "outlets.yaml", "codebooks/russia_ukraine.yaml", "styles/framing.mplstyle",
+                "templates/index.html"):
+        f = pkg / rel
+        original = f.read_bytes()
+        f.write_bytes(original + b"\n")
+        assert reports.code_fingerprint(pkg) != fp, rel
+        f.write_bytes(original)
+        assert reports.code_fingerprint(pkg) == fp, rel
+
+
 @pytest.fixture()
 def small_corpus(tmp_path):
     return fixture.build_docs(tmp_path / "corpus")

@@ -13,8 +13,9 @@ notebook to HTML with the code hidden, and writes an ``index.html`` linking them
     reports/<corpus>/<outlet-slug>/report.stamp.json   the inputs the report was built from
 
 A report is rerun only when one of its inputs changed: the document, hits and feature tables
-(SHA-256 of the files), the codebook (SHA-256), the notebook template (SHA-256), the parameters or
-the framing version. A failing report does not stop the others; the index shows its error and the
+(SHA-256 of the files), the codebook (SHA-256), the notebook template (SHA-256), the parameters,
+the framing version or the framing code itself (:func:`code_fingerprint`: SHA-256 of the
+package's own files, so that editing the library reruns the reports even without a new version). A failing report does not stop the others; the index shows its error and the
 partially executed notebook, and :attr:`BatchResult.ok` is false.
 
 The notebooks call the small helpers here (:func:`report_setup`, :func:`show_figure`,
@@ -51,6 +52,7 @@ __all__ = [
     "SavedFigure",
     "SavedTable",
     "build_reports",
+    "code_fingerprint",
     "codebook_table",
     "corpus_name",
     "ensure_docs",
@@ -626,6 +628,25 @@ class BatchResult:
         self.errors += other.errors
 
 
+#: Suffixes of the package files whose change reruns the reports (code, codebooks, outlet list,
+#: house style); everything under ``templates/`` counts too.
+CODE_SUFFIXES = (".py", ".yaml", ".yml", ".mplstyle")
+
+
+def code_fingerprint(package: str | os.PathLike | None = None) -> str:
+    """SHA-256 of the installed framing package's own files: every ``.py``, ``.yaml`` and
+    ``.mplstyle`` file under the package folder and every file under ``templates/`` (names and
+    bytes; ``__pycache__`` and hidden files left out). A change to the library's code, shipped
+    codebooks, style or templates changes it, and with it every report's stamp. Cheap to repeat:
+    file hashes are cached by size and modification time (:func:`framing.io.file_sha256`).
+    ``package``: another package folder to fingerprint (default: this installed package)."""
+    pkg = Path(package) if package is not None else Path(__file__).resolve().parent
+    parts = [file_sha256(pkg, suffixes=CODE_SUFFIXES)]
+    if (pkg / "templates").is_dir():
+        parts.append(file_sha256(pkg / "templates"))
+    return hashlib.sha256("\n".join(parts).encode("ascii")).hexdigest()
+
+
 def _read_stamp(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
@@ -706,7 +727,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
                   outlets: Sequence[str] | None = None, codebook: str = DEFAULT_CODEBOOK, jobs: int = 2,
                   force: bool = False, seed: int = DEFAULT_SEED, progress: bool = True,
                   date_from: str | None = None, date_to: str | None = None, show_code: bool = False,
-                  root: str | os.PathLike | None = None) -> BatchResult:
+                  root: str | os.PathLike | None = None, _code_sha: str | None = None) -> BatchResult:
     """Build the outlet reports and the comparison report of a corpus.
 
     ``docs_path=None`` builds them for each bundled sample corpus
@@ -716,10 +737,12 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     comparison to those outlets; ``jobs`` notebooks run in parallel. Reports whose inputs have
     not changed are skipped unless ``force``. ``show_code`` keeps the code in the HTML (it is
     always in the executed ``report.ipynb``). Never raises for a failing report: see
-    :attr:`BatchResult.ok` and the index page.
+    :attr:`BatchResult.ok` and the index page. (``_code_sha``: the :func:`code_fingerprint`
+    when a caller has computed it for the whole batch already.)
     """
     t0 = time.perf_counter()
     paths = project_paths(root)
+    code_sha = _code_sha or code_fingerprint()  # once per batch
     if docs_path is None:
         if out is not None:
             raise FramingError("--out needs a DOCS.parquet (without one, each sample corpus goes to reports/<corpus>/)")
@@ -728,7 +751,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
             result.extend(build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus),
                                         outlets=outlets, codebook=codebook, jobs=jobs, force=force, seed=seed,
                                         progress=progress, date_from=date_from, date_to=date_to,
-                                        show_code=show_code, root=root))
+                                        show_code=show_code, root=root, _code_sha=code_sha))
         result.seconds = time.perf_counter() - t0
         return result
 
@@ -761,6 +784,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     common = {
         "stamp_version": STAMP_VERSION,
         "framing_version": __version__,
+        "code_fingerprint": code_sha,
         "corpus_sha256": file_sha256(docs_path),
         "hits_sha256": file_sha256(docs_path.with_name("hits.parquet")),
         "doc_features_sha256": file_sha256(docs_path.with_name("doc_features.parquet")),
@@ -807,7 +831,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     index = out_dir / "index.html"
     others = _earlier_reports(out_dir, exclude={r.slug for r in result.reports}, common=common, corpus=name)
     page = render_index(name, docs_path, meta, [*result.reports, *others], codebook=(cb_name, cb_sha), seed=seed,
-                        date_from=date_from, date_to=date_to, out_dir=out_dir)
+                        date_from=date_from, date_to=date_to, out_dir=out_dir, code_sha=code_sha)
     _write_if_changed(index, page)
     result.indexes.append(index)
     result.seconds = time.perf_counter() - t0
@@ -991,7 +1015,7 @@ def _index_template() -> str:
 
 def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOutcome], *,
                  codebook: tuple[str, str], seed: int, date_from=None, date_to=None,
-                 out_dir: Path) -> str:
+                 out_dir: Path, code_sha: str | None = None) -> str:
     """The ``index.html`` of a corpus: provenance, and one row per report with its status.
 
     Every value taken from data (outlet names, error messages, paths) is HTML-escaped.
@@ -1014,6 +1038,7 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
         ("codebook", codebook[0]),
         ("codebook fingerprint (sha256 of codebook + cue lexicon)", codebook[1]),
         ("framing version", __version__),
+        *([("framing code sha256 (package files)", code_sha)] if code_sha else []),
         ("seed", str(seed)),
     ]
     prov_rows = "\n".join(f"<tr><th>{e(k)}</th><td><code>{e(v)}</code></td></tr>" for k, v in prov)
@@ -1112,12 +1137,14 @@ def run_pipeline(corpora: Sequence[str] = SAMPLE_CORPORA, *, codebook: str = DEF
     paths = project_paths(root)
     result = BatchResult()
     t0 = time.perf_counter()
+    code_sha = code_fingerprint()  # once for the whole run
     for corpus in corpora:
         try:
             step = ensure_docs(corpus, root=root, force=force, progress=progress)
             result.steps.append(step or f"ingest {corpus}: raw files unchanged, skipped")
             sub = build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus), codebook=codebook,
-                                jobs=jobs, force=force, seed=seed, progress=progress, root=root)
+                                jobs=jobs, force=force, seed=seed, progress=progress, root=root,
+                                _code_sha=code_sha)
         except FramingError as exc:
             result.errors.append(f"{corpus}: {exc}")
             continue
