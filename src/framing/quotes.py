@@ -241,7 +241,14 @@ _OTHER_BEFORE = re.compile(
 _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
-    r"co-host|host|anchor|presenter|column|newsletter|website|app|account|page)\b")
+    r"co-host|host|anchor|presenter|column|newsletter|website|app|account|page|button|tactics?|manoeuvres?|"
+    r"maneuvers?|camp)\b")
+# verbs that found or set up a thing: the quoted noun group after them is its name
+# ("issued a decree establishing a “register of oligarchs”", "had created a “working group”")
+_FOUNDING_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|creat(?:e|es|ed|ing)|set(?:s|ting)?\s+up|"
+                              r"launch(?:es|ed|ing)?|form(?:s|ed|ing)?|found(?:s|ed|ing)?)\s+(?:a|an)\s*$", re.I)
+# a term glossed right after it: "has “de-arched,” or exited a major market"; "“color revolutions” -- a series of"
+_GLOSS_AFTER = re.compile(r"\s*,\s+or\s+(?!if\b|whether\b|not\b)|\s+(?:--|–|—)\s+(?:a|an|the)\s+\w+\s+of\b")
 _GLOSS_BEFORE = re.compile(r"\b(?:meaning|means|translated\s+as|translates\s+as|literally|known\s+locally\s+as|"
                            r"short\s+for|stands\s+for)\s*[:,]?\s*$", re.I)
 _OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
@@ -268,7 +275,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         # "... called/named/dubbed X" only when not said by someone ("calling it ...")
         return True
     last = words[-1].lower()
-    if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span) \
+    if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span if len(words) > 3 else "") \
             and not re.search(r"\b(?:an?|so-called|its\s+so-called)\s*$", before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
     caps = [w for w in words if w.lower() not in _SMALL]
@@ -283,6 +290,12 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     after = text[q.end + 1:q.end + 4]
     if len(words) <= 4 and _OTHER_AFTER.match(text, q.end + 1):
         return True  # the 'golden visa' scheme, ‘free travel’ rules, the “Outnumbered” co-host
+    if 2 <= len(words) <= 4 and _FOUNDING_BEFORE.search(before):
+        return True  # the name of what was set up: a “register of oligarchs”, a “working group”
+    if len(words) <= 3 and (span.rstrip().endswith(",") and re.match(r"\s+or\s", text[q.end + 1:q.end + 6])
+                            or _GLOSS_AFTER.match(text, q.end + 1)) \
+            and not re.search(r"\bor\s*$|so-called\s*$", before):
+        return True  # a term glossed after it: “de-arched,” or exited …; “color revolutions” -- a series of …
     if len(words) <= 3 and _GLOSS_BEFORE.search(before):
         return True  # a military response meaning “affirmative”
     if len(words) <= 3 and re.search(r"(?:,\s*or|\(|[–—-]\s*or)\s*$", before) and re.match(r"\s*[,)–—-]", after):
@@ -668,16 +681,22 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
 # verbs of saying, asking and labelling whose content a quoted fragment in their clause belongs to
 # (the codebook's cue lexicon adds its own; evidence and perception verbs such as show, find, see,
 # display or respond to are left out: their object is not someone's words)
+_AS_VERBS = {"introduce", "present", "portray", "style", "cast", "refer", "hail", "praise", "tout", "depict",
+             "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify"}
 _GOVERNING_VERBS = (
     "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
     "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
     "ask", "urge", "demand", "call for", "call on", "plead", "promise", "pledge", "vow", "threaten",
     "accuse", "blame", "denounce", "condemn", "describe", "brand", "label", "dub", "term", "designate",
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
-    "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate")
-_GOVERNING_RE = re.compile(r"(?<![\w\-])(%s)\b" % "|".join(sorted({re.escape(f) for v in _GOVERNING_VERBS
-                                                          for f in attr.inflections(v)}, key=len, reverse=True)),
-                           re.I)
+    "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
+    *sorted(_AS_VERBS))
+_IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
+               r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum"}
+_GOVERNING_RE = re.compile(r"(?<![\w\-])(%s|%s)\b" % (
+    "|".join(_IDIOM_CUES),
+    "|".join(sorted({re.escape(f) for v in _GOVERNING_VERBS for f in attr.inflections(v)}, key=len, reverse=True))),
+    re.I)
 _TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argues|warned|warns|stated|states|"
                "reported|reports|wrote|writes|noted|notes|alleged|alleges|told|explained|suggested|believes|"
                "believed|estimated|estimates|predicted|predicts|maintained|maintains|contended|asserted|"
@@ -690,6 +709,32 @@ _GAP_BLOCK = re.compile(r"[;:–—()]|\s-{1,2}\s|\b(?:who|which|where|whose|who
                         r"because|since|after|before|until|unless|if)\b", re.I)
 _DET_OR_POSS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|every|each|any|"
                           r"no|such|of|in|on|at|amid|over|about|with|without)|[’']s?)\s+$", re.I)
+
+
+_PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+ly\s+)?\w+ing$", re.I)
+
+
+def _governs_fragment(gap: str, cue_text: str) -> bool:
+    """Is a quoted fragment that follows ``cue_text`` after ``gap`` inside the cue's content clause
+    or object? Not when a clause boundary comes between (; : – — a relative pronoun, a
+    subordinating conjunction), when a participle of another verb heads a phrase between
+    (*deploying “peacekeeping troops”*, *wearing ‘swastika’*), when the verb is a passive with its
+    agent (*condemned by ‘show trial’*), or more than 15 words apart. Parentheses are skipped;
+    *but* may join two parts of a *that* clause."""
+    gap = re.sub(r"\([^()]*\)", " ", gap)
+    if re.match(r"\s*by\b", gap) or len(_words(gap)) > 15:
+        return False
+    if re.search(r"\bbut\b", gap, re.I) and re.search(r"\bthat\b", gap.split("but")[0], re.I):
+        gap = gap.replace("but", "and")
+    if _GAP_BLOCK.search(gap):
+        return False
+    ws = _words(gap)
+    for i, w in enumerate(ws):
+        lw = w.lower()
+        if lw.endswith("ing") and len(lw) > 4 and lw not in ("being", "nothing", "something", "anything", "everything") \
+                and not _PROGRESSIVE_ING.search(" ".join(ws[max(0, i - 2):i + 1])):
+            return False
+    return True
 
 
 def _speaker_of_cue_at(f: _Field, start: int, sent: tuple[int, int]) -> tuple[str, int, int]:
@@ -740,6 +785,8 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
                                 how="clause")
     best = None
     for cm in _GOVERNING_RE.finditer(text, ss, max(ss, q.start - 1)):
+        if attr.verb_lemma(cm.group(0).split()[0]) in _AS_VERBS and " as " not in text[cm.end():q.start]:
+            continue  # "introducing itself as a “friend”" (a label), not "presented the plan"
         best = cm
     if best is None or f.art.in_quote(best.start()):
         return None
@@ -747,15 +794,11 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     head = text[ss:cs]
     if not _words(head) or _DET_OR_POSS.search(head) or attr._NEGATED.search(head):
         return None  # no subject before it, a noun ("the claim", "his call"), or negated
-    gap = text[ce:q.start - 1]
-    if _GAP_BLOCK.search(gap) or len(_words(gap)) > 15 or re.match(r"\s*by\b", gap):
-        # (a passive "condemned by ‘…’": the span is the agent, not the words)
-        return None
-    if any(w.lower().endswith("ing") and w.lower() not in ("being", "nothing", "something", "anything", "everything")
-           for w in _words(gap)):
-        return None  # another verb's phrase between (deploying "…", wearing ‘…’)
     cue_text = text[cs:ce]
-    lemma = attr.verb_lemma(cue_text.split()[0]) + ("" if " " not in cue_text else " " + cue_text.split(None, 1)[1].lower())
+    if not _governs_fragment(text[ce:q.start - 1], cue_text):
+        return None
+    lemma = next((lem for rx, lem in _IDIOM_CUES.items() if re.fullmatch(rx, cue_text, re.I)), "") \
+        or attr.verb_lemma(cue_text.split()[0]) + ("" if " " not in cue_text else " " + cue_text.split(None, 1)[1].lower())
     spk, a, b = _speaker_of_cue_at(f, cs, sent)
     return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, ce, how="clause")
 
