@@ -75,7 +75,7 @@ def test_seeds_table_has_contract_columns_and_manifest_metadata(seeds):
 def test_seeds_text_is_as_found_and_clean_text_is_clean(seeds):
     docs, _ = seeds
     for row in docs.itertuples():
-        assert row.text == Path(row.source).read_text(encoding="utf-8")
+        assert row.text == (REPO / row.source).read_text(encoding="utf-8")  # source: relative to the project root
         assert row.n_words == count_words(row.clean_text)
         assert row.encoding == "utf-8" and row.format == "txt"
     rt = docs[docs.source.str.endswith("004_1f8c25a30a4a49e8.txt")].iloc[0]
@@ -454,3 +454,28 @@ def test_whole_corpus_text_is_not_lost_or_truncated(full_corpus, shared_corpus):
                 assert got.url == src.URL[r].strip()
             checked += 1
     assert checked > 400
+
+
+def test_source_is_relative_to_the_project_root_whatever_the_clone_location(tmp_path):
+    """The same raw folder in two clones, passed as absolute paths (as `framing run` does), gives
+    the same source column and report paths: relative to each clone's root. A file outside the
+    root keeps its path as given."""
+    tables = []
+    for clone in ("a", "b"):
+        root = tmp_path / clone / "framing"
+        raw = root / "data" / "raw" / "mini"
+        raw.mkdir(parents=True)
+        shutil.copyfile(SEEDS / "manifest.csv", raw / "manifest.csv")
+        for name in ("000_042faa28e221901a.txt", "004_1f8c25a30a4a49e8.txt"):
+            shutil.copyfile(SEEDS / name, raw / name)
+        out = root / "data" / "processed" / "mini" / "docs.parquet"
+        report = ingest_to_parquet([raw.resolve()], out.resolve(), root=root)
+        docs = pd.read_parquet(out)
+        assert docs["source"].tolist() == ["data/raw/mini/000_042faa28e221901a.txt",
+                                           "data/raw/mini/004_1f8c25a30a4a49e8.txt"]
+        assert report.paths == ["data/raw/mini"] and report.out == "data/processed/mini/docs.parquet"
+        tables.append(docs)
+    pd.testing.assert_frame_equal(tables[0], tables[1])
+    outside = copy(tmp_path, "messy.csv")
+    docs, _ = ingest_with_report([outside], root=tmp_path / "a" / "framing")
+    assert docs["source"].str.startswith((outside / "messy.csv").as_posix() + ":").all()

@@ -91,3 +91,29 @@ class ProjectPaths:
 def project_paths(root: str | os.PathLike | None = None) -> ProjectPaths:
     """Paths of the project at ``root`` (or the one found from the working directory)."""
     return ProjectPaths(find_project_root(root))
+
+
+def project_relative(path: str | os.PathLike, root: str | os.PathLike | None = None) -> str:
+    """``path`` as recorded in tables, reports and provenance: relative to the project root
+    (POSIX separators) when it lies under it, else as given.
+
+    So that what is recorded does not depend on where the project was cloned: ``framing run``
+    passes absolute paths, and ``/home/a/framing/data/raw/seeds/x.txt`` and
+    ``/tmp/b/framing/data/raw/seeds/x.txt`` are both ``data/raw/seeds/x.txt``. ``root``: the
+    project root (default :func:`find_project_root`). A path outside it (a corpus elsewhere on
+    disk) is kept exactly as the user gave it.
+    """
+    p = Path(path)
+    base = find_project_root(root)
+    candidates = [(Path(os.path.abspath(p)), Path(os.path.abspath(base)))]  # symlinks as written
+    try:
+        candidates.append((p.resolve(), base.resolve()))  # and as they resolve
+    except OSError:
+        pass
+    for full, b in candidates:
+        try:
+            rel = full.relative_to(b)
+        except ValueError:
+            continue
+        return rel.as_posix() if rel.parts else "."
+    return p.as_posix() if isinstance(path, os.PathLike) else str(path)

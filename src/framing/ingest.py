@@ -12,7 +12,9 @@ Supported inputs (a path is a file or a folder read recursively, in sorted order
 Every record becomes one row with doc_id, outlet, date (timezone-naive), url, title, text (as
 found), clean_text (:func:`framing.clean.clean_text`), n_words, source (``path`` or
 ``path:row``, row = 0-based data row, i.e. ``pd.read_csv(path).iloc[row]``), plus raw_html,
-encoding and format, and any extra input columns.
+encoding and format, and any extra input columns. Paths in ``source`` and in the report are
+relative to the project root when the file lies under it (else as given), so the table does
+not depend on where the project was cloned (:func:`framing.config.project_relative`).
 
 Outlet, in order: the manifest's or the table's outlet column; ``outlet=`` (the user's
 explicit choice); the file name of a table when it names a known outlet (``bbc.csv`` ->
@@ -46,6 +48,7 @@ from urllib.parse import urlsplit
 import pandas as pd
 
 from .clean import clean_text, extract_title, remove_title_lines
+from .config import find_project_root, project_relative
 from .io import FramingError, write_parquet, write_text
 from .schema import DOC_COLUMNS
 from .text import count_words
@@ -493,21 +496,24 @@ class _Manifests:
 
 
 # ============================================================================ file discovery
-def _discover(paths: Iterable[str | os.PathLike], report: IngestReport, manifests: _Manifests) -> list[tuple[Path, str]]:
-    """Files to ingest as (path, display path), in a deterministic order."""
+def _discover(paths: Iterable[str | os.PathLike], report: IngestReport, manifests: _Manifests,
+              root: Path) -> list[tuple[Path, str]]:
+    """Files to ingest as (path, display path), in a deterministic order. The display path (the
+    ``source`` of the documents) is relative to the project ``root`` when the file lies under it."""
     files: list[tuple[Path, str]] = []
     for p in paths:
         p = Path(p)
         if not p.exists():
-            report.skip(str(p), "no such file or folder", file=True)
+            report.skip(project_relative(p, root), "no such file or folder", file=True)
             continue
         if p.is_file():
             ext = p.suffix.lower()
             if ext in PAGE_EXTS or ext in TABLE_EXTS:
-                files.append((p, p.as_posix()))
+                files.append((p, project_relative(p, root)))
             else:
-                report.skip(p.as_posix(), f"unsupported file type {ext or '(none)'} (use .txt .html .csv .tsv .jsonl .json)", file=True)
+                report.skip(project_relative(p, root), f"unsupported file type {ext or '(none)'} (use .txt .html .csv .tsv .jsonl .json)", file=True)
             continue
+        base = project_relative(p, root)
         found = sorted(x for x in p.rglob("*") if x.is_file())
         for f in found:
             rel = f.relative_to(p)
@@ -515,7 +521,7 @@ def _discover(paths: Iterable[str | os.PathLike], report: IngestReport, manifest
                 manifests.add_dir(f.parent, f)
         for f in found:
             rel = f.relative_to(p)
-            disp = (p / rel).as_posix()
+            disp = f"{base}/{rel.as_posix()}" if base != "." else rel.as_posix()
             if any(part.startswith(".") for part in rel.parts):
                 continue
             name = f.name.lower()
@@ -820,6 +826,7 @@ def ingest_with_report(
     column_map: Mapping[str, str] | None = None,
     outlets: str | os.PathLike | OutletTable | None = None,
     progress: bool = False,
+    root: str | os.PathLike | None = None,
 ) -> tuple[pd.DataFrame, IngestReport]:
     """Ingest files/folders into a docs table; return ``(docs, report)``.
 
@@ -835,6 +842,9 @@ def ingest_with_report(
     outlets: the outlet alias table (path to a YAML like ``framing/outlets.yaml``, or an
         :class:`OutletTable`); default the shipped one.
     progress: show tqdm progress bars over files and documents.
+    root: the project root the ``source`` paths are made relative to (default: the project found
+        from the working directory, :func:`framing.config.find_project_root`); files outside it
+        keep their path as given.
 
     Never raises for bad input files: they are skipped and listed in the report. Raises
     :class:`FramingError` for a bad manifest or outlet table (user settings).
@@ -844,9 +854,10 @@ def ingest_with_report(
         paths = [paths]
     paths = list(paths)
     table = outlets if isinstance(outlets, OutletTable) else load_outlets(outlets)
-    report = IngestReport(paths=[str(p) for p in paths])
+    root = find_project_root(root)
+    report = IngestReport(paths=[project_relative(p, root) for p in paths])
     manifests = _Manifests(manifest)
-    files = _discover(paths, report, manifests)
+    files = _discover(paths, report, manifests, root)
     report.n_files = len(files)
 
     from tqdm.auto import tqdm
@@ -893,7 +904,7 @@ def ingest_with_report(
                 std["_order"] = order
                 frames.append(std)
     for k in manifests.unused():
-        report.warn(k, "manifest entry matches no file")
+        report.warn(project_relative(k, root), "manifest entry matches no file")
 
     # --- pages: outlet from the manifest, --outlet, domain, signature
     if page_recs:
@@ -1067,40 +1078,25 @@ def _empty_docs() -> pd.DataFrame:
     return pd.DataFrame(cols)
 
 
-def ingest_paths(
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
-    *,
-    manifest: str | os.PathLike | None = None,
-    outlet: str | None = None,
-    column_map: Mapping[str, str] | None = None,
-    outlets: str | os.PathLike | OutletTable | None = None,
-    progress: bool = False,
-) -> pd.DataFrame:
-    """Ingest files/folders into a docs table (see :func:`ingest_with_report` for options)."""
-    docs, _ = ingest_with_report(paths, manifest=manifest, outlet=outlet, column_map=column_map,
-                                 outlets=outlets, progress=progress)
+def ingest_paths(paths: str | os.PathLike | Iterable[str | os.PathLike], **options: Any) -> pd.DataFrame:
+    """Ingest files/folders into a docs table; ``options`` are the keyword options of
+    :func:`ingest_with_report` (``manifest``, ``outlet``, ``column_map``, ``outlets``,
+    ``progress``, ``root``)."""
+    docs, _ = ingest_with_report(paths, **options)
     return docs
 
 
-def ingest_to_parquet(
-    paths: str | os.PathLike | Iterable[str | os.PathLike],
-    out: str | os.PathLike,
-    *,
-    manifest: str | os.PathLike | None = None,
-    outlet: str | None = None,
-    column_map: Mapping[str, str] | None = None,
-    outlets: str | os.PathLike | OutletTable | None = None,
-    progress: bool = False,
-) -> IngestReport:
+def ingest_to_parquet(paths: str | os.PathLike | Iterable[str | os.PathLike], out: str | os.PathLike,
+                      **options: Any) -> IngestReport:
     """Ingest and write the docs table to ``out`` (atomically) and the ingest report beside it
-    (``<stem>.ingest_report.json`` + ``.txt``).
+    (``<stem>.ingest_report.json`` + ``.txt``); ``options`` are the keyword options of
+    :func:`ingest_with_report`.
 
     Raises :class:`FramingError` when no document at all could be ingested (the report is
     still written, so the reasons can be read); the table is then not written.
     """
-    docs, report = ingest_with_report(paths, manifest=manifest, outlet=outlet, column_map=column_map,
-                                      outlets=outlets, progress=progress)
-    report.out = str(out)
+    docs, report = ingest_with_report(paths, **options)
+    report.out = project_relative(out, options.get("root"))
     if report.n_docs == 0:
         j, _ = report.write(out)
         reasons = Counter(_reason_kind(s["reason"]) for s in report.skipped)

@@ -41,7 +41,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .config import DEFAULT_CODEBOOK, DEFAULT_SEED, SAMPLE_CORPORA, project_paths
+from .config import DEFAULT_CODEBOOK, DEFAULT_SEED, SAMPLE_CORPORA, project_paths, project_relative
 from .io import FramingError, file_sha256, write_text
 
 __all__ = [
@@ -279,8 +279,8 @@ def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_COD
     out = Path(output_dir)
     (out / "figures").mkdir(parents=True, exist_ok=True)
     (out / "tables").mkdir(parents=True, exist_ok=True)
-    params = {"corpus": str(docs_path), "outlet": outlet, "outlets": list(outlets) if outlets else None,
-              "codebook": codebook, "date_from": date_from, "date_to": date_to, "seed": seed}
+    params = {"corpus": project_relative(docs_path), "outlet": outlet, "outlets": list(outlets) if outlets else None,
+              "codebook": _codebook_label(codebook), "date_from": date_from, "date_to": date_to, "seed": seed}
     if kind == "outlet":
         params.pop("outlets")
     else:
@@ -288,6 +288,13 @@ def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_COD
     return ReportInputs(corpus_path=docs_path, docs=docs, hits=hits, features=feats, codebook=cb,
                         outlet=outlet, outlets=names, output_dir=out, parameters=params,
                         corpus_sha256=file_sha256(docs_path))
+
+
+def _codebook_label(codebook):
+    """A codebook as recorded: a shipped name as is, a path relative to the project root."""
+    if codebook is None or not any(sep in str(codebook) for sep in ("/", "\\")):
+        return codebook
+    return project_relative(codebook)
 
 
 def provenance(inputs: ReportInputs):
@@ -309,7 +316,7 @@ def provenance(inputs: ReportInputs):
         ("codebook", getattr(cb, "name", str(inputs.parameters.get("codebook")))),
         ("codebook sha256", getattr(cb, "sha256", "")),
         ("codebook + cue lexicon sha256", getattr(cb, "fingerprint", "")),
-        ("corpus", str(inputs.corpus_path)),
+        ("corpus", project_relative(inputs.corpus_path)),
         ("corpus sha256", inputs.corpus_sha256),
         ("documents", str(len(inputs.docs))),
         ("documents without a date", str(int(dates.isna().sum()))),
@@ -1029,7 +1036,7 @@ def render_index(corpus: str, docs_path: Path, meta, reports: Sequence[ReportOut
     counts = meta["outlet"].astype(str).value_counts()
     prov = [
         ("corpus", corpus),
-        ("document table", str(docs_path)),
+        ("document table", project_relative(docs_path)),
         ("corpus sha256", file_sha256(docs_path)),
         ("documents", f"{len(meta):,}"),
         ("outlets", str(len(counts))),
@@ -1118,7 +1125,7 @@ def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool =
         return None
     from .ingest import ingest_to_parquet
 
-    report = ingest_to_parquet([str(raw)], docs, progress=progress)
+    report = ingest_to_parquet([str(raw)], docs, progress=progress, root=paths.root)
     if getattr(report, "n_docs", 1) == 0:
         raise FramingError(f"{raw}: no documents could be ingested")
     write_text(stamp_path, json.dumps({"inputs": want}, indent=1, sort_keys=True) + "\n")
