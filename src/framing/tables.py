@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Callable
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -148,19 +148,12 @@ def to_latex(
     return tex
 
 
-def save_table(
-    df: pd.DataFrame,
-    stem: str | os.PathLike,
-    *,
-    caption: str,
-    label: str,
-    float_format: str | Callable[[float], str] = "%.2f",
-    escape_caption: bool = True,
-    notes: str | None = None,
-    column_format: str | None = None,
-) -> list[Path]:
+def save_table(df: pd.DataFrame, stem: str | os.PathLike, *, caption: str, label: str,
+               **latex_options: Any) -> list[Path]:
     """Write ``df`` to ``<stem>.csv`` (all digits, UTF-8, ``\\n`` line ends) and ``<stem>.tex``
-    (booktabs, see :func:`to_latex`); return ``[csv_path, tex_path]``.
+    (booktabs, see :func:`to_latex`, which takes ``latex_options``: ``float_format``,
+    ``escape_caption``, ``notes``, ``column_format``, ``position``); return
+    ``[csv_path, tex_path]``.
 
     A meaningful index (named, or labels such as the outlets of a confusion matrix) is written as
     the first column(s); an unnamed integer index (row numbers, also after filtering) is not.
@@ -172,8 +165,7 @@ def save_table(
         stem = stem.with_suffix("")
     csv_path = stem.parent / f"{stem.name}.csv"
     tex_path = stem.parent / f"{stem.name}.tex"
-    tex = to_latex(df, caption=caption, label=label, float_format=float_format, escape_caption=escape_caption,
-                   notes=notes, column_format=column_format)
+    tex = to_latex(df, caption=caption, label=label, **latex_options)
     with atomic_path(csv_path, suffix=".csv.tmp") as tmp:
         _flat(df).to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
     write_text(tex_path, tex)
