@@ -576,6 +576,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         if q.depth > 0:
             continue  # nested quotes: after their enclosing quote is attributed (step 2b)
         f.attrs[k] = attr.attribute_span(art, q.start, q.end)
+        if f.attrs[k].found and not _cue_holds_fragment(f, q, f.attrs[k]):
+            f.attrs[k] = attr.Attribution()
     # 2. neighbours: previous sentence (same paragraph, or the paragraph before for a quote that
     #    opens its paragraph), next sentence for a whole-sentence quote
     for k in range(n):
@@ -588,10 +590,11 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         whole = not text[ss:q.start - 1].strip(" \t—–-") and len(_words(text[q.end:se])) == 0
         opens_par = not text[ss:q.start - 1].strip() and (si == 0 or art.paragraph_of_sentence[si] != art.paragraph_of_sentence[si - 1])
         got = None
-        one_word = len(_words(text[q.start:q.end])) <= 1
+        short = len(_words(text[q.start:q.end])) <= 2
         if si > 0 and (art.paragraph_of_sentence[si - 1] == art.paragraph_of_sentence[si] or (opens_par and whole)) \
-                and not (one_word and not whole):
-            # (a single word in the writer's own sentence is not carried over from the sentence before)
+                and not (short and not whole):
+            # (one or two words in the writer's own sentence are not carried over from the sentence
+            # before: "He was ignored by the “nation builders”" after Rumsfeld's advice)
             got = _previous_attribution(f, k, si - 1, whole=whole)
             if got is None and whole and si > 1 and art.paragraph_of_sentence[si - 2] == art.paragraph_of_sentence[si] \
                     and not attr.sentence_attribution(art, si - 1).found:
@@ -703,8 +706,9 @@ _TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argu
                "declared|announced|tweeted|posted")
 # "…, the ministry claimed." / "…, according to Causeur." / "…, said Peskov." at the end of the sentence
 _REPORTING_TAIL = re.compile(
-    r"[^;:–—()]*?,\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)|(?P<subj>(?:[\w’'\-\.]+\s+){1,6}?)(?P<v1>%s)"
-    r"(?:\s+[\w’'\-\.,]+){0,6}?|(?P<v2>%s)\s+(?P<obj>(?:[\w’'\-\.]+\s*){1,6}?))\s*[.!?]?[”\"’']?\s*$" % (_TAIL_VERBS, _TAIL_VERBS))
+    r"[^;:–—()]*?,\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)\s*(?:[.!?,;:”\"’']|$)|"
+    r"(?P<subj>(?:[\w’'\-\.]+\s+){1,10}?)(?P<v1>%s)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,6}?\s*(?:[.!?,;:”\"’']|$)|"
+    r"(?P<v2>%s)\s+(?P<obj>(?:[\w’'\-\.]+\s*){1,8}?)\s*(?:[.!?,;:”\"’']|$))" % (_TAIL_VERBS, _TAIL_VERBS))
 _GAP_BLOCK = re.compile(r"[;:–—()]|\s-{1,2}\s|\b(?:who|which|where|whose|whom|but|while|whereas|although|though|"
                         r"because|since|after|before|until|unless|if)\b", re.I)
 _DET_OR_POSS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his|her|our|my|your|every|each|any|"
@@ -722,19 +726,86 @@ def _governs_fragment(gap: str, cue_text: str) -> bool:
     agent (*condemned by ‘show trial’*), or more than 15 words apart. Parentheses are skipped;
     *but* may join two parts of a *that* clause."""
     gap = re.sub(r"\([^()]*\)", " ", gap)
-    if re.match(r"\s*by\b", gap) or len(_words(gap)) > 15:
+    if re.match(r"\s*by\b", gap) or _other_verb_phrase(gap):
+        return False
+    if len(_words(gap)) > 15:
         return False
     if re.search(r"\bbut\b", gap, re.I) and re.search(r"\bthat\b", gap.split("but")[0], re.I):
         gap = gap.replace("but", "and")
-    if _GAP_BLOCK.search(gap):
-        return False
+    return not _GAP_BLOCK.search(gap)
+
+
+_ING_OK_BEFORE = {"against", "for", "of", "about", "by", "without", "from", "in", "on", "after", "before", "at",
+                  "with", "into", "over", "upon", "through", "while", "when", "since", "like", "besides"}
+
+
+def _other_verb_phrase(gap: str) -> bool:
+    """Does ``gap`` end in a participle of another verb whose object the quoted span is (*soldier
+    wearing ‘swastika’*, *and deploying “peacekeeping troops”*)? Not a progressive (*are
+    battling*), a gerund after a preposition (*against carrying out a*), or *having*/*being*."""
     ws = _words(gap)
-    for i, w in enumerate(ws):
-        lw = w.lower()
-        if lw.endswith("ing") and len(lw) > 4 and lw not in ("being", "nothing", "something", "anything", "everything") \
-                and not _PROGRESSIVE_ING.search(" ".join(ws[max(0, i - 2):i + 1])):
-            return False
+    while ws and ws[-1].lower() in ("a", "an", "the", "its", "their", "his", "her", "some", "more", "so-called"):
+        ws.pop()
+    if not ws:
+        return False
+    i = len(ws) - 1
+    lw = ws[i].lower()
+    if not (lw.endswith("ing") and len(lw) > 4) or lw in _ING_NOT_VERBS:
+        return False
+    if _PROGRESSIVE_ING.search(" ".join(ws[max(0, i - 2):i + 1])) or (i and ws[i - 1].lower() in _ING_OK_BEFORE):
+        return False
+    return i > 0  # (the cue's own complement, "began ‘…’", has nothing between)
+
+
+_ING_NOT_VERBS = {"being", "having", "nothing", "something", "anything", "everything", "during", "including",
+                  "according", "following", "regarding", "concerning", "morning", "evening", "building", "meeting",
+                  "thing", "king", "wing", "spring", "string", "ring", "bring", "sing", "sting", "swing", "ceiling"}
+
+
+_AFTER_QUOTE_CUE = re.compile(r"^[\s,.!?;:—–\-)\]”\"’']*(?:[\w’'\-\.]+\s+){0,6}$")
+
+
+def _cue_holds_fragment(f: _Field, q: QuoteSpan, a: attr.Attribution) -> bool:
+    """Does the cue found in the span's own sentence hold a short fragment (at most three words,
+    not a clause)? Not when the fragment sits in another verb's phrase after the cue (*praises
+    soldier wearing ‘swastika’*, *showed the tanks North Macedonia sought to ‘donate’*), in the
+    topic of a verb of responding (*responded to the news of his fake ‘twin’*), or before a cue
+    that is neither right after the quote (“…,” *X said*) nor a closing reporting clause (*began
+    ‘evacuating’ civilians … and claim …*)."""
+    text = f.text
+    if a.how != "sentence" or a.cue_start < 0 or q.depth > 0:
+        return True
+    span = text[q.start:q.end]
+    if len(_words(span)) > 3 or _clause_like(span):
+        return True
+    if a.cue_end <= q.start:
+        gap = text[a.cue_end:q.start - 1]
+        if re.fullmatch(r"[\s,:]*", gap):
+            return True
+        if a.cue in ("respond", "react", "reply") and re.match(r"\s*to\b", gap):
+            return False  # the topic responded to, not the words
+        if a.cue in _EVIDENCE_VERBS and not re.match(r"\s*(?:that|:)", gap):
+            return False  # "showed the tanks … sought to ‘donate’": an object shown, not words
+        return not (re.match(r"\s*by\b", gap) or _other_verb_phrase(gap))
+    if a.cue_start >= q.end:
+        # "‘evacuating’ civilians … and claim the number …": the verb coordinated with the clause's
+        # own verb, no reporting clause of the quote
+        return not re.search(r"\band\s+(?:\w+ly\s+)?$", text[max(q.end, a.cue_start - 20):a.cue_start]) \
+            or bool(re.search(r"[,–—]", text[q.end + 1:a.cue_start]) and _REPORTING_TAIL.match(text[q.end + 1:a.cue_end + 1]))
     return True
+
+
+_EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "reveal", "prove", "see", "watch", "hear"}
+
+
+def _verb_lemma(f: _Field, form: str) -> str:
+    """Lemma of a verb form: the cue lexicon's when it lists the form (added -> add), else by rule."""
+    form = " ".join(form.lower().split())
+    lemma = f.art.lexicon.lemma_of.get(form)
+    if lemma:
+        return lemma
+    head, _, rest = form.partition(" ")
+    return attr.verb_lemma(head) + (" " + rest if rest else "")
 
 
 def _speaker_of_cue_at(f: _Field, start: int, sent: tuple[int, int]) -> tuple[str, int, int]:
@@ -746,6 +817,15 @@ def _speaker_of_cue_at(f: _Field, start: int, sent: tuple[int, int]) -> tuple[st
         spk, a, b, _, _ = attr._cue_speaker(art, c, sent, quote=None)
         if spk:
             return spk, a, b
+    pos = start
+    inf = re.search(r"(?:\b(?:is|are|was|were|be|has|have|had|had\s+been)\s+)?\bto\s+$", art.text[max(sent[0], start - 20):start])
+    if inf:  # "one prominent academic to speculate", "Joe Biden is to ask"
+        pos = start - (len(art.text[max(sent[0], start - 20):start]) - inf.start())
+    np = attr._np_before(art, pos, sent[0])
+    if np and attr._speakerish(art, *np):
+        spk = attr.speaker_from_np(art, *np)
+        if spk[0]:
+            return spk
     spk = attr._clause_subject(art, (sent[0], start), start)
     if spk[0] and spk[0].lower() not in ("it", "there"):
         return spk
@@ -775,7 +855,7 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
         cs = q.end + 1 + (m.start(g) if g != "acc" else tail.rfind("according", 0, m.start("acc")))
         ce = q.end + 1 + (m.end(g) if g != "acc" else m.start("acc") - 1)
         cue_text = text[cs:ce].strip()
-        lemma = "according to" if g == "acc" else attr.verb_lemma(cue_text)
+        lemma = "according to" if g == "acc" else _verb_lemma(f, cue_text)
         spk, a, b = _speaker_of_cue_at(f, cs, sent)
         if g == "acc" and not spk:
             np = attr._np_after(f.art, q.end + 1 + m.start("acc") - 1, q.end + 1 + m.end("acc"))
@@ -798,7 +878,7 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     if not _governs_fragment(text[ce:q.start - 1], cue_text):
         return None
     lemma = next((lem for rx, lem in _IDIOM_CUES.items() if re.fullmatch(rx, cue_text, re.I)), "") \
-        or attr.verb_lemma(cue_text.split()[0]) + ("" if " " not in cue_text else " " + cue_text.split(None, 1)[1].lower())
+        or _verb_lemma(f, cue_text)
     spk, a, b = _speaker_of_cue_at(f, cs, sent)
     return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, ce, how="clause")
 
