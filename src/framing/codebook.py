@@ -246,15 +246,22 @@ def _compile(pattern: str, where: str, fname: str, flags: int = 0, *, allow_empt
         raise CodebookError(f"{where}: {fname} pattern {pattern!r} matches the empty string")
 
 
+def _check_mapping(spec, allowed, where: str, *, expected: str, label: str = "field(s)") -> None:
+    """Raise :class:`CodebookError` unless ``spec`` is a mapping whose fields are all ``allowed``:
+    ``"<where>: <expected>"``, or ``"<where>: unknown <label> x, y (allowed: a, b)"``."""
+    if not isinstance(spec, dict):
+        raise CodebookError(f"{where}: {expected}")
+    unknown = set(spec) - set(allowed)
+    if unknown:
+        raise CodebookError(f"{where}: unknown {label} {', '.join(map(str, sorted(unknown)))} "
+                            f"(allowed: {', '.join(sorted(allowed))})")
+
+
 def _requires(value, where: str) -> tuple[str | None, str | None]:
     if value is None:
         return None, None
-    if not isinstance(value, dict):
-        raise CodebookError(f"{where}: requires must be a mapping with 'after' and/or 'before' regexes")
-    unknown = set(value) - _REQUIRES_FIELDS
-    if unknown:
-        raise CodebookError(f"{where}: unknown field(s) in requires: {', '.join(map(str, sorted(unknown)))} "
-                            f"(allowed: after, before)")
+    _check_mapping(value, _REQUIRES_FIELDS, where, label="field(s) in requires:",
+                   expected="requires must be a mapping with 'after' and/or 'before' regexes")
     out = []
     for k in ("after", "before"):
         v = value.get(k)
@@ -284,12 +291,7 @@ def _parse_entry(key, spec, fpath: Path) -> Entry:
     where = f"{fpath}: entry {key!r}"
     if not isinstance(key, str) or not _KEY_RE.match(key):
         raise CodebookError(f"{where}: key must be letters, digits, '_', '.', '-' (no spaces or ':')")
-    if not isinstance(spec, dict):
-        raise CodebookError(f"{where}: must be a mapping with feature, description and forms")
-    unknown = set(spec) - _ENTRY_FIELDS
-    if unknown:
-        raise CodebookError(f"{where}: unknown field(s) {', '.join(map(str, sorted(unknown)))} "
-                            f"(allowed: {', '.join(sorted(_ENTRY_FIELDS))})")
+    _check_mapping(spec, _ENTRY_FIELDS, where, expected="must be a mapping with feature, description and forms")
     feature = spec.get("feature")
     if feature is None:
         raise CodebookError(f"{where}: missing field 'feature' (one of {', '.join(FEATURES)})")
@@ -316,12 +318,7 @@ def _parse_entry(key, spec, fpath: Path) -> Entry:
             raise CodebookError(f"{fwhere}: form names must be non-empty text without ':'")
         if isinstance(fspec, list):  # shorthand: a list of terms
             fspec = {"terms": fspec}
-        if not isinstance(fspec, dict):
-            raise CodebookError(f"{fwhere}: must be a mapping with category and terms/regex")
-        unknown = set(fspec) - _FORM_FIELDS
-        if unknown:
-            raise CodebookError(f"{fwhere}: unknown field(s) {', '.join(map(str, sorted(unknown)))} "
-                                f"(allowed: {', '.join(sorted(_FORM_FIELDS))})")
+        _check_mapping(fspec, _FORM_FIELDS, fwhere, expected="must be a mapping with category and terms/regex")
         category = fspec.get("category", "")
         if category is None:
             category = ""
@@ -466,12 +463,8 @@ def load_codebook(name_or_path: str | os.PathLike | Codebook | None = None) -> C
         return name_or_path
     path = resolve_codebook_path(name_or_path)
     raw, data = _read_yaml(path, "codebook")
-    if not isinstance(data, dict):
-        raise CodebookError(f"{path}: a codebook is a mapping with 'name' and 'entries'")
-    unknown = set(data) - _TOP_FIELDS
-    if unknown:
-        raise CodebookError(f"{path}: unknown top-level field(s) {', '.join(map(str, sorted(unknown)))} "
-                            f"(allowed: {', '.join(sorted(_TOP_FIELDS))})")
+    _check_mapping(data, _TOP_FIELDS, str(path), label="top-level field(s)",
+                   expected="a codebook is a mapping with 'name' and 'entries'")
     entries_spec = data.get("entries")
     if not isinstance(entries_spec, dict) or not entries_spec:
         raise CodebookError(f"{path}: 'entries' must be a non-empty mapping key -> entry")
