@@ -460,7 +460,8 @@ _NO_INVERSION = {"show", "find", "recognise", "recognize", "verify", "describe",
                  "threaten", "advise", "highlight", "underline", "disclose", "reveal", "call for", "call on",
                  "spin", "peddle", "parrot", "pretend", "lambast", "persuade", "outline", "rule out", "invoke",
                  "evoke", "charge", "define", "name", "list", "identify", "refer to", "encourage"}
-_COORDINATED = re.compile(r"(?:^|[,;–—-]\s*|\s)(?:and|but|then)\s+(?:(?:has|have|had|also|later|then|again|"
+_CLOSE_MARKS = ("”", "\"", "’", "'")
+_COORDINATED = re.compile(r"(?<![\w’'\-])(?:and|but|then)\s+(?:(?:has|have|had|also|later|then|again|"
                           r"repeatedly|previously|once|even|further|[a-z]+ly)\s+){0,3}$")
 _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
@@ -492,15 +493,24 @@ _PHRASE_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|
 _PHRASE_ALIAS = re.compile(r"\s*(?:,\s*or\s+|\(\s*)([A-Z][A-Za-z]{1,5})\b")
 
 
+#: Acronyms of roles, not of names: never expanded to a name with the same initials.
+_ROLE_ACRONYMS = {"pm", "mp", "mps", "mep", "meps", "ceo", "cfo", "coo", "cto", "tv", "pr", "gp", "dj", "vip",
+                  "hq", "ai", "dr", "md", "qc", "kc", "mla", "mpp", "po"}
+
+
 def _expand_acronyms(text: str, acronyms: set) -> dict:
     """``{acronym: phrase}`` for the acronyms the text spells out: a phrase followed by ", or ABC" /
     "(ABC)", else the first capitalised phrase whose capital initials (hyphenated parts counted:
     Ocasio-Cortez -> O, C) are the acronym's capitals (words before them dropped: "UK Ministry of
     Defence" -> "Ministry of Defence" for MoD)."""
     out: dict[str, str] = {}
+    acronyms = {a for a in acronyms if a.lower() not in _ROLE_ACRONYMS}
+    if not acronyms:
+        return out
     want = {"".join(c for c in a if c.isupper()): a for a in acronyms}
+    first_use = {a: text.find(a) for a in acronyms}
     for pm in _PHRASE_RE.finditer(text):
-        phrase = pm.group(0)
+        phrase = re.sub(r"(?:’s|'s)$", "", pm.group(0))
         if " " not in phrase and "-" not in phrase:
             continue
         am = _PHRASE_ALIAS.match(text, pm.end())
@@ -512,7 +522,8 @@ def _expand_acronyms(text: str, acronyms: set) -> dict:
             if acr in out or len(up) < 2:
                 continue
             k = caps.find(up)
-            if k >= 0 and k + len(up) == len(caps):
+            # spelled out before its first use, as newswriting does ("Financial Times … FT")
+            if k >= 0 and k + len(up) == len(caps) and pm.start() < first_use[acr]:
                 sub = phrase[words[k][0]:].strip()
                 if sub != acr and len(sub.split()) + sub.count("-") >= len(up):
                     out[acr] = re.sub(r"^(?:The|the)\s+", "", sub)
@@ -1193,11 +1204,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             return spk, a, b, cue_text, cue_end
         return "", -1, -1, cue_text, cue_end
-    before = text[ss:cue.start]
-    # the end-anchored tests below only need the last words before the cue
+    # the end-anchored tests below only need the last words before the cue: each looks at the
+    # few characters it can match (no regex scans the whole sentence)
     tail_start = max(ss, cue.start - 100)
     tail = text[tail_start:cue.start]
-    qa = _QUOTED_AS.search(tail)
+    before_empty = not tail.strip() and (tail_start == ss or not text[ss:tail_start].strip())
+    tail_s = tail.rstrip()
+    qa = _QUOTED_AS.search(tail) if tail_s.endswith(" as") else None
     if qa and cue.lemma in ("say", "tell", "write"):
         # "she was quoted as saying", "X is quoted by Y as saying"
         np = _np_before(art, tail_start + qa.start() + 1, floor_of(art, ss, quote, cue))
@@ -1205,7 +1218,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
                 return spk, a, b, cue_text, cue_end
-    if _INFINITIVE.search(tail) or _NOUN_CONTEXT.search(tail):
+    near = max(ss, cue.start - 30)
+    if _INFINITIVE.search(text, near, cue.start) or _NOUN_CONTEXT.search(text, near, cue.start):
         return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
     pm = _PASSIVE_BY.match(text, cue.end)
     if pm and cue.text.lower().endswith("ed"):
@@ -1217,22 +1231,23 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
     # participle: "..., adding that", "responded by saying", "calling it"
-    if cue.text.lower().endswith("ing") and _PARTICIPLE_INTRO.search(tail):
+    if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])):
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # a verb coordinated with an earlier one: "He said … but insisted that …", "tweeted that … but
     # cautioned that …", "…, and has called …": the subject of the clause
-    if _COORDINATED.search(tail):
+    if _COORDINATED.search(text, max(ss, cue.start - 70), cue.start):
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # inversion: '”, said X' / ', said X' / 'says X' at the start
-    after_quote = _AFTER_QUOTE.search(tail)
-    after_comma = _AFTER_COMMA.search(tail) and not _PRONOUN_COMMA.search(tail)
+    last = tail_s[-1:]
+    after_quote = last in _CLOSE_MARKS or (last == "," and tail_s[:-1].rstrip()[-1:] in _CLOSE_MARKS)
+    after_comma = last == "," and not _PRONOUN_COMMA.search(tail_s[-12:])
     object_verb = cue.lemma in ("tell", "ask", "inform", "brief", "urge")
     if cue.lemma not in _NO_INVERSION and (not object_verb or (after_quote and "," in tail[-4:])) \
-            and (after_quote or after_comma or not before.strip()):
+            and (after_quote or after_comma or before_empty):
         np = _np_after(art, cue_end, se)
         # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
         if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "
