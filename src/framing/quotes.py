@@ -253,6 +253,8 @@ _GLOSS_BEFORE = re.compile(r"\b(?:meaning|means|translated\s+as|translates\s+as|
                            r"short\s+for|stands\s+for)\s*[:,]?\s*$", re.I)
 _OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
                "summit", "strategy", "format", "corridor", "deal", "act"}
+_DOCUMENT_LAST = {"agreement", "concept", "charter", "treaty", "pact", "accord", "convention", "memorandum",
+                  "declaration", "communique", "communiqué", "manifesto", "roadmap"}
 _SMALL = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "de", "at", "by", "with", "&"}
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
 _AS_WORD_BEFORE = re.compile(r"\b(?:word|term|phrase|expression|label|slogan)s?\s+(?:of\s+|like\s+|such\s+as\s+)?$", re.I)
@@ -278,6 +280,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span if len(words) > 3 else "") \
             and not re.search(r"\b(?:an?|so-called|its\s+so-called)\s*$", before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
+    if last in _DOCUMENT_LAST and 2 <= len(words) <= 4 and not re.search(r"so-called\s*$", before, re.I):
+        return True  # the name of a document: a “social agreement”, its “strategic concept”
     caps = [w for w in words if w.lower() not in _SMALL]
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
             and not re.search(r"[.!?,;]", span.rstrip(".,!?")) and len(words) <= 7 \
@@ -888,16 +892,19 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "quote", "cite", "claim", "allege", "say", "believe", "think", "rumour", "rumor", "present",
                 "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
-                             r"(?:\s+(?:as|to\s+be|of|for|being))?(?:\s+[\w’'\-]+){0,5}?\s*$")
+                             r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
 _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
 
 
 _CHARGE_BEFORE = re.compile(
     r"\b(accus(?:e|ed|es|ing)|charg(?:e|ed|es|ing)|convict(?:ed|s|ing)?|found\s+guilty|suspect(?:ed|s)?|suspicion|"
     r"indict(?:ed|s|ment)?|outlaw(?:ed|s|ing)?|criminali[sz](?:e|ed|es|ing)|ban(?:ned|s|ning)?|"
+    r"jail(?:ed|s|ing)?|imprison(?:ed|s|ing|ment)?|punish(?:es|ed|ing|able)?|prosecut(?:e|es|ed|ing|ion)|"
+    r"penali[sz](?:e|es|ed|ing)|"
     r"claims|allegations?|accusations?|rumou?rs|allegedly|reportedly|purportedly|supposedly)\b(?:\s+(?!of\b)[^\s.;:!?]+){0,10}?\s+(?:of|for|that|over|about)?"
     r"(?:\s+[^\s.;:!?]+){0,8}?\s*$", re.I)
-_CHARGE_LEMMA = {"found guilty": "find guilty", "suspicion": "suspect", "indictment": "indict", "allegation": "allege",
+_CHARGE_LEMMA = {"imprisonment": "imprison", "prosecution": "prosecute", "punishable": "punish",
+                 "found guilty": "find guilty", "suspicion": "suspect", "indictment": "indict", "allegation": "allege",
                  "allegations": "allege", "accusation": "accuse", "accusations": "accuse", "claims": "claim",
                  "rumours": "rumour", "rumors": "rumor", "allegedly": "allege", "reportedly": "report",
                  "purportedly": "purport", "supposedly": "suppose"}
@@ -908,6 +915,8 @@ def _charge_or_claim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attributi
     ‘false information’", "amid claims they are being ‘disrupted’". Partial (the guideline: the wording
     belongs to the law, court or claimant), cue from the charging word, speaker unnamed."""
     text = f.text
+    if re.search(r"so-called\s*$", text[max(sent_start, q.start - 12):q.start - 1], re.I):
+        return None  # "for reporting so-called “fake” news": the writer's own distance
     m = _CHARGE_BEFORE.search(text, max(sent_start, q.start - 110), q.start - 1)
     if not m:
         return None
