@@ -520,6 +520,16 @@ def adjust_pvalues(p, *, method: str = "holm") -> np.ndarray:
     return out
 
 
+def _tests_table(rows: list[dict], columns: list[str], *, correction: str, alpha: float) -> pd.DataFrame:
+    """The table of a family of tests: ``rows`` (each with a ``p_value``) in ``columns`` order,
+    with ``p_adjusted`` (``correction`` across every row; NaN p-values, i.e. untested rows, stay
+    NaN and do not count) and ``significant`` (``p_adjusted < alpha``)."""
+    out = pd.DataFrame(rows, columns=[c for c in columns if c not in ("p_adjusted", "significant")])
+    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), method=correction)
+    out["significant"] = out["p_adjusted"] < alpha
+    return out[columns]
+
+
 #: Sequential Monte Carlo: a test stops once this many permuted statistics reach the observed one.
 PERM_STOP_AFTER = 100
 
@@ -740,10 +750,7 @@ def compare_outlets(
     cols_out = [*levels, "outlet", "reference", "n_docs", "n_docs_ref", "n_hits", "n_hits_ref", "rate",
                 "rate_ref", "rate_ratio", "ci_low", "ci_high", "p_value", "p_adjusted", "significant",
                 "method", "insufficient"]
-    out = pd.DataFrame(rows, columns=[c for c in cols_out if c not in ("p_adjusted", "significant")])
-    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), method=correction)
-    out["significant"] = out["p_adjusted"] < alpha
-    return out[cols_out]
+    return _tests_table(rows, cols_out, correction=correction, alpha=alpha)
 
 
 @_blas_single_thread
@@ -822,10 +829,7 @@ def compare_variant_shares(
             })
     cols = ["key", "outlet_a", "outlet_b", "n_docs_a", "n_docs_b", "share_a", "share_b", "difference",
             "ci_low", "ci_high", "excludes_zero", "p_value", "p_adjusted", "significant", "insufficient"]
-    out = pd.DataFrame(rows, columns=[c for c in cols if c not in ("p_adjusted", "significant")])
-    out["p_adjusted"] = adjust_pvalues(out["p_value"].to_numpy(dtype="float64"), method=correction)
-    out["significant"] = out["p_adjusted"] < alpha
-    return out[cols]
+    return _tests_table(rows, cols, correction=correction, alpha=alpha)
 
 
 # ============================================================================ attribution
