@@ -478,8 +478,9 @@ _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x53
 _CAP_TOKEN = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cpl|Pte|[A-Z])\."
               r"|[%s][\w’'\-]*)" % re.escape(_UPPER))
 _CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
-_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
-                          % (_CAP_TOKEN, _CAP_TOKEN))
+# (the look-ahead for a capital first lets the regex engine skip to candidate positions fast)
+_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?=[%s])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
+                          % (re.escape(_UPPER), _CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
 _CREDIT_BEFORE = re.compile(r"(?:Photograph|Photo|Picture|Image|Credit|©)\s*:?\s*$")
 _ROLE_WORD = re.compile(r"[\w\-]+")
@@ -489,7 +490,7 @@ _PREV_WORD = re.compile(r"([\w\-]+)\s+$")
 #: An acronym as written: two to six letters, at least two capitals ("FT", "MoD", "AOC", "JCCC").
 _ACRONYM = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
 #: A capitalised phrase that may be spelled out by an acronym (function words allowed inside).
-_PHRASE_RE = re.compile(r"(?<![\w’'\-])[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)?[A-Z][\w’'\-]*)*")
+_PHRASE_RE = re.compile(r"(?<![\w’'\-])(?=[A-Z])[A-Z][\w’'\-]*(?:\s+(?:(?:of|for|and|on|the|de)\s+)?[A-Z][\w’'\-]*)*")
 _PHRASE_ALIAS = re.compile(r"\s*(?:,\s*or\s+|\(\s*)([A-Z][A-Za-z]{1,5})\b")
 
 
@@ -1004,8 +1005,12 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
     """Span of the noun phrase ending just before ``pos`` (subject of a cue), skipping
     auxiliaries/adverbs and one appositive (", a former Kremlin adviser,")."""
     text = art.text
-    seg = text[floor:pos]
-    toks = [(floor + m.start(), floor + m.end(), m.group(0)) for m in _NP_TOKEN.finditer(seg)]
+    # the walk below goes back at most ~31 tokens: read the last 400 characters, and the whole
+    # segment only when those hold too few tokens to be sure
+    lo = max(floor, pos - 400)
+    toks = [(m.start(), m.end(), m.group(0)) for m in _NP_TOKEN.finditer(text, lo, pos)]
+    if lo > floor and len(toks) < 40:
+        toks = [(m.start(), m.end(), m.group(0)) for m in _NP_TOKEN.finditer(text, floor, pos)]
     i = len(toks) - 1
     # skip auxiliaries / adverbs / "in a statement" etc.
     skipped = 0
@@ -1382,8 +1387,8 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
     """Subject of the main clause before ``pos``: the speaker of an earlier cue in the sentence,
     else the first name or pronoun of the sentence outside quotes."""
     ss, _ = sent
-    for c in art.cues:
-        if ss <= c.start < pos and not c.text.lower().endswith("ing") and not art.in_quote(c.start):
+    for c in _cues_in(art, ss, pos):
+        if not c.text.lower().endswith("ing") and not art.in_quote(c.start):
             spk = _cue_speaker(art, c, sent, quote=None, outer_speaker=outer_speaker)
             if spk[0]:
                 return spk[0], spk[1], spk[2]
@@ -1423,7 +1428,9 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
 
 
 def _cues_in(art: Article, start: int, end: int) -> list[Cue]:
-    return [c for c in art.cues if start <= c.start < end]
+    """The cues starting in ``[start, end)`` (cues are sorted by start: two bisections)."""
+    starts = art._cue_starts
+    return art.cues[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
 
 
 def _quote_region(art: Article, qs: int, qe: int) -> tuple[int, int, int, int]:
