@@ -342,3 +342,8 @@ def test_features_to_parquet_reports_skipped_items(sample_parquet, tmp_path, mon
     assert list(errs.doc_id) == [bad_id] and errs.extractor[0] == "quotes"
     h = pd.read_parquet(tmp_path / "hits.parquet")
     assert set(h.doc_id) <= set(docs.doc_id.head(10)) and (h.doc_id == bad_id).any()  # lexical hits kept
+
+
+def test_vectorizer_without_clean_text_is_a_framing_error():
+    with pytest.raises(FramingError, match="lacks clean_text"):
+        FramingVectorizer(fields=("text",)).fit_transform(pd.DataFrame({"title": ["Kyiv"], "text": ["Kyiv"]}))

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .codebook import Codebook, load_codebook
+from .config import project_relative
 from .io import FramingError, atomic_path
 from .lexicon import Matcher, compile_codebook, find_lexical
 from .schema import ALL_HIT_COLUMNS, check_columns
@@ -156,11 +157,10 @@ def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...],
                 doc_rows = []
         if quotes is not None:
             try:
-                qrows = quotes.quote_hits(doc_id, title, text, cb)
-                for d in qrows:
-                    row = tuple(_int(d.get(c, dflt)) if c in INT_HIT_COLUMNS else _str(d.get(c, dflt))
-                                for c, dflt in zip(qcols, _DEFAULTS))
-                    doc_rows.append((doc_id, *row[1:]))
+                qrows = [(doc_id, *(_int(d.get(c, dflt)) if c in INT_HIT_COLUMNS else _str(d.get(c, dflt))
+                                    for c, dflt in zip(qcols[1:], _DEFAULTS[1:])))
+                         for d in quotes.quote_hits(doc_id, title, text, cb)]
+                doc_rows.extend(qrows)  # all of a document's quote rows, or none
             except Exception as exc:
                 errors.append((doc_id, "quotes", f"{type(exc).__name__}: {exc}"))
         if quotes is not None and len(doc_rows) > 1:  # lexical rows come sorted; merge in the quotes
@@ -303,9 +303,9 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
             raise FramingError(f"FramingVectorizer fields must be 'title' and/or 'text', got {bad}")
         if isinstance(X, pd.DataFrame):
             n = len(X)
-            texts = X["clean_text"].map(_str).tolist() if "text" in fields else [""] * n
             if "text" in fields and "clean_text" not in X.columns:
                 raise FramingError("FramingVectorizer: the docs DataFrame lacks clean_text")
+            texts = X["clean_text"].map(_str).tolist() if "text" in fields else [""] * n
             titles = X["title"].map(_str).tolist() if ("title" in fields and "title" in X.columns) else [""] * n
             return titles, texts
         texts = [_str(x) for x in X]
@@ -451,7 +451,8 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
 
     meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode(),
             b"framing.codebook_fingerprint": cb.fingerprint.encode(), b"framing.version": __version__.encode(),
-            b"framing.extractors": ",".join(extractors).encode(), b"framing.docs": str(docs_path).encode()}
+            b"framing.extractors": ",".join(extractors).encode(),
+            b"framing.docs": project_relative(docs_path).encode()}  # not where the project was cloned
     schema = hits_schema().with_metadata(meta)
     feats_out = doc_features_path(out)
 
@@ -499,10 +500,12 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
         f"per-document features: {feats_out}",
         f"codebook: {cb.name} (sha256 {cb.sha256[:12]}), extractors: {', '.join(extractors)}",
     ]
-    if errors:
+    err_path = out.with_name(f"{out.name[:-8] if out.name.endswith('.parquet') else out.name}.errors.csv")
+    if not errors:
+        err_path.unlink(missing_ok=True)  # a previous run's errors no longer describe these tables
+    else:
         from .io import write_csv
 
-        err_path = out.with_name(f"{out.name[:-8] if out.name.endswith('.parquet') else out.name}.errors.csv")
         write_csv(pd.DataFrame(errors, columns=["doc_id", "extractor", "error"]), err_path)
         lines.append(f"{len(errors)} item(s) skipped after an extractor error (listed in {err_path}); first: "
                      f"doc {errors[0][0]} ({errors[0][1]}): {errors[0][2]}")
