@@ -473,8 +473,8 @@ def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
     if body._sent_stems is None:
         body._sent_stems = [_stems(body.text[a:b]) for a, b in body.art.sentences]
     for k, st in enumerate(body._sent_stems):
-        if not stems <= st:
-            continue
+        if not (stems <= st or len(stems) >= 3 and len(stems - st) == 1 and len(stems & st) >= 2):
+            continue  # (of three content words or more, one may be missing: best fighter pilot ~ best pilot)
         a = attr.sentence_attribution(body.art, k)
         if a.speaker:
             return a
@@ -678,6 +678,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss)
             if agent is None and not headline:
                 agent = _cue_clause_attribution(f, q, art.sentences[si] if art.sentences else (0, len(text)))
+            if agent is None and not headline and art.sentences:
+                agent = _opinion_attribution(f, q, si)
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
@@ -802,6 +804,44 @@ def _cue_holds_fragment(f: _Field, q: QuoteSpan, a: attr.Attribution) -> bool:
 _EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "reveal", "prove", "see", "watch", "hear"}
 
 
+# a noun of saying with its agent: "the original commitment made by Nato members to only send “…”"
+_SPEECH_NOUN_BY = re.compile(r"\b(commitments?|pledges?|promises?|vows?|claims?|demands?|warnings?|calls?|assurances?|"
+                             r"threats?|offers?|requests?|proposals?|statements?)\s+(?:(?:made|issued|given|voiced|"
+                             r"put\s+forward)\s+)?by\s+(?=\S)", re.I)
+_SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "promise", "vow": "vow", "claim": "claim",
+                      "demand": "demand", "warning": "warn", "call": "call", "assurance": "assure", "threat": "threaten",
+                      "offer": "offer", "request": "request", "proposal": "propose", "statement": "state"}
+# "in his opinion", "in the view of the NATO representative": a paraphrased source
+_OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+)")
+
+
+def _opinion_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution | None:
+    """A fragment in a sentence, or after a sentence of the same paragraph, that gives a source's
+    opinion ("However, in his opinion, if Russia defeats Ukraine, … Therefore, NATO has a “moral
+    and legal” obligation"): partial, the source's words; the speaker is the pronoun resolved, or
+    the phrase after "of"; no cue."""
+    art, text = f.art, f.text
+    cands = [(art.sentences[si][0], q.start - 1)]
+    if si > 0 and art.paragraph_of_sentence[si - 1] == art.paragraph_of_sentence[si] \
+            and len(_words(text[q.start:q.end])) > 2:
+        cands.append(art.sentences[si - 1])
+    for a, b in cands:
+        m = _OPINION.search(text, a, max(a, b))
+        if not m or art.in_quote(m.start()):
+            continue
+        if m.group(1):
+            spk = art.resolve_pronoun(m.start(1), {"his": "he", "her": "she"}.get(m.group(1).lower(), "they"))
+            if spk:
+                return attr.Attribution(spk, m.start(1), m.end(1), how="opinion")
+        else:
+            np = attr._np_after(art, m.end() - 1, min(len(text), m.end() + 80))
+            if np:
+                spk, s0, e0 = attr.speaker_from_np(art, *np)
+                if spk:
+                    return attr.Attribution(spk, s0, e0, how="opinion")
+    return None
+
+
 def _verb_lemma(f: _Field, form: str) -> str:
     """Lemma of a verb form: the cue lexicon's when it lists the form (added -> add), else by rule."""
     form = " ".join(form.lower().split())
@@ -867,6 +907,16 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
                 spk, a, b = attr.speaker_from_np(f.art, *np)
         return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, cs + len(cue_text),
                                 how="clause")
+    nm = None
+    for nm in _SPEECH_NOUN_BY.finditer(text, ss, max(ss, q.start - 1)):
+        pass
+    if nm is not None and not f.art.in_quote(nm.start()) and _governs_fragment(text[nm.end():q.start - 1], nm.group(1)):
+        np = attr._np_after(f.art, nm.end() - 1, min(se, nm.end() + 80))
+        spk, a, b = attr.speaker_from_np(f.art, *np) if np else ("", -1, -1)
+        if spk:
+            lemma = _SPEECH_NOUN_LEMMA.get(nm.group(1).lower().rstrip("s"), nm.group(1).lower().rstrip("s"))
+            return attr.Attribution(spk, a, b, lemma, nm.group(1), f.art.lexicon.category(lemma),
+                                    nm.start(1), nm.end(1), how="clause")
     best = None
     for cm in _GOVERNING_RE.finditer(text, ss, max(ss, q.start - 1)):
         if attr.verb_lemma(cm.group(0).split()[0]) in _AS_VERBS and " as " not in text[cm.end():q.start]:
@@ -995,6 +1045,8 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
     if i > 0 and toks[i - 1].lower() in ("has", "have", "had") and not lv.endswith("ed"):
         return None
     lemma = attr.verb_lemma(lv)
+    if lemma in _EVIDENCE_VERBS:
+        return None  # "displayed toys covered in ‘blood’": an object shown, not a label applied
     vpos = text.find(verb, b, q.start)
     cat = art.lexicon.category(lemma)
     return attr.Attribution(name, a, b, lemma, verb, cat, vpos, vpos + len(verb), how="agent")
