@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import importlib.util
 import json
 import re
 import subprocess
@@ -26,27 +25,14 @@ from framing.cli import main
 REPO = Path(__file__).resolve().parents[1]
 
 
-def _load_fixture():
-    """tests/data/reports/fixture.py, loaded once per session (its build is shared by the modules)."""
-    name = "framing_tests_reports_fixture"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "tests" / "data" / "reports" / "fixture.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fixture = _load_fixture()
-
 pytestmark = pytest.mark.slow
 
 SLUGS = {"comparison", "rt", "bbc", "the-guardian"}
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return fixture.built_reports(tmp_path_factory)
+def built(built_reports):
+    return built_reports
 
 
 def _hrefs(page: str) -> list[str]:
@@ -131,11 +117,11 @@ def test_article_text_is_escaped_in_every_page(built):
 
 
 # ----------------------------------------------------------------------------- reruns
-def test_second_run_reruns_nothing_without_importing_papermill(built):
+def test_second_run_reruns_nothing_without_importing_papermill(built, frozen_code_fingerprint):
     before = {s: (built.out / s / "report.html").stat().st_mtime_ns for s in SLUGS}
     code = ("import sys, time; t = time.perf_counter(); from framing.reports import build_reports; "
             f"r = build_reports({str(built.docs)!r}, out={str(built.out)!r}, codebook={built.codebook!r}, "
-            "progress=False); "
+            f"progress=False, _code_sha={frozen_code_fingerprint!r}); "
             "print(r.summary()); print('heavy imports:', sorted(m for m in ('papermill', 'nbconvert', 'nbclient') "
             "if m in sys.modules)); print('seconds:', round(time.perf_counter() - t, 2))")
     res = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=REPO, timeout=120)
@@ -201,7 +187,7 @@ def test_explore_notebook_runs_with_plain_papermill(built, tmp_path):
 
 
 # ----------------------------------------------------------------------------- framing run
-def test_run_pipeline_ingests_extracts_reports_then_does_nothing(tmp_path):
+def test_run_pipeline_ingests_extracts_reports_then_does_nothing(tmp_path, report_fixture, frozen_code_fingerprint):
     """``framing run`` on a project holding one raw corpus: two RT seed pages with their manifest
     rows. One outlet, so the comparison report says what it cannot compute instead of failing."""
     root = tmp_path / "project"
@@ -217,7 +203,7 @@ def test_run_pipeline_ingests_extracts_reports_then_does_nothing(tmp_path):
     for name in keep:
         (raw / name).write_bytes((seeds / name).read_bytes())
 
-    codebook = str(fixture.frozen_codebook(tmp_path / "codebook"))  # immune to edits during the session
+    codebook = str(report_fixture.frozen_codebook(tmp_path / "codebook"))  # immune to edits during the session
     res = reports.run_pipeline(["mini"], root=root, codebook=codebook, jobs=2, progress=False)
     assert res.ok, res.summary()
     assert {r.slug for r in res.reports} == {"comparison", "rt"} and res.n_run == 2

@@ -3,10 +3,8 @@ sees figures and tables (not a blank page, not raw markup). Skipped where Chromi
 (CI installs Debian's chromium package in .ci/run; locally: apt-get install chromium)."""
 from __future__ import annotations
 
-import importlib.util
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import numpy as np
@@ -15,19 +13,6 @@ from PIL import Image
 
 REPO = Path(__file__).resolve().parents[1]
 
-
-def _load_fixture():
-    """tests/data/reports/fixture.py, loaded once per session (its build is shared by the modules)."""
-    name = "framing_tests_reports_fixture"
-    if name not in sys.modules:
-        spec = importlib.util.spec_from_file_location(name, REPO / "tests" / "data" / "reports" / "fixture.py")
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
-    return sys.modules[name]
-
-
-fixture = _load_fixture()
 
 pytestmark = pytest.mark.slow
 
@@ -67,8 +52,8 @@ def _table_rows(px: np.ndarray) -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    return fixture.built_reports(tmp_path_factory)
+def built(built_reports):
+    return built_reports
 
 
 def test_report_screenshot_shows_figures_and_tables(built, tmp_path):
