@@ -222,6 +222,15 @@ def test_ensure_features_runs_once_then_only_when_docs_change(small_corpus, repo
     assert again and "12 documents" in again
 
 
+def test_ensure_features_reruns_when_the_framing_code_changes(small_corpus):
+    """The features stamp carries the package fingerprint: hits extracted by other code are stale."""
+    assert reports.ensure_features(small_corpus, progress=False, _code_sha="code-a")
+    stamp = json.loads(small_corpus.with_name("features.stamp.json").read_text(encoding="utf-8"))
+    assert stamp["inputs"]["code_fingerprint"] == "code-a"
+    assert reports.ensure_features(small_corpus, progress=False, _code_sha="code-a") is None
+    assert reports.ensure_features(small_corpus, progress=False, _code_sha="code-b")  # extracted again
+
+
 def test_ensure_features_trusts_framing_features_only_with_the_same_codebook(small_corpus):
     from framing.codebook import shipped_codebooks
     from framing.features import features_to_parquet

@@ -665,16 +665,18 @@ def _features_stamp_path(docs_path: Path) -> Path:
     return docs_path.with_name("features.stamp.json")
 
 
-def _features_inputs(docs_path: Path, codebook_sha: str) -> dict:
-    return {"docs_sha256": file_sha256(docs_path), "codebook_sha256": codebook_sha, "framing_version": __version__}
+def _features_inputs(docs_path: Path, codebook_sha: str, code_sha: str) -> dict:
+    return {"docs_sha256": file_sha256(docs_path), "codebook_sha256": codebook_sha, "framing_version": __version__,
+            "code_fingerprint": code_sha}
 
 
 def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_CODEBOOK, force: bool = False,
-                    progress: bool = True) -> str | None:
+                    progress: bool = True, _code_sha: str | None = None) -> str | None:
     """Extract hits and per-document features beside ``docs_path`` when they are missing or stale.
 
-    Stale means: the document table or codebook changed since the features were written (recorded
-    in ``features.stamp.json``); without a stamp (features made by ``framing features``), the
+    Stale means: the document table, the codebook or the framing code (:func:`code_fingerprint`;
+    ``_code_sha`` when the caller computed it already) changed since the features were written
+    (recorded in ``features.stamp.json``); without a stamp (features made by ``framing features``), the
     document table is newer than them or they were extracted with another codebook (the SHA-256
     stored in their Parquet metadata).
     Returns the features step's summary line, or ``None`` when nothing needed doing.
@@ -686,7 +688,7 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     from .codebook import load_codebook
 
     cb = load_codebook(codebook)
-    want = _features_inputs(docs_path, getattr(cb, "fingerprint", "") or cb.sha256)
+    want = _features_inputs(docs_path, getattr(cb, "fingerprint", "") or cb.sha256, _code_sha or code_fingerprint())
     if not force and hits.exists() and feats.exists():
         stamp = _read_stamp(stamp_path)
         if stamp:
@@ -771,7 +773,7 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
     out_dir = Path(out) if out is not None else paths.corpus_reports(name)
     result = BatchResult()
 
-    step = ensure_features(docs_path, codebook=codebook, force=False, progress=progress)
+    step = ensure_features(docs_path, codebook=codebook, force=False, progress=progress, _code_sha=code_sha)
     if step:
         result.steps.append(step)
 
@@ -968,7 +970,7 @@ def _clear_outputs(rdir: Path) -> None:
     """Remove what a previous run of this report wrote, so nothing stale survives a rerun."""
     for sub in ("figures", "tables"):
         shutil.rmtree(rdir / sub, ignore_errors=True)
-    for name in ("report.html", STAMP_NAME):
+    for name in ("report.html", "report.ipynb", STAMP_NAME):  # a failed rerun must not show the old notebook
         (rdir / name).unlink(missing_ok=True)
 
 
@@ -1106,21 +1108,20 @@ def _is_under(p: Path, base: Path) -> bool:
 
 
 # ----------------------------------------------------------------------------- the whole job
-def _raw_fingerprint(raw_dir: Path) -> str:
-    return file_sha256(raw_dir)
-
-
-def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool = True) -> str | None:
+def ensure_docs(corpus: str, *, root=None, force: bool = False, progress: bool = True,
+                _code_sha: str | None = None) -> str | None:
     """Ingest ``data/raw/<corpus>`` into ``data/processed/<corpus>/docs.parquet`` unless the raw files
-    are unchanged since the last ingest (recorded in ``ingest.stamp.json``). Returns the ingest
-    summary, or ``None`` when nothing needed doing."""
+    and the framing code (:func:`code_fingerprint`; ``_code_sha`` when the caller computed it
+    already) are unchanged since the last ingest (recorded in ``ingest.stamp.json``). Returns the
+    ingest summary, or ``None`` when nothing needed doing."""
     paths = project_paths(root)
     raw = paths.corpus_raw(corpus)
     if not raw.is_dir():
         raise FramingError(f"{raw}: sample corpus folder not found")
     docs = paths.docs_table(corpus)
     stamp_path = docs.with_name("ingest.stamp.json")
-    want = {"raw_sha256": _raw_fingerprint(raw), "framing_version": __version__}
+    want = {"raw_sha256": file_sha256(raw), "framing_version": __version__,
+            "code_fingerprint": _code_sha or code_fingerprint()}
     if not force and docs.exists() and _read_stamp(stamp_path).get("inputs") == want:
         return None
     from .ingest import ingest_to_parquet
@@ -1147,7 +1148,7 @@ def run_pipeline(corpora: Sequence[str] = SAMPLE_CORPORA, *, codebook: str = DEF
     code_sha = code_fingerprint()  # once for the whole run
     for corpus in corpora:
         try:
-            step = ensure_docs(corpus, root=root, force=force, progress=progress)
+            step = ensure_docs(corpus, root=root, force=force, progress=progress, _code_sha=code_sha)
             result.steps.append(step or f"ingest {corpus}: raw files unchanged, skipped")
             sub = build_reports(paths.docs_table(corpus), out=paths.corpus_reports(corpus), codebook=codebook,
                                 jobs=jobs, force=force, seed=seed, progress=progress, root=root,
