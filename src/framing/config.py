@@ -72,6 +72,7 @@ class ProjectPaths:
         return self.root / "notebooks"
 
     def corpus_raw(self, corpus: str) -> Path:
+        """Raw files of a corpus: ``data/raw/<corpus>/``."""
         return self.raw / corpus
 
     def docs_table(self, corpus: str) -> Path:
@@ -79,12 +80,15 @@ class ProjectPaths:
         return self.processed / corpus / "docs.parquet"
 
     def hits_table(self, corpus: str) -> Path:
+        """Hits table of a corpus: ``data/processed/<corpus>/hits.parquet``."""
         return self.processed / corpus / "hits.parquet"
 
     def doc_features_table(self, corpus: str) -> Path:
+        """Per-document feature table: ``data/processed/<corpus>/doc_features.parquet``."""
         return self.processed / corpus / "doc_features.parquet"
 
     def corpus_reports(self, corpus: str) -> Path:
+        """Reports of a corpus: ``reports/<corpus>/``."""
         return self.reports / corpus
 
 

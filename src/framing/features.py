@@ -284,6 +284,7 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         self.per_1000_words = per_1000_words
 
     def fit(self, X=None, y=None):
+        """Load and compile the codebook (the vocabulary); learns nothing from ``X``."""
         cb = load_codebook(self.codebook)
         self.codebook_ = cb
         self.matcher_ = compile_codebook(cb)
@@ -292,6 +293,7 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         return self
 
     def get_feature_names_out(self, input_features=None):
+        """Column names: one ``feature:key:value`` per codebook form, in codebook order."""
         if not hasattr(self, "feature_names_out_"):
             self.fit()
         return self.feature_names_out_.copy()
@@ -312,6 +314,7 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         return [""] * len(texts), texts
 
     def transform(self, X):
+        """Counts (or rates per 1,000 words) of each codebook form per document, as a CSR matrix."""
         from scipy import sparse
 
         if not hasattr(self, "matcher_"):

@@ -124,15 +124,18 @@ class IngestReport:
     megabytes: float = 0.0
 
     def skip(self, source: str, reason: str, *, file: bool = False) -> None:
+        """Record a skipped file or row (``file=True`` counts it as a skipped file)."""
         self.skipped.append({"source": str(source), "reason": reason})
         self.n_skipped += 1
         if file:
             self.n_files_skipped += 1
 
     def warn(self, source: str, reason: str) -> None:
+        """Record a problem with a row or file that was kept."""
         self.warnings.append({"source": str(source), "reason": reason})
 
     def to_dict(self) -> dict[str, Any]:
+        """The report as plain data (what the JSON report holds)."""
         return asdict(self)
 
     def summary(self, *, max_lines: int = 20) -> str:

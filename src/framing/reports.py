@@ -184,10 +184,12 @@ class ReportInputs:
 
     @property
     def figures_dir(self) -> Path:
+        """Folder of the report's figures: ``output_dir/figures``."""
         return self.output_dir / "figures"
 
     @property
     def tables_dir(self) -> Path:
+        """Folder of the report's tables: ``output_dir/tables``."""
         return self.output_dir / "tables"
 
 
@@ -580,10 +582,12 @@ class ReportOutcome:
 
     @property
     def notebook(self) -> Path:
+        """The executed (or partially executed) notebook."""
         return self.out_dir / "report.ipynb"
 
     @property
     def html(self) -> Path:
+        """The rendered report."""
         return self.out_dir / "report.html"
 
 
@@ -599,21 +603,26 @@ class BatchResult:
 
     @property
     def ok(self) -> bool:
+        """True when no corpus step and no report failed."""
         return not self.errors and all(r.status != "failed" for r in self.reports)
 
     @property
     def n_run(self) -> int:
+        """Reports executed in this call."""
         return sum(r.status == "ran" for r in self.reports)
 
     @property
     def n_up_to_date(self) -> int:
+        """Reports skipped because their inputs had not changed."""
         return sum(r.status == "up to date" for r in self.reports)
 
     @property
     def n_failed(self) -> int:
+        """Reports that failed."""
         return sum(r.status == "failed" for r in self.reports)
 
     def summary(self) -> str:
+        """What the batch did, one line per step, a count of reports and one line per failure."""
         lines = list(self.steps)
         lines.append(f"{len(self.reports)} reports: {self.n_run} run, {self.n_up_to_date} up to date, "
                      f"{self.n_failed} failed")
@@ -629,6 +638,7 @@ class BatchResult:
         return "\n".join(lines)
 
     def extend(self, other: BatchResult) -> None:
+        """Add another batch's reports, indexes, steps and errors to this one."""
         self.reports += other.reports
         self.indexes += other.indexes
         self.steps += other.steps
