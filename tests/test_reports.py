@@ -238,6 +238,11 @@ def test_ensure_features_trusts_framing_features_only_with_the_same_codebook(sma
     hits = small_corpus.with_name("hits.parquet")
     features_to_parquet(small_corpus, hits, codebook="russia_ukraine", progress=False)
     assert reports.ensure_features(small_corpus, progress=False) is None  # made by `framing features`
+    good = hits.read_bytes()
+    hits.write_bytes(b"not parquet")  # a damaged table is never up to date
+    assert reports.ensure_features(small_corpus, progress=False)
+    small_corpus.with_name("features.stamp.json").unlink()
+    hits.write_bytes(good)
     other = next((c for c in shipped_codebooks() if c != "russia_ukraine"), None)
     if other is None:
         pytest.skip("only one shipped codebook")

@@ -716,14 +716,15 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
 
 
 def _parquet_codebook_sha(path: Path) -> str | None:
-    """The codebook SHA-256 that framing.features stored in a table's Parquet metadata, if any."""
+    """The codebook SHA-256 that framing.features stored in a table's Parquet metadata; ``None``
+    when the table has no such metadata, ``""`` when it cannot be read (never up to date)."""
     try:
         import pyarrow.parquet as pq
 
         files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
         meta = pq.read_schema(files[0]).metadata or {}
-    except Exception:  # noqa: BLE001 - unreadable or no files: let the extraction step decide
-        return None
+    except Exception:  # noqa: BLE001 - unreadable or no files: stale, extract again
+        return ""
     value = meta.get(b"framing.codebook_sha256")
     return value.decode("ascii") if value else None
 
