@@ -246,6 +246,9 @@ def test_column_map_for_unrecognised_names(tmp_path):
     assert report.n_docs == 0 and "no text column" in report.skipped[0]["reason"]
     docs = ingest_paths(p, column_map={"story words": "text", "Hed": "title"})
     assert len(docs) == 5 and docs.title.iloc[0] == df.Hed[0]
+    # a typo in the target would silently drop the column it maps: a user error
+    with pytest.raises(FramingError, match="unknown document column.*'titel'"):
+        ingest_paths(p, column_map={"story words": "text", "Hed": "titel"})
 
 
 def test_jsonl_with_a_broken_line_keeps_doc_ids(tmp_path):

@@ -850,13 +850,17 @@ def ingest_with_report(
         keep their path as given.
 
     Never raises for bad input files: they are skipped and listed in the report. Raises
-    :class:`FramingError` for a bad manifest or outlet table (user settings).
+    :class:`FramingError` for a bad manifest, outlet table or column mapping (user settings).
     """
     t0 = time.perf_counter()
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     paths = list(paths)
     table = outlets if isinstance(outlets, OutletTable) else load_outlets(outlets)
+    bad = sorted({str(dst) for dst in (column_map or {}).values()} - set(TARGETS))
+    if bad:  # a typo would silently drop the column it names
+        raise FramingError(f"column mapping: unknown document column(s) {', '.join(map(repr, bad))} "
+                           f"(map to one of {', '.join(TARGETS)})")
     root = find_project_root(root)
     report = IngestReport(paths=[project_relative(p, root) for p in paths])
     manifests = _Manifests(manifest)
