@@ -378,7 +378,7 @@ _NOT_BEFORE_CUE = {
     "those", "recent", "such", "new", "any", "no", "of", "in", "on", "for", "with", "to", "by",
     "latest", "earlier", "previous", "first", "last", "official", "public", "press", "news",
     "media", "false", "unfounded", "many", "some", "several", "these", "whose", "what", "as",
-    "been", "being", "be", "is", "are", "was", "were", "it", "there", "which", "more", "further",
+    "been", "being", "be", "is", "are", "was", "were", "there", "which", "more", "further",
     "must", "can", "could", "should", "would", "will", "may", "might", "shall", "cannot", "to",
 }
 #: Common nouns that can head a speaker noun phrase ("officials said", "the ministry said").
@@ -417,6 +417,7 @@ SPEAKER_NOUNS = {
     "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
 }
+_BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?$")
 _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
 _AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
 _RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
@@ -497,6 +498,19 @@ _PHRASE_ALIAS = re.compile(r"\s*(?:,\s*or\s+|\(\s*)([A-Z][A-Za-z]{1,5})\b")
 #: Acronyms of roles, not of names: never expanded to a name with the same initials.
 _ROLE_ACRONYMS = {"pm", "mp", "mps", "mep", "meps", "ceo", "cfo", "coo", "cto", "tv", "pr", "gp", "dj", "vip",
                   "hq", "ai", "dr", "md", "qc", "kc", "mla", "mpp", "po"}
+
+
+#: Nouns that introduce an organisation's name (not "office": "the presidential office Andriy Yermak").
+_ORG_INTRO = _MEDIA_KIN | {"group", "agency", "company", "firm", "charity", "movement", "collective", "outfit",
+                           "think-tank", "institute", "organisation", "organization", "broadcaster"}
+_WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
+
+
+def _org_noun_before(text: str, pos: int) -> bool:
+    """A name written right after an organisation noun is an organisation ("the tabloid Komsomolskaya
+    Pravda", "the hacker group Killnet"), whatever its words look like."""
+    m = _WORD_BEFORE.search(text, max(0, pos - 20), pos)
+    return bool(m) and m.group(1) in _ORG_INTRO
 
 
 def _expand_acronyms(text: str, acronyms: set) -> dict:
@@ -700,7 +714,7 @@ class Article:
             if len(lw) == 1 and (_DEMONYMS.match(name) or lw[0] in _CAP_STOP):
                 continue
             is_org = any(w in _ORG_WORDS for w in lw) or name.isupper() or lows[0] == "the" \
-                or text[max(0, ns - 4):ns].lower() == "the "
+                or text[max(0, ns - 4):ns].lower() == "the " or _org_noun_before(text, ns)
             person = (not is_org) and (len(lw) >= 2 or bool(roles & TITLES))
             if name:
                 mentions.append(Mention(ns, ns + len(name), name, frozenset(roles), person))
@@ -1195,7 +1209,15 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         if lm:
             cue_text, cue_end = text[cue.start:lm.end()], lm.end()
     m_as = _AS_SAYING.match(text, cue.end)
-    if m_as and cue.lemma in ("cite", "quote", "report"):
+    if m_as and cue.lemma in ("cite", "quote", "report") and _BE_BEFORE.search(text, max(ss, cue.start - 20), cue.start):
+        # passive: "she was quoted Thursday as saying": the subject of the passive, cue say
+        be = _BE_BEFORE.search(text, max(ss, cue.start - 20), cue.start)
+        np = _np_before(art, be.start(), floor_of(art, ss, quote, cue))
+        if np:
+            spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            if spk:
+                return spk, a, b, text[cue.start:m_as.end()], m_as.end()
+    elif m_as and cue.lemma in ("cite", "quote", "report"):
         # "the magazine cited its source as saying": the cue is say, the speaker the cited source
         np = _np_after(art, cue.end, se)
         cue_text, cue_end = text[cue.start:m_as.end()], m_as.end()  # "cited its source as saying"
