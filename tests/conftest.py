@@ -28,27 +28,26 @@ def raw_dir() -> Path:
     return REPO / "data" / "raw"
 
 
+def _folder_or_skip(p: Path, why: str | None = None) -> Path:
+    """``p`` if it is a folder, else skip the test saying what is missing."""
+    if not p.is_dir():
+        pytest.skip(why or f"{p} not found")
+    return p
+
+
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    if not SHARED.is_dir():
-        pytest.skip(f"../shared not found at {SHARED} (only on the developers' machines and CI)")
-    return SHARED
+    return _folder_or_skip(SHARED, f"../shared not found at {SHARED} (only on the developers' machines and CI)")
 
 
 @pytest.fixture(scope="session")
 def shared_corpus(shared_dir) -> Path:
-    p = shared_dir / "corpora" / "ukraine-media"
-    if not p.is_dir():
-        pytest.skip(f"{p} not found")
-    return p
+    return _folder_or_skip(shared_dir / "corpora" / "ukraine-media")
 
 
 @pytest.fixture(scope="session")
 def ggt_gold(shared_dir) -> Path:
-    p = shared_dir / "gold" / "gendergaptracker"
-    if not p.is_dir():
-        pytest.skip(f"{p} not found")
-    return p
+    return _folder_or_skip(shared_dir / "gold" / "gendergaptracker")
 
 
 # ----------------------------------------------------------------------------- report fixture corpus
