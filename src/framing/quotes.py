@@ -16,6 +16,7 @@ Nothing in the text is normalised: offsets point into the title / clean_text as 
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any, NamedTuple
 
@@ -153,8 +154,10 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
                 elif closeish:
                     if not open_of:
                         continue  # plural possessive (the Times’ reporting), dropped g
-                    word = re.search(r"(\w+)$", text[ps:i])
-                    w = word.group(1) if word else ""
+                    j = i  # the word before the mark (looked back from it, not searched from the paragraph start)
+                    while j > ps and (text[j - 1].isalnum() or text[j - 1] == "_"):
+                        j -= 1
+                    w = text[j:i]
                     if (w.endswith("s") or (w.endswith("in") and len(w) > 3)) and nx == " " \
                             and _later_single_close(text, marks, k, pe):
                         continue
@@ -382,7 +385,9 @@ class _Field:
         if self._lower_words is None:
             ms = list(_WORD.finditer(self.text))
             self.word_offsets = [m.start() for m in ms]
-            self._lower_words = " " + " ".join(m.group(0).lower() for m in ms) + " "
+            # one lower() over the joined words (word offsets are kept apart, so a letter whose
+            # lower case is longer cannot shift them)
+            self._lower_words = (" " + " ".join([m.group(0) for m in ms]) + " ").lower()
         return self._lower_words
 
 
@@ -425,6 +430,7 @@ _SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "m
              "ions", "ion", "ers", "er", "ors", "or", "ies", "ied", "ed", "es", "ly", "s", "e")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(w: str) -> str:
     """A crude stem: one common suffix off, then the first five letters (liquidation ~ liquidated,
     bombing ~ bomber, liberation ~ liberated ~ liberates)."""
