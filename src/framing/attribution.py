@@ -464,6 +464,11 @@ _NO_INVERSION = {"show", "find", "recognise", "recognize", "verify", "describe",
 _CLOSE_MARKS = ("”", "\"", "’", "'")
 _COORDINATED = re.compile(r"(?<![\w’'\-])(?:and|but|then)\s+(?:(?:has|have|had|also|later|then|again|"
                           r"repeatedly|previously|once|even|further|[a-z]+ly)\s+){0,3}$")
+_ADJ_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|our|two|three|four|five|six|"
+                             r"seven|eight|nine|ten|\d+)\s+$", re.I)
+_NOUN_AFTER = re.compile(r"\s+(?!(?:that|by|to|on|in|at|as|with|for|from|of|and|or|but|it|he|she|they|this|"
+                         r"the|a|an|earlier|later|last|again|also)\b)[a-z][a-z\-]+\b(?!\s*[,.:;])")
+_STATE_VERB_AFTER = re.compile(r"\s*(?:that\b|[:“\"‘'«,])")
 _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
@@ -503,6 +508,11 @@ _ROLE_ACRONYMS = {"pm", "mp", "mps", "mep", "meps", "ceo", "cfo", "coo", "cto", 
 #: Nouns that introduce an organisation's name (not "office": "the presidential office Andriy Yermak").
 _ORG_INTRO = _MEDIA_KIN | {"group", "agency", "company", "firm", "charity", "movement", "collective", "outfit",
                            "think-tank", "institute", "organisation", "organization", "broadcaster"}
+#: Last words of an organisation's name that keep the words before them ("Foreign Ministry", "Home Office").
+_ORG_HEADS = {"ministry", "office", "department", "council", "committee", "commission", "service", "services",
+              "agency", "bureau", "directorate", "command", "staff", "embassy", "administration", "secretariat"}
+_FUNCTION_WORDS = {"the", "a", "an", "and", "but", "or", "so", "in", "on", "at", "by", "for", "from", "with", "of",
+                   "to", "as", "after", "before", "while", "when", "if", "since", "meanwhile", "however", "also"}
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
 
@@ -699,6 +709,13 @@ class Article:
                     last_title = q
             roles = set(lows[k:last_title + 1]) if last_title >= 0 else set()
             m0 = last_title + 1 if last_title >= 0 else k
+            if m0 == len(run) - 1 and m0 > 0 and lows[m0] in _ORG_HEADS:
+                # "Russian Foreign Ministry", "the Home Office": the words before are the name, not roles
+                m0 = 0
+                while m0 < len(run) - 1 and lows[m0] in _FUNCTION_WORDS:
+                    m0 += 1
+                last_title = -1
+                roles = set()
             if m0 >= len(run):
                 continue
             roles |= self._roles_before(run[0][0])
@@ -800,6 +817,10 @@ class Article:
                 continue  # "a Facebook post", "in a Telegram post"
             if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws):
                 continue  # "the Balkan state", "a report", "his comments": nouns
+            if w.endswith("ed") and _ADJ_DET_BEFORE.search(text, max(0, ws - 12), ws) and _NOUN_AFTER.match(text, end):
+                continue  # "the five declared nuclear powers", "his stated aim": an adjective
+            if w == "state" and not _STATE_VERB_AFTER.match(text, end):
+                continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, ws - 3):ws]
                 if before.strip() and not _SENT_START.search(before) or _INITIALS_BEFORE.search(text, max(0, ws - 8), ws):
