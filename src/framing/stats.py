@@ -915,6 +915,17 @@ def _alias_table(speakers) -> tuple[dict[str, tuple[str, ...]], bool]:
     return out, False
 
 
+def _attributed_quotes(hits: pd.DataFrame, d: pd.DataFrame, *, features, categories, aliases,
+                       fallback: bool) -> pd.DataFrame:
+    """Quote hits of the documents ``d`` with a cue in ``categories`` and a speaker that
+    :func:`_speaker_key` resolves (column ``_speaker``, the canonical name)."""
+    h = _filter_hits(hits, feature=list(features))
+    check_columns(h, ["speaker", "cue_category"], what="hits table")
+    h = h.loc[h["cue_category"].isin(list(categories)) & h["doc_id"].isin(d["doc_id"])]
+    h = h.assign(_speaker=[_speaker_key(s, aliases, fallback=fallback) for s in h["speaker"]])
+    return h.loc[h["_speaker"].notna()]
+
+
 def speaker_groups(hits: pd.DataFrame, *, speakers=None,
                    features: Sequence[str] = ("quote", "reported_speech")) -> pd.DataFrame:
     """How each speaker name as written was grouped: ``speaker`` (as written), ``speaker_group``
@@ -977,12 +988,8 @@ def attribution_by_speaker(
     _check_ci(ci)
     by = _as_list(by)
     d = _prepare_docs(docs, by)
-    h = _filter_hits(hits, feature=list(features))
-    check_columns(h, ["speaker", "cue_category"], what="hits table")
-    h = h.loc[h["cue_category"].isin(list(categories)) & h["doc_id"].isin(d["doc_id"])]
     aliases, fallback = _alias_table(speakers)
-    h = h.assign(_speaker=[_speaker_key(s, aliases, fallback=fallback) for s in h["speaker"]])
-    h = h.loc[h["_speaker"].notna()]
+    h = _attributed_quotes(hits, d, features=features, categories=categories, aliases=aliases, fallback=fallback)
     totals = h["_speaker"].value_counts()
     if speakers is None:
         keep = [s for s, n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0])) if n >= min_quotes]
@@ -1064,13 +1071,9 @@ def attribution_gap(
         raise FramingError(f"unknown cue category {category!r} (categories: {', '.join(categories)})")
     by = _as_list(by)
     d = _prepare_docs(docs, by)
-    h = _filter_hits(hits, feature=list(features))
-    check_columns(h, ["speaker", "cue_category"], what="hits table")
-    h = h.loc[h["cue_category"].isin(list(categories)) & h["doc_id"].isin(d["doc_id"])]
     aliases, _ = _alias_table(list(speakers))
     names = list(aliases)
-    h = h.assign(_speaker=[_speaker_key(x, aliases, fallback=False) for x in h["speaker"]])
-    h = h.loc[h["_speaker"].isin(names)]
+    h = _attributed_quotes(hits, d, features=features, categories=categories, aliases=aliases, fallback=False)
     cols = [*by, "speaker_a", "speaker_b", "cue_category", "n_docs", "n_docs_a", "n_docs_b", "n_quotes_a",
             "n_quotes_b", "share_a", "share_b", "difference", "ci_low", "ci_high", "excludes_zero", "insufficient"]
     # per document: [category A, all A, category B, all B]
