@@ -287,6 +287,14 @@ _PERSON_ROLES = {"leader", "president", "minister", "spokesman", "spokeswoman", 
                  "chancellor", "ambassador", "envoy", "diplomat", "governor", "mayor", "senator", "secretary",
                  "chief", "head", "commander", "adviser", "advisor", "aide", "official", "politician",
                  "lawmaker", "prosecutor", "judge", "negotiator"}
+#: Nationality of a role, however written ("Ukraine's president", "the Ukrainian leader").
+_NATION = {"ukraine's": "ukrainian", "russia's": "russian", "america's": "american", "us": "american",
+           "u.s": "american", "u.s.": "american", "britain's": "british", "uk": "british", "the uk's": "british",
+           "uk's": "british", "france's": "french", "germany's": "german", "china's": "chinese",
+           "poland's": "polish", "belarus's": "belarusian", "kremlin": "russian", "kyiv's": "ukrainian",
+           "moscow's": "russian", "kiev's": "ukrainian", "finland's": "finnish", "nato's": "nato"}
+_NATIONALITIES = {"ukrainian", "russian", "american", "british", "french", "german", "chinese", "polish",
+                  "belarusian", "finnish"}
 _SYNONYMS = {
     "leader": {"president", "prime", "premier", "chancellor", "leader", "head"},
     "spokesman": {"spokesman", "spokeswoman", "spokesperson", "press", "secretary", "spokesmen"},
@@ -1002,6 +1010,7 @@ class Article:
             return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
+        nat = {_NATION.get(w.replace("’", "'"), w) for w in mods} & _NATIONALITIES
         best, best_score = "", 0.0
         for m in self.mentions:
             if not m.person or not m.roles:
@@ -1011,6 +1020,8 @@ class Article:
                 score += 2
             elif head not in m.roles:
                 continue
+            if nat and {_NATION.get(r.replace("’", "'"), r) for r in m.roles} & _NATIONALITIES - nat:
+                continue  # "Ukraine's president" is not the one whose roles say "Russian"
             score += len(m.roles & mods)
             if mods and not (m.roles & mods) and m.roles & {"ukrainian", "russian", "american", "us", "u.s",
                                                             "british", "french", "german", "chinese"}:
@@ -1175,6 +1186,10 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         if m is not None and m.start >= hs and not m.person and m.text.lower() not in _PLACES:
             return art.canonical(m.text), m.start, m.end
     if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES)):
+        if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
+            # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
+            # source, not a named one that shares the role; kept as written, with what follows the head
+            return text[hs:e].rstrip(" ,"), hs, e
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
             name, ok = art.resolve_role(hs, hw)
             if ok:
@@ -1285,7 +1300,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # a verb coordinated with an earlier one: "He said … but insisted that …", "tweeted that … but
     # cautioned that …", "…, and has called …": the subject of the clause
-    if _COORDINATED.search(text, max(ss, cue.start - 70), cue.start):
+    co = _COORDINATED.search(text, max(ss, cue.start - 70), cue.start)
+    if co and (cue.text.lower().split()[0] != cue.lemma.split()[0] or re.search(r"\b(?:has|have|had)\b", co.group(0))):
+        # (a bare form after "and" is an infinitive: "took the step to … and write to the government")
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
