@@ -303,3 +303,10 @@ def test_a_bare_verb_after_and_is_an_infinitive_not_a_coordinated_cue():
             '"unprecedented intervention" and write to the government.')
     a = attribution_of(text, "unprecedented intervention")
     assert (a.speaker, a.cue) == ("Matthew Taylor", "say")
+
+
+def test_an_indefinite_role_in_apposition_is_the_person_named():
+    # Guardian (b-guardian-0059 in the gold): "Olga Oliker, a director from the Crisis Group, an NGO, said that …"
+    text = ("Olga Oliker, a director from the Crisis Group, an NGO, said that “both sides are competing to be the "
+            "last army standing”.")
+    assert attribution_of(text, "both sides are competing to be the last army standing").speaker == "Olga Oliker"

@@ -521,6 +521,7 @@ _ORG_HEADS = {"ministry", "office", "department", "council", "committee", "commi
               "agency", "bureau", "directorate", "command", "staff", "embassy", "administration", "secretariat"}
 _FUNCTION_WORDS = {"the", "a", "an", "and", "but", "or", "so", "in", "on", "at", "by", "for", "from", "with", "of",
                    "to", "as", "after", "before", "while", "when", "if", "since", "meanwhile", "however", "also"}
+_COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
 
@@ -1188,7 +1189,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES)):
         if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
             # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
-            # source, not a named one that shares the role; kept as written, with what follows the head
+            # source, not a named one that shares the role; kept as written, with what follows the head.
+            # In apposition to a name ("Olga Oliker, a director from the Crisis Group, …") it is that person.
+            k = bisect.bisect_left(art.mention_starts, hs) - 1
+            if k >= 0 and art.mentions[k].person and _COMMA_GAP.fullmatch(text, art.mentions[k].end, hs):
+                m = art.mentions[k]
+                return art.canonical(m.text), m.start, m.end
             return text[hs:e].rstrip(" ,"), hs, e
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
             name, ok = art.resolve_role(hs, hw)
