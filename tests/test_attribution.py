@@ -310,3 +310,16 @@ def test_an_indefinite_role_in_apposition_is_the_person_named():
     text = ("Olga Oliker, a director from the Crisis Group, an NGO, said that “both sides are competing to be the "
             "last army standing”.")
     assert attribution_of(text, "both sides are competing to be the last army standing").speaker == "Olga Oliker"
+
+
+def test_a_cue_after_the_quote_in_a_continuing_clause_is_not_its_reporting_clause():
+    # corpora/ukraine-media/data/RT.csv:row 540: "… reported “a daring act of vandalism” and called on local police"
+    text = ("On March 7, then-Ambassador of Ukraine Andrey Melnik reported “a daring act of vandalism” and called on "
+            "local police to find and punish the vandals.")
+    a = attribution_of(text, "a daring act of vandalism")
+    assert (a.speaker, a.cue) == ("Andrey Melnik", "report")
+    # bbc.csv:row 584: "Mr Studhalter denies being the "straw man" for Mr Kerimov and says he was …"
+    text = ('Alexander Studhalter acted as a proxy. Mr Studhalter denies being the "straw man" for Mr Kerimov and '
+            'says he was the real owner of the properties.')
+    a = attribution_of(text, "straw man")
+    assert (a.speaker, a.cue) == ("Alexander Studhalter", "deny")

@@ -1573,6 +1573,10 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
 _GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
 _REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.]+\s+){1,5}$")
 _WORDS_RE = re.compile(r"[^\W_]+")
+#: What follows a quote when the writer's sentence goes on rather than closing with a reporting clause
+#: ("reported “…” and called on …", "denies being the “straw man” for X and says …").
+_GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|from|as|that|which|who|whom|while|"
+                            r"when|because|after|before|into|over|about|against|than|if)\b")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1591,7 +1595,7 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             dist = c.start - qe
             gap = text[qe + 1:c.start]
             # "“…,” X said" / "“…,” said X": only a short subject between quote and cue
-            if not participle and _SHORT_GAP.match(gap):
+            if not participle and _SHORT_GAP.match(gap) and not _GAP_CONTINUES.match(gap):
                 pref = 0
             else:
                 pref = 2 if not participle else 3
