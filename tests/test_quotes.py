@@ -369,3 +369,33 @@ def test_headline_words_looked_up_in_the_body(title, body, quoted, qtype, speake
 ])
 def test_names_and_glossed_terms_are_other(text, quoted):
     assert _typed(text, quoted)["quote_type"] == "other"
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # a noun group after the cue is a fragment, however long (bbc.csv row 584)
+    ('This was despite Mrs Chernukhin\'s condemnation of "Russian military aggression in Ukraine" where she '
+     'called for "the strongest possible sanctions against Putin\'s regime and its enablers".',
+     "the strongest possible sanctions against Putin's regime and its enablers", "partial"),
+    # a name, not a clause (guardian.csv row 73)
+    ("Russian officials have threatened to hold military tribunals they have called “Nuremberg 2.0”, meant to "
+     "mirror war crimes trials being held in Kyiv.", "Nuremberg 2.0", "partial"),
+    # the writer's subject, quoted (RT.csv row 746)
+    ("The Eighth Administrative Court of Appeal in the western city of Lviv announced that “the activities of the "
+     "Communist Party of Ukraine are prohibited.” “Funds and other assets” of the party will be nationalized.",
+     "Funds and other assets", "partial"),
+    # a predicate without its subject (RT.csv row 383)
+    ("The claim was published by the right-leaning outlet last week in an analysis of the five-month-long "
+     "Russia-Ukraine conflict, which, it stated, “is not the fight of David against Goliath,” contrary to what "
+     "many people believe.", "is not the fight of David against Goliath,", "partial"),
+    # a whole clause after "that" (AssociatedPress.csv row 155)
+    ('Putin didn´t name any country in particular, but noted that "Russia sincerely values its historically '
+     'strong, friendly and trusting relations with countries of Latin America, Asia and Africa."',
+     "Russia sincerely values its historically strong, friendly and trusting relations with countries of Latin "
+     "America, Asia and Africa.", "direct"),
+    # a clause followed by its reporting clause, after a photo credit (AssociatedPress.csv row 75)
+    ('Residents seem unconcerned about the sanctions by Western countries. (AP Photo) "At first, we were very '
+     'disappointed," said Yegor Driganov, a young man taking in the view along the riverbank.',
+     "At first, we were very disappointed,", "direct"),
+])
+def test_direct_needs_a_whole_clause(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype

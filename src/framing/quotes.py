@@ -671,7 +671,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.types[k] = "partial"
                 continue
         if a.found or f.attrs[k].found:
-            f.types[k] = _direct_or_partial(text, q, ss, f.attrs[k])
+            f.types[k] = _direct_or_partial(text, q, ss, f.attrs[k], sent_end=art.sentences[si][1] if art.sentences else len(text))
             continue
         nw = len(_words(span))
         if nw >= 5 and _clause_like(span):
@@ -1085,19 +1085,48 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
 
 
 _FINITE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|must|has|have|had|do|does|did|may|"
-                     r"might|shall|am|’s|'s|’re|'re|’ll|'ll|’ve|'ve)\b", re.I)
+                     r"might|shall|am|’re|'re|’ll|'ll|’ve|'ve|’m|'m)\b|"
+                     r"\b(?:it|that|he|she|there|what|who|here|where|this|everything|nothing|one|let)[’']s\b", re.I)
 _SUBORDINATE_START = {"that", "which", "who", "whom", "whose", "if", "when", "because", "to", "for", "of", "as",
                       "with", "by", "in", "on", "at", "from", "into", "about", "than", "whether", "while", "where"}
 
 
-def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribution | None = None) -> str:
+_DETERMINER_START = {"the", "a", "an", "this", "these", "those", "our", "my", "your", "his", "her", "their", "its",
+                     "all", "some", "many", "most", "every", "each", "no", "one"}
+_VERB_START = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must",
+               "may", "might", "shall", "do", "does", "did", "also", "still", "only", "just", "even"}
+_AFTER_QUOTE_REPORTING = re.compile(r"^[\s,.!?…”\"’']*(?:[\w’'\-\.]+[\s,]+){0,14}?$")
+
+
+def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribution | None = None, *,
+                       sent_end: int | None = None) -> str:
     """Direct: a whole clause introduced by the attribution (sentence start, colon, comma, *that*,
-    or the cue itself: *said “there’s …”*); partial: a fragment inside the writer's sentence."""
+    or the cue itself: *said “there’s …”*) or followed by its reporting clause (“…,” *X said*);
+    partial: a fragment inside the writer's sentence.
+
+    A lower-case clause needs a subject and a verb: one opening with a determiner needs a finite
+    verb (*the strongest possible sanctions against …* is a noun group), one opening with a verb
+    or *also* is a predicate (*also feels that …*). A capitalised span of fewer than five words
+    needs a lower-case word (*Nuremberg 2.0* is a name). A span with the writer's words after it in
+    its sentence and no finite verb is the writer's subject or object (*“Funds and other assets” of
+    the party will be nationalized*)."""
     span = text[q.start:q.end]
     words = _words(span)
-    lower_clause = (len(words) >= 4 and words[0].lower() not in _SUBORDINATE_START
-                    and (words[0].lower() in _SUBJECT_START or _FINITE.search(span) is not None))
-    if not _clause_like(span) and not lower_clause:
+    w0 = words[0].lower() if words else ""
+    finite = _FINITE.search(span) is not None
+    lower_clause = (len(words) >= 4 and w0 not in _SUBORDINATE_START and w0 not in _VERB_START
+                    and (w0 in _SUBJECT_START or finite)
+                    and (w0 not in _DETERMINER_START or finite))
+    s0 = span.lstrip("[(… .'‘\"“")
+    clause = bool(s0) and (s0[0].isupper() or s0[0].isdigit()) and len(words) >= 3 \
+        and (len(words) >= 5 or any(w.islower() for w in words[1:]))
+    if not clause and not lower_clause:
+        return "partial"
+    end = len(text) if sent_end is None else sent_end
+    after = text[q.end + 1:end]
+    cue_after = a is not None and a.cue_start >= q.end and _AFTER_QUOTE_REPORTING.match(text, q.end, a.cue_start)
+    if not finite and len(words) < 5 and len(_words(after)) >= 2 and not cue_after \
+            and not re.search(r"[.!?…,]\W*$", span):
         return "partial"
     before = text[sent_start:max(sent_start, q.start - 1)].rstrip(" “\"‘'«„")
     if not before.strip():
@@ -1106,11 +1135,11 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     if not span.lstrip("[(… .'‘\"“")[:1].isupper():
         # a lower-case clause is direct after "that" / a cue ("saying that “nowadays there are ...”")
         return "direct" if re.search(r"(?:\bthat|[:,])\s*$", before) or cue_right_before else "partial"
-    if cue_right_before:
+    if cue_right_before or cue_after:
         return "direct"
     b = before.rstrip()
-    if b.endswith((":", ",")) or re.search(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
-                                          r"replied|responded|warned|claimed|insisted|tweeted|posted|[a-z]+ed)\s*$", b):
+    if b.endswith((":", ",", ")")) or re.search(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
+                                               r"replied|responded|warned|claimed|insisted|tweeted|posted|that|[a-z]+ed)\s*$", b):
         return "direct"
     if re.search(r"\b(?:reporters|journalists|the press|the media)\s*$", b):
         return "direct"
