@@ -323,3 +323,21 @@ def test_a_cue_after_the_quote_in_a_continuing_clause_is_not_its_reporting_claus
             'says he was the real owner of the properties.')
     a = attribution_of(text, "straw man")
     assert (a.speaker, a.cue) == ("Alexander Studhalter", "deny")
+
+
+def test_a_quote_nested_in_a_quotation_takes_its_own_cue_inside_it():
+    # seeds/004_1f8c25a30a4a49e8.txt: “… leaders, who said: ‘We think Putin wants direct negotiations.’ …”
+    text = ("“I had received signals from state leaders, who said: ‘We think Putin wants direct negotiations.’ And I "
+            "said: ‘We will offer a public format,’” Zelensky told journalists.")
+    outer = text.index("I had")
+    inner = text.index("We think")
+    art = article(text)
+    a = attribute_span(art, inner, text.index("’", inner), outer_speaker="Zelensky",
+                       enclosing=(outer, text.index("”")))
+    assert (a.speaker, a.cue) == ("state leaders", "say")
+    # Fox copy (a-fox-0612 in the gold): "according to plan" inside a quotation attributes nothing
+    text = "“Their so-called ‘special operation’ is supposedly going according to plan,” Zelenskyy said."
+    art = article(text)
+    s = text.index("special")
+    a = attribute_span(art, s, s + len("special operation"), outer_speaker="Zelenskyy", enclosing=(1, text.index("”")))
+    assert a.cue != "according to"

@@ -521,6 +521,9 @@ _ORG_HEADS = {"ministry", "office", "department", "council", "committee", "commi
               "agency", "bureau", "directorate", "command", "staff", "embassy", "administration", "secretariat"}
 _FUNCTION_WORDS = {"the", "a", "an", "and", "but", "or", "so", "in", "on", "at", "by", "for", "from", "with", "of",
                    "to", "as", "after", "before", "while", "when", "if", "since", "meanwhile", "however", "also"}
+#: "according to" followed by a norm, not a source ("according to plan", "according to the rules").
+_NO_SOURCE = re.compile(r"(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:plan|plans|schedule|law|laws|rules|tradition|"
+                        r"custom|protocol|script|expectations|need|needs|size|age|type|design)\b(?!\s+(?:by|of|from)\b)", re.I)
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -1230,18 +1233,20 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
 
 # ----------------------------------------------------------------------------- attribution of a span
 def _cue_speaker(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[int, int] | None,
-                 outer_speaker: str = "") -> tuple[str, int, int, str, int]:
+                 outer_speaker: str = "", inside: tuple[int, int] | None = None) -> tuple[str, int, int, str, int]:
     """Speaker of one cue within its sentence: ``(speaker, s, e, cue_text, cue_end)`` (memoised
-    per article: reported speech, neighbours and quotes ask about the same cues)."""
-    key = (cue.start, sent, quote, outer_speaker)
+    per article: reported speech, neighbours and quotes ask about the same cues). ``inside``: the
+    quotation being searched (a quote nested in it), whose own marks do not block the search."""
+    key = (cue.start, sent, quote, outer_speaker, inside)
     hit = art._speaker_cache.get(key)
     if hit is None:
-        hit = art._speaker_cache[key] = _cue_speaker_uncached(art, cue, sent, quote=quote, outer_speaker=outer_speaker)
+        hit = art._speaker_cache[key] = _cue_speaker_uncached(art, cue, sent, quote=quote, outer_speaker=outer_speaker,
+                                                              inside=inside)
     return hit
 
 
 def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quote: tuple[int, int] | None,
-                          outer_speaker: str = "") -> tuple[str, int, int, str, int]:
+                          outer_speaker: str = "", inside: tuple[int, int] | None = None) -> tuple[str, int, int, str, int]:
     text = art.text
     ss, se = sent
     cue_text, cue_end = cue.text, cue.end
@@ -1269,6 +1274,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return spk, a, b, cue_text, cue_end
     if cue.lemma == "according to":
         np = _np_after(art, cue.end, se)
+        if np and _NO_SOURCE.match(text, np[0]):
+            return "", -1, -1, "", -1  # "going according to plan": no source
         if np:
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             return spk, a, b, cue_text, cue_end
@@ -1338,13 +1345,26 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         floor = max(floor, quote[1] + 1)
     # do not read into a quote
     for qs, qe in art.quote_mask:
+        if inside is not None and qs < inside[0] and inside[1] < qe:
+            continue  # the quotation being searched, or one around it
         if qs < cue.start <= qe:
             return "", -1, -1, cue_text, cue_end
         if qe <= cue.start and qe > floor:
             floor = qe
     rel = _RELATIVE_WHO.search(text, max(floor, cue.start - 40), cue.start)
     if rel:
-        np = _np_before(art, rel.start(), floor)
+        # the antecedent is the noun phrase right before ", who": after the last verb or preposition
+        # ("I had received signals from state leaders, who said" -> state leaders)
+        toks = list(_NP_TOKEN.finditer(text, max(floor, rel.start() - 120), rel.start()))
+        k = len(toks)
+        while k > 0 and len(toks) - k < 7:
+            lw = toks[k - 1].group(0)
+            if not lw[0].isalnum() or lw.lower() in _BOUNDARY_WORDS or lw.islower() and (
+                    lw in _PREPS or lw.endswith("ed") and len(lw) > 4 or lw in _IRREGULAR_PAST):
+                break
+            k -= 1
+        np = (toks[k].start(), toks[-1].end()) if 0 < k < len(toks) and toks[k - 1].group(0)[0].isalnum() \
+            else _np_before(art, rel.start(), floor)
         if np:
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
@@ -1530,7 +1550,7 @@ def attribute_span(art: Article, qs: int, qe: int, *, outer_speaker: str = "",
     i, j, rs, re_ = _quote_region(art, qs, qe)
     if enclosing is not None:  # nested quote: search inside the enclosing quote only
         rs, re_ = enclosing
-    res = _attribute_in(art, qs, qe, (rs, re_), outer_speaker=outer_speaker)
+    res = _attribute_in(art, qs, qe, (rs, re_), outer_speaker=outer_speaker, inside=enclosing)
     if res.found:
         res.how = "sentence"
         return res
@@ -1580,7 +1600,8 @@ _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|fro
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
-def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, outer_speaker: str = "") -> Attribution:
+def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, outer_speaker: str = "",
+                  inside: tuple[int, int] | None = None) -> Attribution:
     """Nearest usable cue in ``region`` outside quotes, and its speaker."""
     text = art.text
     rs, re_ = region
@@ -1588,7 +1609,7 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
     for c in _cues_in(art, rs, re_):
         if qs - 1 <= c.start < qe + 1:
             continue  # inside this quote
-        if art.in_quote(c.start):
+        if art.in_quote(c.start) and (inside is None or _in_inner_quote(art, c.start, inside)):
             continue
         participle = c.text.lower().endswith("ing")
         if c.start >= qe:
@@ -1612,13 +1633,19 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
         if one_word and pref >= 2 and not _REPORTING_CLAUSE.search(text, max(rs, c.start - 60), c.start):
             continue  # a single word and a cue in a later clause: not that cue's word
             # (a closing reporting clause — "…, Zelensky insisted" — still counts)
-        spk, s, e, cue_text, cue_end = _cue_speaker(art, c, sent, quote=(qs, qe), outer_speaker=outer_speaker)
+        spk, s, e, cue_text, cue_end = _cue_speaker(art, c, sent, quote=(qs, qe), outer_speaker=outer_speaker,
+                                                    inside=inside)
         if not cue_text:
             continue
         if spk:
             lemma = _lemma_of(art, c, cue_text)
             return Attribution(spk, s, e, lemma, cue_text, art.lexicon.category(lemma), c.start, cue_end)
     return Attribution()
+
+
+def _in_inner_quote(art: Article, pos: int, inside: tuple[int, int]) -> bool:
+    """``pos`` lies in a quote nested inside the quotation ``inside`` (not just in that quotation)."""
+    return any(s <= pos < e and inside[0] <= s for s, e in art.quote_mask)
 
 
 def _lemma_of(art: Article, c: Cue, cue_text: str) -> str:
