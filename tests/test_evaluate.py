@@ -6,7 +6,7 @@ import json
 import pytest
 
 from framing.evaluate import (_compare_ggt, _index, _overlap, _parse_quotations, evaluate_ggt,
-                              evaluate_scare, load_scare_gold, run_evaluation, speaker_match)
+                              evaluate_scare, load_scare_gold, run_evaluation, scare_errors, speaker_match)
 from framing.io import FramingError
 
 # Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
@@ -106,6 +106,17 @@ def test_scare_gold_scores_stay_above_their_floors(scare_scores):
     assert s["spans"]["f1"] >= SCARE_FLOORS["span_f1"]
     for t in ("direct", "partial", "other"):
         assert s[t]["f1"] >= SCARE_FLOORS[f"{t}_f1"], (t, s[t])
+
+
+def test_scare_errors_list_every_type_confusion(scare_scores):
+    err = scare_errors()
+    off_diagonal = sum(n for gt, row in scare_scores["confusion"].items() for pt, n in row.items() if gt != pt)
+    assert len(err) == off_diagonal
+    assert (err.gold_type != err.pred_type).all()
+    docs, _ = load_scare_gold()
+    d = docs.set_index("gold_id")
+    for r in err.head(20).itertuples():
+        assert d.loc[r.gold_id, r.field][r.start:r.end] == r.text and f"[[{r.text}]]" in r.context
 
 
 # ----------------------------------------------------------------------------- report and CLI

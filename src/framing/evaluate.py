@@ -392,6 +392,36 @@ def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = Non
     return res
 
 
+def scare_errors(path: str | os.PathLike | None = None, *, codebook: Any = None, batches=None,
+                 width: int = 160) -> pd.DataFrame:
+    """Every span whose type differs between the quote-type gold and the extractor, one row each
+    (an unmatched span on either side has type ''): gold_id, source, field, start, end, text,
+    gold_type, pred_type, gold/pred speaker and cue, the gold note, and ``context`` (``width``
+    characters either side, the span in [[ ]]). For error analysis: group by the type pair."""
+    docs, _ = load_scare_gold(path, batches=batches)
+    res = evaluate_scare(path, codebook=codebook, batches=batches, return_details=True)
+    src = {d.gold_id: d for d in docs.itertuples(index=False)}
+    out = []
+    for kind, gt, pt, g, p in res["details"]:
+        if gt == pt:
+            continue
+        s = g or p
+        gid = g["gold_id"] if g else p["doc_id"]
+        field = g["field"] if g else p["field"]
+        d = src[gid]
+        t = (d.title if field == "title" else d.text) or ""
+        a, b = int(s["start"]), int(s["end"])
+        out.append({"gold_id": gid, "source": getattr(d, "source", ""), "field": field, "start": a, "end": b,
+                    "text": t[a:b], "gold_type": gt, "pred_type": pt,
+                    "gold_speaker": (g or {}).get("speaker", ""), "pred_speaker": (p or {}).get("speaker", ""),
+                    "gold_cue": (g or {}).get("cue", ""), "pred_cue": (p or {}).get("cue", ""),
+                    "note": (g or {}).get("note", ""),
+                    "context": (t[max(0, a - width):a] + "[[" + t[a:b] + "]]" + t[b:b + width]).replace("\n", " / ")})
+    cols = ["gold_id", "source", "field", "start", "end", "text", "gold_type", "pred_type", "gold_speaker",
+            "pred_speaker", "gold_cue", "pred_cue", "note", "context"]
+    return pd.DataFrame(out, columns=cols)
+
+
 # ----------------------------------------------------------------------------- report
 def format_ggt(res: dict) -> str:
     th = res["theirs"]
