@@ -363,6 +363,8 @@ def test_headline_words_looked_up_in_the_body(title, body, quoted, qtype, speake
     # a name before the thing it names (Fox.csv row 23; guardian.csv row 196, a headline)
     ('Biden dispatched Secretary of State Hilary Clinton to Moscow with a mistranslated "reset" button.', "reset"),
     ("Russia’s ‘cauldron’ tactic may be tipping Donbas battle in its favour", "cauldron"),
+    # a word of a title mentioned as a word (guardian.csv row 27)
+    ("It should be said right away that the “enthusiasm” of the title is mainly for two things.", "enthusiasm"),
     # the name of a document (Reuters.csv row 7)
     ('The renewed talks would cover the election, U.S. sanctions on Venezuela and a "social agreement" that '
      'would enable distribution of $3 billion in goods.', "social agreement"),
@@ -399,3 +401,16 @@ def test_names_and_glossed_terms_are_other(text, quoted):
 ])
 def test_direct_needs_a_whole_clause(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "what X calls …": the named subject's label, even for an operation's name (bbc.csv row 131; Fox.csv row 23)
+    ('President Putin has avoided large-scale conscription for what Russia calls its "special military operation" '
+     'in Ukraine.', "special military operation", "Russia", "call"),
+    ('Moscow’s spymaster is waging what his strategists term "new generation warfare." Having deployed '
+     'cyberhackers who attacked America’s burgers and gas stations.', "new generation warfare.", "his strategists",
+     "term"),
+])
+def test_what_x_calls_is_the_subjects_label(text, quoted, speaker, cue):
+    r = _typed(text, quoted)
+    assert (r["quote_type"], r["speaker"], r["cue"]) == ("partial", speaker, cue)

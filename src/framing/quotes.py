@@ -252,6 +252,8 @@ _FOUNDING_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|creat(?:e|es|ed|ing
                               r"launch(?:es|ed|ing)?|form(?:s|ed|ing)?|found(?:s|ed|ing)?)\s+(?:a|an)\s*$", re.I)
 # a term glossed right after it: "has “de-arched,” or exited a major market"; "“color revolutions” -- a series of"
 _GLOSS_AFTER = re.compile(r"\s*,\s+or\s+(?!if\b|whether\b|not\b)|\s+(?:--|–|—)\s+(?:a|an|the)\s+\w+\s+of\b")
+# a word of a title or name mentioned as a word: the “enthusiasm” of the title
+_OF_THE_TITLE = re.compile(r"\s*(?:of|in)\s+the\s+(?:title|name|headline|slogan|hashtag)\b")
 _GLOSS_BEFORE = re.compile(r"\b(?:meaning|means|translated\s+as|translates\s+as|literally|known\s+locally\s+as|"
                            r"short\s+for|stands\s+for)\s*[:,]?\s*$", re.I)
 _OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
@@ -268,6 +270,29 @@ def _words(s: str) -> list[str]:
 
 
 attr_pronouns = {"i", "we", "you", "he", "she", "it", "they"}
+
+
+_WHAT_X_CALLS = re.compile(r"\b[Ww]hat\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
+                           r"describe(?:s|d)?\s+as|refer(?:s|red)?\s+to\s+as|label(?:s|led|ed)?)\s+"
+                           r"(?:(?:its|their|his|her|the|a|an)\s+)?$")
+
+
+def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """"What Russia calls its “special military operation”", "what his strategists term “new
+    generation warfare”": the label is the named subject's words (partial), even when it names
+    an operation or a plan."""
+    text = f.text
+    m = _WHAT_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1)
+    if not m or len(_words(text[q.start:q.end])) > 6:
+        return None
+    a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
+    spk, s0, e0 = attr.speaker_from_np(f.art, a, b)
+    if not spk:
+        return None
+    verb = m.group(2)
+    lemma = _verb_lemma(f, verb.split()[0])
+    return attr.Attribution(spk, s0, e0, lemma, verb, f.art.lexicon.category(lemma), m.start(2), m.end(2),
+                            how="sentence")
 
 
 def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
@@ -303,6 +328,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
                             or _GLOSS_AFTER.match(text, q.end + 1)) \
             and not re.search(r"\bor\s*$|so-called\s*$", before):
         return True  # a term glossed after it: “de-arched,” or exited …; “color revolutions” -- a series of …
+    if len(words) <= 3 and _OF_THE_TITLE.match(text, q.end + 1):
+        return True  # the “enthusiasm” of the title
     if len(words) <= 3 and _GLOSS_BEFORE.search(before):
         return True  # a military response meaning “affirmative”
     if len(words) <= 3 and re.search(r"(?:,\s*or|\(|[–—-]\s*or)\s*$", before) and re.match(r"\s*[,)–—-]", after):
@@ -559,16 +586,25 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
     n = len(f.spans)
     f.types = [""] * n
     f.attrs = [attr.Attribution() for _ in range(n)]
-    # 0. titles, names of plans and operations, words as words: 'other' whatever surrounds them
+    # 0. a label someone gives ("what Russia calls its “special military operation”"): theirs;
+    #    titles, names of plans and operations, words as words: 'other' whatever surrounds them
+    preset: dict[int, attr.Attribution] = {}
     for k, q in enumerate(f.spans):
         si = art.sentence_index(q.start)
-        if _is_other(text, q, art.sentences[si][0] if art.sentences else 0):
+        ss0 = art.sentences[si][0] if art.sentences else 0
+        called = _what_x_calls(f, q, ss0)
+        if called is not None:
+            preset[k] = called
+        elif _is_other(text, q, ss0):
             f.types[k] = "other"
     # 1. local attribution (nested quotes inside their enclosing quote first needs the outer one)
     order = sorted(range(n), key=lambda k: f.spans[k].depth)
     for k in order:
         q = f.spans[k]
         if f.types[k] == "other":
+            continue
+        if k in preset:
+            f.attrs[k] = preset[k]
             continue
         if headline:
             # a headline's words are first looked for in the body, where they are attributed
