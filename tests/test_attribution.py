@@ -341,3 +341,25 @@ def test_a_quote_nested_in_a_quotation_takes_its_own_cue_inside_it():
     s = text.index("special")
     a = attribute_span(art, s, s + len("special operation"), outer_speaker="Zelenskyy", enclosing=(1, text.index("”")))
     assert a.cue != "according to"
+
+
+def test_a_name_written_with_function_words_is_the_speaker():
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 10
+    text = ("Montenegro´s security agency warned Friday that hackers have launched a cyberattack. The Agency for "
+            "National Security, or ANB, said Montenegro is \"under a hybrid war at the moment.\"")
+    assert attribution_of(text, "under a hybrid war at the moment.").speaker == "Agency for National Security"
+
+
+def test_a_role_with_a_capitalised_institution_is_not_the_person_in_focus():
+    # corpora/ukraine-media/data/bbc.csv:row 703
+    text = ('Sergei Tysyachny praised the soldier. But the UN Secretary-General calls it "a full-fledged invasion".')
+    assert attribution_of(text, "a full-fledged invasion").speaker == "the UN Secretary-General"
+
+
+def test_an_impersonal_passive_names_no_one():
+    # Fox copy (a-fox-0612 in the gold): "In Russia it was once again said that their so-called 'special operation' …"
+    text = "“In Russia it was once again said that their so-called ‘special operation’ is going well,” Zelenskyy said."
+    art = article(text)
+    s = text.index("special")
+    a = attribute_span(art, s, s + len("special operation"), outer_speaker="Zelenskyy", enclosing=(1, text.index("”")))
+    assert a.speaker == "Zelenskyy"

@@ -524,6 +524,10 @@ _FUNCTION_WORDS = {"the", "a", "an", "and", "but", "or", "so", "in", "on", "at",
 #: "according to" followed by a norm, not a source ("according to plan", "according to the rules").
 _NO_SOURCE = re.compile(r"(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:plan|plans|schedule|law|laws|rules|tradition|"
                         r"custom|protocol|script|expectations|need|needs|size|age|type|design)\b(?!\s+(?:by|of|from)\b)", re.I)
+_NAME_WITH_OF = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s+(?:of|for|on|and)(?:\s+the)?\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+                           r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w’'\-]*"
+                           r"(?:\s+[A-Z][\w’'\-]*)*)+")
+_IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-z]+ly\s+|once\s+again\s+|again\s+|also\s+)*$")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -1189,6 +1193,10 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         m = art.mention_at(hs, s + head_words[-2].end() + 1)
         if m is not None and m.start >= hs and not m.person and m.text.lower() not in _PLACES:
             return art.canonical(m.text), m.start, m.end
+    if low[0] == "the" and hw[-1][:1].isupper() and len(words) > len(head_words) \
+            and _NAME_WITH_OF.fullmatch(text, s + words[1].start(), e):
+        # a name written with function words: "The Agency for National Security"
+        return text[s + words[1].start():e], s + words[1].start(), e
     if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES)):
         if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
             # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
@@ -1219,7 +1227,8 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
     if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _ORG_WORDS \
-            and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS:
+            and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
+        # (a capitalised word names a specific role or thing: "the UN Secretary-General", "the EU list")
         # "the 38-year-old", "the driver": a person described, not named: the person in focus
         name = art.resolve_pronoun(hs, "he")
         if name:
@@ -1297,6 +1306,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     near = max(ss, cue.start - 30)
     if _INFINITIVE.search(text, near, cue.start) or _NOUN_CONTEXT.search(text, near, cue.start):
         return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
+    if _IMPERSONAL.search(text, max(ss, cue.start - 40), cue.start):
+        return "", -1, -1, "", -1  # "it was once again said that …": no one is named
     pm = _PASSIVE_BY.match(text, cue.end)
     if pm and cue.text.lower().endswith("ed"):
         # passive: "was described by X as ...", "the Britons condemned by Russian courts"
