@@ -414,3 +414,11 @@ def test_direct_needs_a_whole_clause(text, quoted, qtype):
 def test_what_x_calls_is_the_subjects_label(text, quoted, speaker, cue):
     r = _typed(text, quoted)
     assert (r["quote_type"], r["speaker"], r["cue"]) == ("partial", speaker, cue)
+
+
+def test_quotes_listed_together_share_their_source():
+    # bbc.csv row 724: the short quote is listed with a longer fragment of the same profile
+    text = ('Renato Coppo is a tattoo artist in the picturesque Swiss city of Lucerne with a love of "Asian art" '
+            'and "many years of professional experience in the field of tattooing".')
+    assert _typed(text, "Asian art")["quote_type"] == "partial"
+    assert _typed(text, "many years of professional experience in the field of tattooing")["quote_type"] == "partial"

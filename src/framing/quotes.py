@@ -727,6 +727,25 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.types[k] = "partial"
             else:
                 f.types[k] = "scare"
+    # 4. quotes listed together ("a love of “Asian art” and “many years of professional experience
+    #    …”") come from the same source: a scare quote joined to a partial or direct one by a comma,
+    #    "and" or "or" takes its type and attribution
+    for k in range(n):
+        if f.types[k] != "scare":
+            continue
+        q = f.spans[k]
+        for kk in (k - 1, k + 1):
+            if not 0 <= kk < n or f.types[kk] not in ("partial", "direct") or f.spans[kk].depth != q.depth:
+                continue
+            o = f.spans[kk]
+            between = text[q.end + 1:o.start - 1] if kk > k else text[o.end + 1:q.start - 1]
+            if _LIST_JOIN.fullmatch(between):
+                f.types[k] = "partial"
+                f.attrs[k] = f.attrs[kk]
+                break
+
+
+_LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 
 
 # verbs of saying, asking and labelling whose content a quoted fragment in their clause belongs to
