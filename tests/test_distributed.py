@@ -70,6 +70,9 @@ def test_dask_hits_equal_local_hits(sample_docs, tmp_path):
     pd.testing.assert_frame_equal(_sorted(dask_hits), _sorted(local_hits))
     # parts are numbered in document order, so even the row order is the local engine's
     pd.testing.assert_frame_equal(dask_hits, local_hits)
+    meta = pq.read_schema(out / "part-00000.parquet").metadata
+    assert meta[b"framing.codebook"] == b"russia_ukraine" and meta[b"framing.extractors"] == b"lexical,quotes"
+    assert len(meta[b"framing.codebook_sha256"]) == 64
     assert workers_alive() <= before  # the cluster was closed: no worker process left behind
 
 

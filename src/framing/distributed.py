@@ -303,8 +303,14 @@ def extract_hits_dask(
         from .features import _quote_module
 
         _quote_module()  # fail here, with the features module's message, if quotes cannot run
+    from . import __version__
+    from .config import project_relative
+
+    # the same provenance as the local engine's table (docs path relative to the project root)
     metadata = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode(),
-                b"framing.extractors": ",".join(extractors).encode(), b"framing.docs": str(docs_path).encode()}
+                b"framing.codebook_fingerprint": cb.fingerprint.encode(), b"framing.version": __version__.encode(),
+                b"framing.extractors": ",".join(extractors).encode(),
+                b"framing.docs": project_relative(docs_path).encode()}
 
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp_dir = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
