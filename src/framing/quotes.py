@@ -710,7 +710,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             f.types[k] = _direct_or_partial(text, q, ss, f.attrs[k], sent_end=art.sentences[si][1] if art.sentences else len(text))
             continue
         nw = len(_words(span))
-        if nw >= 5 and _clause_like(span):
+        if nw >= 5 and _is_clause(span):
             f.types[k] = "direct"
         elif nw >= 6:
             f.types[k] = "partial"
@@ -1153,6 +1153,24 @@ _VERB_START = {"is", "are", "was", "were", "has", "have", "had", "will", "would"
 _AFTER_QUOTE_REPORTING = re.compile(r"^[\s,.!?…”\"’']*(?:[\w’'\-\.]+[\s,]+){0,14}?$")
 
 
+def _is_clause(span: str) -> bool:
+    """A whole clause, by its surface: capitalised with at least three words (fewer than five need
+    a lower-case word: *Nuremberg 2.0* is a name), or lower-case with at least four words opening
+    with a subject, not a verb, *also* or a subordinating word; a determiner opening needs a finite
+    verb (*the strongest possible sanctions against …* is a noun group)."""
+    words = _words(span)
+    if not words:
+        return False
+    w0 = words[0].lower()
+    finite = _FINITE.search(span) is not None
+    lower_clause = (len(words) >= 4 and w0 not in _SUBORDINATE_START and w0 not in _VERB_START
+                    and (w0 in _SUBJECT_START or finite) and (w0 not in _DETERMINER_START or finite))
+    s0 = span.lstrip("[(… .'‘\"“")
+    clause = bool(s0) and (s0[0].isupper() or s0[0].isdigit()) and len(words) >= 3 \
+        and (len(words) >= 5 or any(w.islower() for w in words[1:]))
+    return clause or lower_clause
+
+
 def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribution | None = None, *,
                        sent_end: int | None = None) -> str:
     """Direct: a whole clause introduced by the attribution (sentence start, colon, comma, *that*,
@@ -1167,15 +1185,8 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     the party will be nationalized*)."""
     span = text[q.start:q.end]
     words = _words(span)
-    w0 = words[0].lower() if words else ""
     finite = _FINITE.search(span) is not None
-    lower_clause = (len(words) >= 4 and w0 not in _SUBORDINATE_START and w0 not in _VERB_START
-                    and (w0 in _SUBJECT_START or finite)
-                    and (w0 not in _DETERMINER_START or finite))
-    s0 = span.lstrip("[(… .'‘\"“")
-    clause = bool(s0) and (s0[0].isupper() or s0[0].isdigit()) and len(words) >= 3 \
-        and (len(words) >= 5 or any(w.islower() for w in words[1:]))
-    if not clause and not lower_clause:
+    if not _is_clause(span):
         return "partial"
     end = len(text) if sent_end is None else sent_end
     after = text[q.end + 1:end]
