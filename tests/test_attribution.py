@@ -363,3 +363,15 @@ def test_an_impersonal_passive_names_no_one():
     s = text.index("special")
     a = attribute_span(art, s, s + len("special operation"), outer_speaker="Zelenskyy", enclosing=(1, text.index("”")))
     assert a.speaker == "Zelenskyy"
+
+
+def test_a_name_in_an_appositive_or_a_possessive_is_no_antecedent():
+    # corpora/ukraine-media/data/DailyMail.csv:row 173: "Mykhailo Podolyak, another top aide to Mr Zelensky, said …"
+    text = ("Mykhailo Podolyak, another top aide to Mr Zelensky, said Moscow’s move was an attempt to halt the "
+            "advance. ‘Russia is preparing a man-made catastrophe,’ he wrote on Twitter.")
+    assert attribution_of(text, "Russia is preparing a man-made catastrophe,").speaker == "Mykhailo Podolyak"
+    # DailyMail.csv:row 7: "Kirill Stremousov, one of Putin's puppet officials, …" … "he admitted"
+    text = ("Kirill Stremousov, one of Putin's puppet officials in the occupation administration, slapped a curfew "
+            "across the city. The former politician said it was needed. He urged civilians to flee. On Thursday, he "
+            "admitted 'we have to take some very difficult decisions'.")
+    assert attribution_of(text, "we have to take some very difficult decisions").speaker == "Kirill Stremousov"

@@ -528,6 +528,9 @@ _NAME_WITH_OF = re.compile(r"[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s+(?:of
                            r"January|February|March|April|May|June|July|August|September|October|November|December)\b)[A-Z][\w’'\-]*"
                            r"(?:\s+[A-Z][\w’'\-]*)*)+")
 _IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-z]+ly\s+|once\s+again\s+|again\s+|also\s+)*$")
+_PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$")
+_PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
+                               r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -901,8 +904,8 @@ class Article:
                     # over a more recent person mentioned in passing
                     if self._is_subject(m):
                         return self.canonical(m.text)
-                    if first_person is None:
-                        first_person = m
+                    if first_person is None and not self.text.startswith(("’s", "'s"), m.end):
+                        first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
                     i -= 1
                     continue
                 if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
@@ -963,12 +966,15 @@ class Article:
 
     def _is_subject(self, m: Mention) -> bool:
         """A mention that opens its clause or is directly followed by a cue (a speaker)."""
+        # the object of a preposition is no subject ("another top aide to Mr Zelensky, said": the aide)
+        pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
+        if pm and not self.text.endswith("according ", 0, pm.start()):
+            return False
         k = bisect.bisect_left(self._cue_starts, m.end)
         if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start):
             return True
         ss = self.sentences[self.sentence_index(m.start)][0]
-        lead = self.text[ss:m.start]
-        return len(lead) < 60 and not re.search(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$", lead)
+        return m.start - ss < 60 and not _PREP_LEAD.search(self.text, ss, m.start)
 
     def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
         """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
