@@ -375,3 +375,11 @@ def test_a_name_in_an_appositive_or_a_possessive_is_no_antecedent():
             "across the city. The former politician said it was needed. He urged civilians to flee. On Thursday, he "
             "admitted 'we have to take some very difficult decisions'.")
     assert attribution_of(text, "we have to take some very difficult decisions").speaker == "Kirill Stremousov"
+
+
+def test_an_acute_accent_is_an_apostrophe():
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 122 writes "Finland´s" (U+00B4)
+    text = ('Finland´s prime minister says she did not take any drugs during a "wild" party. A video shows Finnish '
+            'Prime Minister Sanna Marin dancing.')
+    a = attribution_of(text, "wild")
+    assert (a.speaker, a.cue) == ("Sanna Marin", "say")

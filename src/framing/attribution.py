@@ -1024,7 +1024,7 @@ class Article:
             return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
-        nat = {_NATION.get(w.replace("’", "'"), w) for w in mods} & _NATIONALITIES
+        nat = {_NATION.get(w.replace("’", "'").replace("´", "'"), w) for w in mods} & _NATIONALITIES
         best, best_score = "", 0.0
         for m in self.mentions:
             if not m.person or not m.roles:
@@ -1034,7 +1034,7 @@ class Article:
                 score += 2
             elif head not in m.roles:
                 continue
-            if nat and {_NATION.get(r.replace("’", "'"), r) for r in m.roles} & _NATIONALITIES - nat:
+            if nat and {_NATION.get(r.replace("’", "'").replace("´", "'"), r) for r in m.roles} & _NATIONALITIES - nat:
                 continue  # "Ukraine's president" is not the one whose roles say "Russian"
             score += len(m.roles & mods)
             if mods and not (m.roles & mods) and m.roles & {"ukrainian", "russian", "american", "us", "u.s",
@@ -1058,7 +1058,7 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 # ----------------------------------------------------------------------------- speaker noun phrases
-_NP_TOKEN = re.compile(r"[\w’'\-\.&]+|[,;:()“”\"‘’«»–—]")
+_NP_TOKEN = re.compile(r"[\w’'´\-\.&]+|[,;:()“”\"‘’«»–—]")
 
 
 def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
@@ -1152,7 +1152,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     resolved to their full form, pronouns and roles to the name they stand for."""
     text = art.text
     np_text = text[s:e]
-    words = list(re.finditer(r"[\w’'\-\.&]+", np_text))
+    words = list(re.finditer(r"[\w’'´\-\.&]+", np_text))
     if not words:
         return "", -1, -1
     # the head part: words before the first preposition (not counting the first word)
@@ -1241,7 +1241,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             return name, hs, he
     # strip a possessive
     spk = text[hs:he]
-    if spk.endswith(("’s", "'s")):
+    if spk.endswith(("’s", "'s", "´s")):
         spk = spk[:-2]
     return spk, hs, he
 
@@ -1387,7 +1387,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if spk:
                 return spk, a, b, cue_text, cue_end
     np = _np_before(art, cue.start, floor)
-    if np and re.search(r"(?:’s|'s|s’|s')$", text[np[0]:np[1]]):
+    if np and re.search(r"(?:’s|'s|´s|s’|s')$", text[np[0]:np[1]]):
         # "Peskov’s comments" is a noun; "Mr Macron’s remark that “…”" still says whose words follow
         if cue.lemma in _NOUN_CUES and _THAT_OR_QUOTE.match(text, cue.end):
             spk, a, b = speaker_from_np(art, np[0], np[1])
@@ -1421,7 +1421,7 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "
 def _speakerish(art: Article, s: int, e: int) -> bool:
     """Can the phrase ``text[s:e]`` be a speaker? Its head (before any preposition) must end in a
     name, a pronoun or a speaker noun, and not be a day, an adverb or a function word."""
-    words = re.findall(r"[\w’'\-\.&]+", art.text[s:e])
+    words = re.findall(r"[\w’'´\-\.&]+", art.text[s:e])
     if not words:
         return False
     head = words
