@@ -422,3 +422,17 @@ def test_quotes_listed_together_share_their_source():
             'and "many years of professional experience in the field of tattooing".')
     assert _typed(text, "Asian art")["quote_type"] == "partial"
     assert _typed(text, "many years of professional experience in the field of tattooing")["quote_type"] == "partial"
+
+
+def test_inflected_words_of_someones_quote_are_theirs():
+    # bbc.csv row 2: "reclaiming and strengthening" echoes Putin's quoted "reclaim and strengthen"
+    text = ('"It seems it has fallen to us, too, to reclaim and strengthen," Mr Putin concluded, with a near-smirk. '
+            "His comments have also rattled the Baltic countries. The Estonian foreign ministry summoned the Russian "
+            "ambassador to condemn his reference to Peter the Great's assault on Narva, now in Estonia, as Russia "
+            '"reclaiming and strengthening" its territory.')
+    r = _typed(text, "reclaiming and strengthening")
+    assert r["quote_type"] == "partial" and r["speaker"].endswith("Putin")
+    # a shared first five letters is not enough (AssociatedPress.csv row 167): Sinophile is no Sinophobe
+    text = ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" "
+            "approach. Johnson, who took power in 2019, always stressed that he was not a \"knee-jerk Sinophobe\".")
+    assert _typed(text, "Sinophile")["quote_type"] == "scare"

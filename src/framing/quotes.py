@@ -458,15 +458,29 @@ _SUFFIXES = ("isations", "izations", "isation", "ization", "ations", "ation", "m
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _stem(w: str) -> str:
-    """A crude stem: one common suffix off, then the first five letters (liquidation ~ liquidated,
-    bombing ~ bomber, liberation ~ liberated ~ liberates)."""
+def _strip_suffix(w: str) -> str:
+    """The word in lower case less one common suffix (liberation -> liber, liberated -> liberat)."""
     w = w.lower()
     for suf in _SUFFIXES:
         if w.endswith(suf) and len(w) - len(suf) >= 3:
-            w = w[:-len(suf)]
-            break
-    return w[:5]
+            return w[:-len(suf)]
+    return w
+
+
+def _stem(w: str) -> str:
+    """A crude stem: one common suffix off, then the first five letters (liquidation ~ liquidated,
+    bombing ~ bomber, liberation ~ liberated ~ liberates)."""
+    return _strip_suffix(w)[:5]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Inflections of one word: equal once a suffix is off, or one a prefix of the other of five
+    letters or more (liberation ~ liberated; not Sinophile ~ Sinophobe)."""
+    a, b = _strip_suffix(a), _strip_suffix(b)
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    return len(short) >= 5 and long_.startswith(short)
 
 
 def _stems(s: str, *, content: bool = False) -> set:
@@ -480,6 +494,25 @@ def _stems(s: str, *, content: bool = False) -> set:
             if part:
                 out.add(_stem(part))
     return out
+
+
+def _stems_in_attributed_quote(body: _Field, span: str, *, exclude: int = -1) -> attr.Attribution | None:
+    """The words of a short body span (at most three content words), inflected otherwise, inside
+    another quote of the body that someone is quoted saying: ‘liberation’ ~ “we liberated …”."""
+    stems = _stems(span, content=True)
+    if not stems or len(stems) > 3:
+        return None
+    mine = [p for w in _words(span) for p in w.split("-") if p and p.lower() not in _STOP and len(p) > 2]
+    for kk, q in enumerate(body.spans):
+        if kk == exclude or kk >= len(body.attrs) or not body.attrs[kk].speaker:
+            continue
+        if body.types[kk] != "other" and stems <= body.quote_stems(kk) \
+                and all(any(_same_word(w, o) for o in re.split(r"[\W_]+", body.text[q.start:q.end]) if o) for w in mine):
+            oq = body.spans[exclude] if exclude >= 0 else None
+            if oq is not None and q.start <= oq.start and oq.end <= q.end:
+                continue  # its own enclosing quote is handled as nesting
+            return body.attrs[kk]
+    return None
 
 
 def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
@@ -696,7 +729,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             hit = None
             words = _norm_words(span)
             if f is body:
-                hit = _find_in_body(body, words, exclude=k)
+                hit = _find_in_body(body, words, exclude=k) or _stems_in_attributed_quote(body, span, exclude=k)
             else:
                 hit = _find_in_body(body, words) or _headline_speaker(f, body)
             if hit is not None:
