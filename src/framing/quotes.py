@@ -6,9 +6,11 @@ Three steps, each usable alone:
   nested or not, and tells closing single quotes from apostrophes (Russia's, Kyiv’s, ’90s,
   rock ’n’ roll, runnin’). Offsets are those of the quoted words, without the marks.
 * :func:`classify_quotes` attributes each span (:mod:`framing.attribution`) and types it. A span
-  is *scare* only when no attribution is found in its sentence, its neighbours, or elsewhere in the
-  article (the same words quoted or reported with a speaker), and it is not a title or a word
-  mentioned as a word (*other*).
+  is *scare* only when no attribution is found in its sentence (a cue that really holds it, a verb
+  of saying or labelling whose clause it sits in, a named agent, a passive label, a charge), its
+  neighbours, or elsewhere in the article (the same words, or their inflections, quoted or
+  reported with a speaker), it is not listed with someone's quote, and it is not a name, a title
+  or a word mentioned as a word (*other*). docs/quotes.md gives the rules in order.
 * :func:`quote_hits` / :func:`extract_quotes` turn the result into rows of the hits table
   (feature ``quote``; attributed clauses without marks as feature ``reported_speech``).
 
@@ -337,9 +339,6 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     if len(words) == 1 and (re.search(r"[’'”\"],\s*$", before) or re.match(r",\s*['‘“\"]", after)) \
             and re.search(r"\b(?:words?|terms?|slogans?|letters?|signs?|symbols?)\b", text[sent_start:q.start], re.I):
         return True  # a list of words as words: 'future', 'confident', 'victory'
-    return False
-    if len(words) == 1 and re.search(r"\b(?:letter|symbol|sign|mark)\s*$", before, re.I):
-        return True
     return False
 
 
