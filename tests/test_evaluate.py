@@ -11,8 +11,8 @@ from framing.io import FramingError
 
 # Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
 GGT_FLOORS = {"f1_0.3": 84.3, "f1_0.8": 83.5, "speaker_0.3": 91.8, "verb_0.3": 95.2}
-SCARE_FLOORS = {"scare_f1": 0.84, "speaker_accuracy": 0.81, "cue_accuracy": 0.86, "span_f1": 0.995,
-                "direct_f1": 0.96, "partial_f1": 0.95, "other_f1": 0.83}
+SCARE_FLOORS = {"scare_f1": 0.85, "speaker_accuracy": 0.83, "cue_accuracy": 0.87, "span_f1": 0.995,
+                "direct_f1": 0.97, "partial_f1": 0.955, "other_f1": 0.85}
 
 
 # ----------------------------------------------------------------------------- the GGT scorer's rules
