@@ -383,3 +383,11 @@ def test_an_acute_accent_is_an_apostrophe():
             'Prime Minister Sanna Marin dancing.')
     a = attribution_of(text, "wild")
     assert (a.speaker, a.cue) == ("Sanna Marin", "say")
+
+
+def test_cited_as_saying_with_a_long_description_of_the_source():
+    # corpora/ukraine-media/data/bbc.csv:row 584
+    text = ('An email in December 2009 quoted a representative of Swiru Holding - the sole shareholder of Radlett '
+            'Estates - as saying they could not find "any evidence" in their files.')
+    a = attribution_of(text, "any evidence")
+    assert a.cue == "say" and "Swiru Holding" in a.speaker

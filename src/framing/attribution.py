@@ -427,7 +427,7 @@ SPEAKER_NOUNS = {
 }
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?$")
 _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
-_AS_SAYING = re.compile(r"\s+(?:[\w’'\-\.]+\s+){1,6}?as\s+(saying|telling|writing)\b")
+_AS_SAYING = re.compile(r"\s+(?:[\w’'´\-\.,–—]+\s+){1,16}?as\s+(saying|telling|writing)\b")
 _RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
 _QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
                         r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
@@ -551,7 +551,7 @@ def _expand_acronyms(text: str, acronyms: set) -> dict:
     acronyms = {a for a in acronyms if a.lower() not in _ROLE_ACRONYMS}
     if not acronyms:
         return out
-    want = {"".join(c for c in a if c.isupper()): a for a in acronyms}
+    want = {"".join(c for c in a if c.isupper()): a for a in sorted(acronyms)}  # sorted: same output in every process
     first_use = {a: text.find(a) for a in acronyms}
     for pm in _PHRASE_RE.finditer(text):
         phrase = re.sub(r"(?:’s|'s)$", "", pm.group(0))
@@ -777,7 +777,7 @@ class Article:
         acronyms = {m.text for m in mentions if " " not in m.text and _ACRONYM.fullmatch(m.text)}
         if acronyms:
             persons = {m.text for m in mentions if m.person}
-            for acr, expansion in _expand_acronyms(text, acronyms).items():
+            for acr, expansion in sorted(_expand_acronyms(text, acronyms).items()):
                 full[acr.lower()] = expansion
                 if expansion in persons:
                     for m in mentions:
@@ -1134,7 +1134,7 @@ def _np_after(art: Article, pos: int, ceil: int) -> tuple[int, int] | None:
     out = []
     for s, e, w in toks:
         lw = w.lower()
-        if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—") or lw in _BOUNDARY_WORDS:
+        if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—", "-", "--") or lw in _BOUNDARY_WORDS:
             break
         if w.endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col)\.", w):
             out.append((s, e - 1, w[:-1]))
