@@ -391,3 +391,10 @@ def test_cited_as_saying_with_a_long_description_of_the_source():
             'Estates - as saying they could not find "any evidence" in their files.')
     a = attribution_of(text, "any evidence")
     assert a.cue == "say" and "Swiru Holding" in a.speaker
+
+
+def test_a_name_shortened_to_initials_is_an_organisation():
+    # corpora/ukraine-media/data/RT.csv:row 264: "Deutsche Welle" … "DW"; "He" is the spokesman, not DW
+    text = ("Oleg Nikolaenko, the spokesman for the Ukrainian Foreign Ministry, attacked Deutsche Welle. He vented "
+            "anger at DW on his Facebook page, saying that the outlet was a “stooge for Russian propaganda.”")
+    assert attribution_of(text, "stooge for Russian propaganda.").speaker == "Oleg Nikolaenko"

@@ -779,7 +779,14 @@ class Article:
             persons = {m.text for m in mentions if m.person}
             for acr, expansion in sorted(_expand_acronyms(text, acronyms).items()):
                 full[acr.lower()] = expansion
-                if expansion in persons:
+                first = expansion.split()[0].lower()
+                if expansion in persons and first not in _FEMALE_NAMES and first not in _MALE_NAMES:
+                    # a name the article shortens to its initials is an organisation ("Deutsche Welle" ->
+                    # "DW"), unless it opens with a known first name ("Alexandria Ocasio-Cortez" -> "AOC")
+                    for m in mentions:
+                        if m.text == expansion:
+                            m.person = False
+                elif expansion in persons:
                     for m in mentions:
                         if m.text == acr:
                             m.person = True
