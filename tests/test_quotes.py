@@ -268,6 +268,14 @@ def _typed(text, quoted, title=""):
     # a passive label through a comma (guardian.csv row 32)
     ("Nato’s summit in Madrid this month is billed as its most consequential, “transformative” gathering since "
      "the cold war era.", "transformative", "", "bill"),
+    # a noun of saying with its content clause (RT.csv row 121)
+    ("The Russian Defense Ministry’s statement comes after its claim on Monday that the Ukrainian "
+     "counteroffensive in Kherson had “failed miserably.”", "failed miserably.", None, "claim"),
+    # a verb of judging (HuffPost.csv row 107) and "reject … as" past a noun (DailyMail.csv row 128)
+    ("The U.S. Department of State also determined last month that the WNBA athlete was “wrongfully detained” "
+     "when she was arrested in February.", "wrongfully detained", None, "determine"),
+    ("Britain, France, and the United States rejected that claim as 'transparently false.' Poland's government "
+     "said it is preparing for the Kremlin's next move.", "transparently false.", None, "reject"),
     # the wording a law punishes (guardian.csv row 6)
     ("The Russian parliament recently passed legislation imposing jail terms of up to 15 years for anyone "
      "spreading “fake news” or carrying out any public action that would discredit the military action.",

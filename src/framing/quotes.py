@@ -784,7 +784,8 @@ _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 # (the codebook's cue lexicon adds its own; evidence and perception verbs such as show, find, see,
 # display or respond to are left out: their object is not someone's words)
 _AS_VERBS = {"introduce", "present", "portray", "style", "cast", "refer", "hail", "praise", "tout", "depict",
-             "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify"}
+             "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify",
+             "reject", "dismiss"}
 _GOVERNING_VERBS = (
     "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
     "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
@@ -792,7 +793,7 @@ _GOVERNING_VERBS = (
     "accuse", "blame", "denounce", "condemn", "describe", "brand", "label", "dub", "term", "designate",
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
-    *sorted(_AS_VERBS))
+    "determine", "conclude", "rule", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum"}
 _GOVERNING_RE = re.compile(r"(?<![\w\-])(%s|%s)\b" % (
@@ -901,9 +902,19 @@ _EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "reveal", "prove", 
 _SPEECH_NOUN_BY = re.compile(r"\b(commitments?|pledges?|promises?|vows?|claims?|demands?|warnings?|calls?|assurances?|"
                              r"threats?|offers?|requests?|proposals?|statements?)\s+(?:(?:made|issued|given|voiced|"
                              r"put\s+forward)\s+)?by\s+(?=\S)", re.I)
+# a noun of saying with its content clause: "its claim on Monday that the counteroffensive had “failed
+# miserably”"
+_SPEECH_NOUN_THAT = re.compile(
+    r"(?:\b((?:its|his|her|their)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}[’']s)\s+(?:[a-z\-]+\s+){0,2}?)?"
+    r"\b(claims?|statements?|assertions?|allegations?|warnings?|insistence|arguments?|accusations?|"
+    r"assurances?|promises?|pledges?|predictions?|determination|conclusion|finding|ruling|verdict)"
+    r"\s+(?:(?:on|in|last|this|earlier|\w+day)\s+(?:\w+\s+)?)?that\s")
 _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "promise", "vow": "vow", "claim": "claim",
                       "demand": "demand", "warning": "warn", "call": "call", "assurance": "assure", "threat": "threaten",
-                      "offer": "offer", "request": "request", "proposal": "propose", "statement": "state"}
+                      "offer": "offer", "request": "request", "proposal": "propose", "statement": "state",
+                      "assertion": "assert", "allegation": "allege", "insistence": "insist", "argument": "argue",
+                      "accusation": "accuse", "prediction": "predict", "determination": "determine",
+                      "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule"}
 # "in his opinion", "in the view of the NATO representative": a paraphrased source
 _OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+)")
 
@@ -1000,6 +1011,25 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
                 spk, a, b = attr.speaker_from_np(f.art, *np)
         return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, cs + len(cue_text),
                                 how="clause")
+    tm = None
+    for tm in _SPEECH_NOUN_THAT.finditer(text, ss, max(ss, q.start - 1)):
+        pass
+    if tm is not None and not f.art.in_quote(tm.start()) and _governs_fragment(text[tm.end():q.start - 1], tm.group(2)):
+        spk, a, b = "", -1, -1
+        if tm.group(1):  # "Russia's claim that …", "its claim that …"
+            owner = tm.group(1)
+            a = tm.start(1)
+            b = a + len(re.sub(r"[’']s$", "", owner))
+            if owner.lower() in ("its", "his", "her", "their"):
+                spk = f.art.resolve_pronoun(a, {"his": "he", "her": "she"}.get(owner.lower(), "they"))
+            else:
+                spk, a, b = attr.speaker_from_np(f.art, a, b)
+            if not spk:
+                a = b = -1
+        noun = tm.group(2).lower()
+        lemma = _SPEECH_NOUN_LEMMA.get(noun.rstrip("s"), _SPEECH_NOUN_LEMMA.get(noun, noun.rstrip("s")))
+        return attr.Attribution(spk, a, b, lemma, tm.group(2), f.art.lexicon.category(lemma), tm.start(2), tm.end(2),
+                                how="clause")
     nm = None
     for nm in _SPEECH_NOUN_BY.finditer(text, ss, max(ss, q.start - 1)):
         pass
@@ -1014,6 +1044,8 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     for cm in _GOVERNING_RE.finditer(text, ss, max(ss, q.start - 1)):
         if attr.verb_lemma(cm.group(0).split()[0]) in _AS_VERBS and " as " not in text[cm.end():q.start]:
             continue  # "introducing itself as a “friend”" (a label), not "presented the plan"
+        if _DET_OR_POSS.search(text, max(ss, cm.start() - 30), cm.start()) and best is not None:
+            continue  # a noun ("rejected that claim as"): the verb before it governs
         best = cm
     if best is None or f.art.in_quote(best.start()):
         return None
