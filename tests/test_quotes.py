@@ -444,3 +444,17 @@ def test_inflected_words_of_someones_quote_are_theirs():
     text = ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" "
             "approach. Johnson, who took power in 2019, always stressed that he was not a \"knee-jerk Sinophobe\".")
     assert _typed(text, "Sinophile")["quote_type"] == "scare"
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # an operation's name that someone is said to call it: a label, not a name (NBC.csv row 15)
+    ("It was a rare Russian business to come out against Putin’s war in Ukraine, which the Kremlin insists on "
+     "calling its “special military operation.” The company’s board of directors called for an end.",
+     "special military operation.", "Kremlin"),
+    # "creating a ‘dirty bomb’" is no body being set up (DailyMail.csv row 151, a headline read as text)
+    ("Russia claims Ukraine is in the 'final stage' of creating a 'dirty bomb' as Kyiv's top general admits "
+     "Zelensky's office is worried", "dirty bomb", "Russia"),
+])
+def test_labels_someone_gives_are_not_names(text, quoted, speaker):
+    r = _typed(text, quoted)
+    assert (r["quote_type"], r["speaker"]) == ("partial", speaker)

@@ -252,6 +252,9 @@ _OTHER_AFTER = re.compile(
 # ("issued a decree establishing a “register of oligarchs”", "had created a “working group”")
 _FOUNDING_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|creat(?:e|es|ed|ing)|set(?:s|ting)?\s+up|"
                               r"launch(?:es|ed|ing)?|form(?:s|ed|ing)?|found(?:s|ed|ing)?)\s+(?:a|an)\s*$", re.I)
+_BODY_NOUNS = {"group", "register", "registry", "list", "committee", "council", "commission", "fund", "unit", "units",
+               "force", "forces", "team", "centre", "center", "office", "agency", "database", "platform", "coalition",
+               "network", "movement", "party", "bureau", "service", "board", "brigade", "battalion", "corps", "club"}
 # a term glossed right after it: "has “de-arched,” or exited a major market"; "“color revolutions” -- a series of"
 _GLOSS_AFTER = re.compile(r"\s*,\s+or\s+(?!if\b|whether\b|not\b)|\s+(?:--|–|—)\s+(?:a|an|the)\s+\w+\s+of\b")
 # a word of a title or name mentioned as a word: the “enthusiasm” of the title
@@ -308,7 +311,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True
     last = words[-1].lower()
     if last in _OTHER_LAST and len(words) <= 4 and not re.search(r"[.!?,]$", span if len(words) > 3 else "") \
-            and not re.search(r"\b(?:an?|so-called|its\s+so-called)\s*$", before, re.I):
+            and not re.search(r"\b(?:an?|so-called|its\s+so-called|call(?:s|ed|ing)?(?:\s+(?:it|its|their|his|her|the))?)\s*$",
+                              before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
     if last in _DOCUMENT_LAST and 2 <= len(words) <= 4 and not re.search(r"so-called\s*$", before, re.I):
         return True  # the name of a document: a “social agreement”, its “strategic concept”
@@ -324,8 +328,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     after = text[q.end + 1:q.end + 4]
     if len(words) <= 4 and _OTHER_AFTER.match(text, q.end + 1):
         return True  # the 'golden visa' scheme, ‘free travel’ rules, the “Outnumbered” co-host
-    if 2 <= len(words) <= 4 and _FOUNDING_BEFORE.search(before):
-        return True  # the name of what was set up: a “register of oligarchs”, a “working group”
+    if 2 <= len(words) <= 4 and _FOUNDING_BEFORE.search(before) and any(w.lower() in _BODY_NOUNS for w in words):
+        return True  # the name of a body or list set up: a “register of oligarchs”, a “working group”
     if len(words) <= 3 and (span.rstrip().endswith(",") and re.match(r"\s+or\s", text[q.end + 1:q.end + 6])
                             or _GLOSS_AFTER.match(text, q.end + 1)) \
             and not re.search(r"\bor\s*$|so-called\s*$", before):
