@@ -1843,10 +1843,14 @@ def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
 
 
 def _words_outside_quotes(art: Article, s: int, e: int) -> int:
-    seg = list(art.text[s:e])
-    for qs, qe in art.quote_mask:
-        if qe <= s or qs >= e:
-            continue
-        for p in range(max(qs, s), min(qe, e)):
-            seg[p - s] = " "
-    return len(re.findall(r"[^\W_]+", "".join(seg)))
+    """Words of ``text[s:e]`` outside quoted spans (marks included), counted piece by piece."""
+    text = art.text
+    cuts = sorted((max(qs, s), min(qe, e)) for qs, qe in art.quote_mask if qe > s and qs < e)
+    n, pos = 0, s
+    for a, b in cuts:
+        if a > pos:
+            n += len(_WORDS_RE.findall(text[pos:a]))
+        pos = max(pos, b)
+    if pos < e:
+        n += len(_WORDS_RE.findall(text[pos:e]))
+    return n
