@@ -458,3 +458,14 @@ def test_inflected_words_of_someones_quote_are_theirs():
 def test_labels_someone_gives_are_not_names(text, quoted, speaker):
     r = _typed(text, quoted)
     assert (r["quote_type"], r["speaker"]) == ("partial", speaker)
+
+
+def test_near_misses_of_the_name_rules():
+    # "or" before a verb is no gloss (RT.csv row 31): the writer's distance stays scare
+    r = _typed("Razumkov could have become a potential ‘new Zelensky,’ or might at least have split the current "
+               "team during new parliamentary elections.", "new Zelensky,")
+    assert r["quote_type"] == "scare"
+    # "breach of … convention" is a label someone gave, not a document's name (guardian.csv row 47)
+    r = _typed("Russia-Ukraine war: UK defence secretary travels to Kyiv as death sentence for Britons labelled "
+               "‘breach of Geneva convention’ – live", "breach of Geneva convention")
+    assert r["quote_type"] == "partial" and r["cue"] == "label"

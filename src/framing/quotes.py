@@ -256,7 +256,10 @@ _BODY_NOUNS = {"group", "register", "registry", "list", "committee", "council", 
                "force", "forces", "team", "centre", "center", "office", "agency", "database", "platform", "coalition",
                "network", "movement", "party", "bureau", "service", "board", "brigade", "battalion", "corps", "club"}
 # a term glossed right after it: "has “de-arched,” or exited a major market"; "“color revolutions” -- a series of"
-_GLOSS_AFTER = re.compile(r"\s*,\s+or\s+(?!if\b|whether\b|not\b)|\s+(?:--|–|—)\s+(?:a|an|the)\s+\w+\s+of\b")
+_OR_NOT_GLOSS = (r"(?!(?:if|whether|not|might|may|could|would|will|should|can|must|did|does|do|was|were|is|are|"
+                 r"had|has|have|even|perhaps|maybe)\b)")
+_OR_GLOSS = re.compile(r"\s+or\s+" + _OR_NOT_GLOSS)
+_GLOSS_AFTER = re.compile(r"\s*,\s+or\s+" + _OR_NOT_GLOSS + r"|\s+(?:--|–|—)\s+(?:a|an|the)\s+\w+\s+of\b")
 # a word of a title or name mentioned as a word: the “enthusiasm” of the title
 _OF_THE_TITLE = re.compile(r"\s*(?:of|in)\s+the\s+(?:title|name|headline|slogan|hashtag)\b")
 _GLOSS_BEFORE = re.compile(r"\b(?:meaning|means|translated\s+as|translates\s+as|literally|known\s+locally\s+as|"
@@ -314,7 +317,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
             and not re.search(r"\b(?:an?|so-called|its\s+so-called|call(?:s|ed|ing)?(?:\s+(?:it|its|their|his|her|the))?)\s*$",
                               before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
-    if last in _DOCUMENT_LAST and 2 <= len(words) <= 4 and not re.search(r"so-called\s*$", before, re.I):
+    if last in _DOCUMENT_LAST and 2 <= len(words) <= 4 and not re.search(r"so-called\s*$", before, re.I) \
+            and "of" not in (w.lower() for w in words):
         return True  # the name of a document: a “social agreement”, its “strategic concept”
     caps = [w for w in words if w.lower() not in _SMALL]
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
@@ -330,7 +334,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True  # the 'golden visa' scheme, ‘free travel’ rules, the “Outnumbered” co-host
     if 2 <= len(words) <= 4 and _FOUNDING_BEFORE.search(before) and any(w.lower() in _BODY_NOUNS for w in words):
         return True  # the name of a body or list set up: a “register of oligarchs”, a “working group”
-    if len(words) <= 3 and (span.rstrip().endswith(",") and re.match(r"\s+or\s", text[q.end + 1:q.end + 6])
+    if len(words) <= 3 and (span.rstrip().endswith(",") and _OR_GLOSS.match(text, q.end + 1)
                             or _GLOSS_AFTER.match(text, q.end + 1)) \
             and not re.search(r"\bor\s*$|so-called\s*$", before):
         return True  # a term glossed after it: “de-arched,” or exited …; “color revolutions” -- a series of …
@@ -797,7 +801,7 @@ _GOVERNING_VERBS = (
     "accuse", "blame", "denounce", "condemn", "describe", "brand", "label", "dub", "term", "designate",
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
-    "determine", "conclude", "rule", *sorted(_AS_VERBS))
+    "determine", "conclude", "rule", "believe", "think", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum"}
 _GOVERNING_RE = re.compile(r"(?<![\w\-])(%s|%s)\b" % (
@@ -834,8 +838,9 @@ def _governs_fragment(gap: str, cue_text: str) -> bool:
         return False
     if len(_words(gap)) > 15:
         return False
-    if re.search(r"\bbut\b", gap, re.I) and re.search(r"\bthat\b", gap.split("but")[0], re.I):
-        gap = gap.replace("but", "and")
+    if re.match(r"\s*(?:[\w’'\-]+\s+){0,3}?that\b", gap, re.I):
+        # inside the verb's that-clause, subordinate and relative clauses are still its content
+        return not re.search(r"[;:–—]|\s-{1,2}\s", gap)
     return not _GAP_BLOCK.search(gap)
 
 
@@ -899,7 +904,7 @@ def _cue_holds_fragment(f: _Field, q: QuoteSpan, a: attr.Attribution) -> bool:
     return True
 
 
-_EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "reveal", "prove", "see", "watch", "hear"}
+_EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "prove", "see", "watch", "hear"}
 
 
 # a noun of saying with its agent: "the original commitment made by Nato members to only send “…”"
