@@ -469,3 +469,23 @@ def test_near_misses_of_the_name_rules():
     r = _typed("Russia-Ukraine war: UK defence secretary travels to Kyiv as death sentence for Britons labelled "
                "‘breach of Geneva convention’ – live", "breach of Geneva convention")
     assert r["quote_type"] == "partial" and r["cue"] == "label"
+
+
+@pytest.mark.parametrize("text, quoted, qtype, cue", [
+    # an -ing adjective after a determiner is no other verb (RT.csv row 4)
+    ("Rafael Grossi, director general of the International Atomic Energy Agency (IAEA), has warned, warning of a "
+     "looming “nuclear accident” at the site.", "nuclear accident", "partial", "warn"),
+    # a progressive with an adverb inside (bbc.csv row 536)
+    ('Oleksandr says he is now treating "awful injuries" that he had hoped never to see.', "awful injuries",
+     "partial", "say"),
+    # a clause opening with a determiner and a main verb (HuffPost.csv row 680), or with "only" (RT.csv row 206)
+    ("Biden would address questions about his son’s work, noting that even though he hadn’t been accused of "
+     "impropriety, “the average Joe hears that and says that sounds fishy.”",
+     "the average Joe hears that and says that sounds fishy.", "direct", "note"),
+    ("Russian Foreign Ministry spokeswoman Maria Zakharova wrote on Telegram that “only an ambassador of a "
+     "terrorist regime can say such things.”", "only an ambassador of a terrorist regime can say such things.",
+     "direct", "write"),
+])
+def test_clause_and_participle_edge_cases(text, quoted, qtype, cue):
+    r = _typed(text, quoted)
+    assert (r["quote_type"], r["cue"]) == (qtype, cue)

@@ -823,7 +823,7 @@ _DET_OR_POSS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his
                           r"no|such|of|in|on|at|amid|over|about|with|without)|[’']s?)\s+$", re.I)
 
 
-_PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+ly\s+)?\w+ing$", re.I)
+_PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
 
 def _governs_fragment(gap: str, cue_text: str) -> bool:
@@ -863,6 +863,8 @@ def _other_verb_phrase(gap: str) -> bool:
         return False
     if _PROGRESSIVE_ING.search(" ".join(ws[max(0, i - 2):i + 1])) or (i and ws[i - 1].lower() in _ING_OK_BEFORE):
         return False
+    if i and ws[i - 1].lower() in _DETERMINER_START:
+        return False  # an adjective: "warning of a looming “nuclear accident”"
     return i > 0  # (the cue's own complement, "began ‘…’", has nothing between)
 
 
@@ -1222,7 +1224,12 @@ _SUBORDINATE_START = {"that", "which", "who", "whom", "whose", "if", "when", "be
 _DETERMINER_START = {"the", "a", "an", "this", "these", "those", "our", "my", "your", "his", "her", "their", "its",
                      "all", "some", "many", "most", "every", "each", "no", "one"}
 _VERB_START = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must",
-               "may", "might", "shall", "do", "does", "did", "also", "still", "only", "just", "even"}
+               "may", "might", "shall", "do", "does", "did", "also", "still"}
+# a finite main verb besides the auxiliaries: a past form not after a determiner nor before "by"
+# (not "a docked warship", "supplied by"), or a common present form
+_FINITE_MAIN = re.compile(r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)\b[a-z]{3,}ed\b(?!\s+by\b)|"
+                          r"\b(?:says|hears|sees|thinks|believes|knows|wants|needs|makes|means|remains|seems|goes|"
+                          r"comes|gets|takes|gives|shows|plays|stands|lies|works|helps|matters)\b")
 _AFTER_QUOTE_REPORTING = re.compile(r"^[\s,.!?…”\"’']*(?:[\w’'\-\.]+[\s,]+){0,14}?$")
 
 
@@ -1237,7 +1244,8 @@ def _is_clause(span: str) -> bool:
     w0 = words[0].lower()
     finite = _FINITE.search(span) is not None
     lower_clause = (len(words) >= 4 and w0 not in _SUBORDINATE_START and w0 not in _VERB_START
-                    and (w0 in _SUBJECT_START or finite) and (w0 not in _DETERMINER_START or finite))
+                    and (w0 in _SUBJECT_START or finite)
+                    and (w0 not in _DETERMINER_START or finite or _FINITE_MAIN.search(span) is not None))
     s0 = span.lstrip("[(… .'‘\"“")
     clause = bool(s0) and (s0[0].isupper() or s0[0].isdigit()) and len(words) >= 3 \
         and (len(words) >= 5 or any(w.islower() for w in words[1:]))
