@@ -542,6 +542,9 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+_CAP_WORD = re.compile(r"[A-Z][\w’']*")
+
+
 def _expand_acronyms(text: str, acronyms: set) -> dict:
     """``{acronym: phrase}`` for the acronyms the text spells out: a phrase followed by ", or ABC" /
     "(ABC)", else the first capitalised phrase whose capital initials (hyphenated parts counted:
@@ -553,14 +556,19 @@ def _expand_acronyms(text: str, acronyms: set) -> dict:
         return out
     want = {"".join(c for c in a if c.isupper()): a for a in sorted(acronyms)}  # sorted: same output in every process
     first_use = {a: text.find(a) for a in acronyms}
-    for pm in _PHRASE_RE.finditer(text):
-        phrase = re.sub(r"(?:’s|'s)$", "", pm.group(0))
+    # an expansion comes before the acronym's first use, and an alias ("…, or ANB") is its first use:
+    # the text after the last first use need not be read
+    end = min(len(text), max(first_use.values()) + 12)
+    for pm in _PHRASE_RE.finditer(text, 0, end):
+        phrase = pm.group(0)
         if " " not in phrase and "-" not in phrase:
             continue
+        if phrase.endswith(("’s", "'s")):
+            phrase = phrase[:-2]
         am = _PHRASE_ALIAS.match(text, pm.end())
         if am and am.group(1) in acronyms:
             out.setdefault(am.group(1), re.sub(r"^(?:The|the)\s+", "", phrase))
-        words = [(w.start(), w.group(0)) for w in re.finditer(r"[A-Z][\w’']*", phrase)]
+        words = [(w.start(), w.group(0)) for w in _CAP_WORD.finditer(phrase)]
         caps = "".join(w[0] for _, w in words)
         for up, acr in want.items():
             if acr in out or len(up) < 2:
