@@ -429,13 +429,15 @@ def _dask(a, workers: int, name: str) -> dict:
     from framing.distributed import extract_hits_dask
 
     out = Path(a.work) / name / "hits"
-    w0 = time.perf_counter()
+    c0, w0 = _cpu_self() + _cpu_children(), time.perf_counter()
     summary = extract_hits_dask(a.docs, out, codebook=a.codebook, workers=workers,
                                 partition_size=a.batch_size, memory_limit="2GiB",
                                 extractors=a.stream_extractors.split(","))
     wall = time.perf_counter() - w0
-    res = _stream_result(a, out, wall, float("nan"), str(summary))
+    cpu = _cpu_self() + _cpu_children() - c0  # worker processes are reaped when the cluster closes
+    res = _stream_result(a, out, wall, cpu, str(summary))
     res["extract_s_sum"] = summary.extract_seconds
+    res["startup_s"] = summary.startup_seconds
     return res
 
 
@@ -671,6 +673,10 @@ def ratios(results: dict) -> dict:
         out[f"full/countvec ({label})"] = ratio(get("full", key), get("countvec", key))
     out["stream 2 workers/1 (wall)"] = ratio(get("stream_w1", "wall_s"), get("stream_w2", "wall_s"))
     out["dask 2 workers/1 (wall)"] = ratio(get("dask_w1", "wall_s"), get("dask_w2", "wall_s"))
+    # CPU seconds of 1 worker / of 2 workers (all processes): 1.0 = parallelism costs no extra work;
+    # on 2 idle cores the wall-clock speed-up can approach 2x this (less the serial part)
+    out["stream CPU work 1/2 workers"] = ratio(get("stream_w1", "cpu_s"), get("stream_w2", "cpu_s"))
+    out["dask CPU work 1/2 workers"] = ratio(get("dask_w1", "cpu_s"), get("dask_w2", "cpu_s"))
     return out
 
 
