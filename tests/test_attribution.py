@@ -398,3 +398,13 @@ def test_a_name_shortened_to_initials_is_an_organisation():
     text = ("Oleg Nikolaenko, the spokesman for the Ukrainian Foreign Ministry, attacked Deutsche Welle. He vented "
             "anger at DW on his Facebook page, saying that the outlet was a “stooge for Russian propaganda.”")
     assert attribution_of(text, "stooge for Russian propaganda.").speaker == "Oleg Nikolaenko"
+
+
+def test_a_closing_reporting_clause_governs_the_sentence_a_floating_quote_continues():
+    # corpora/ukraine-media/data/RT.csv:row 116
+    from framing.attribution import sentence_attribution
+    text = ("While many Western politicians claim that Russia wants to divide the bloc with its policies, this is not "
+            "the case, Zakharova said. “If anything, our goal is to return common sense into international relations.”")
+    art = article(text)
+    a = sentence_attribution(art, 0)
+    assert (a.speaker, a.cue) == ("Zakharova", "say")

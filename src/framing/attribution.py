@@ -1625,6 +1625,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
 _GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
 _REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.]+\s+){1,5}$")
 _WORDS_RE = re.compile(r"[^\W_]+")
+_CLOSING_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|late|early)?\s*[\w’'\-\.]+){0,4}\s*[.!?]?[”\"’']?\s*$")
 #: What follows a quote when the writer's sentence goes on rather than closing with a reporting clause
 #: ("reported “…” and called on …", "denies being the “straw man” for X and says …").
 _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|from|as|that|which|who|whom|while|"
@@ -1691,14 +1692,22 @@ def _lemma_of(art: Article, c: Cue, cue_text: str) -> str:
 def sentence_attribution(art: Article, k: int) -> Attribution:
     """Attribution carried by sentence ``k`` itself (a cue with a speaker outside quotes)."""
     s, e = art.sentences[k]
+    found = None
     for c in _cues_in(art, s, e):
         if art.in_quote(c.start):
             continue
         spk, a, b, cue_text, cue_end = _cue_speaker(art, c, (s, e), quote=None)
         if spk and cue_text:
             lemma = _lemma_of(art, c, cue_text)
-            return Attribution(spk, a, b, lemma, cue_text, art.lexicon.category(lemma), c.start, cue_end)
-    return Attribution()
+            att = Attribution(spk, a, b, lemma, cue_text, art.lexicon.category(lemma), c.start, cue_end)
+            if found is None:
+                found = att
+            if found is not att and _CLOSING_CLAUSE.match(art.text, cue_end, e) \
+                    and art.text[max(s, min(a, c.start) - 3):min(a, c.start)].rstrip().endswith((",", "—", "–")):
+                # a closing reporting clause governs the sentence: "While many politicians claim …,
+                # this is not the case, Zakharova said."
+                return att
+    return found or Attribution()
 
 
 # ----------------------------------------------------------------------------- reported speech
