@@ -408,3 +408,17 @@ def test_a_closing_reporting_clause_governs_the_sentence_a_floating_quote_contin
     art = article(text)
     a = sentence_attribution(art, 0)
     assert (a.speaker, a.cue) == ("Zakharova", "say")
+
+
+def test_a_subject_from_the_sentence_start_before_a_comma():
+    # corpora/ukraine-media/data/bbc.csv:row 584 (shortened)
+    text = ("Lawyers questioned the documents. Anti-money laundering expert Tom Keatinge at the think tank Rusi, told "
+            "us it was \"possible\" the signature was a forgery.")
+    assert attribution_of(text, "possible").speaker == "Tom Keatinge"
+
+
+def test_said_followed_by_a_clause_is_no_inversion():
+    # corpora/ukraine-media/data/DailyMail.csv:row 169
+    text = ("Zelenskiy, in his nightly video address, said the 'latest mass strike' affected regions in western, "
+            "central and southern Ukraine.")
+    assert attribution_of(text, "latest mass strike").speaker == "Zelenskiy"

@@ -531,6 +531,7 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-
 _PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
                                r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
+_CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -1102,6 +1103,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
             if m is not None and m.person and m.start == toks[j + 1][0] and _ends_phrase(art.text, m.end, toks[i - 1][1]):
                 return m.start, m.end  # "the representative for Crimea, Tamila Tasheva, said"
             i = j - 1
+        elif j < 0 and i > 0:
+            i -= 1  # the subject runs from the sentence start: "Expert Tom Keatinge at the think tank Rusi, told us"
         else:
             return None
     if i < 0:
@@ -1362,7 +1365,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         # "…, said Driganov, relaxing …" is an inversion; "Tasheva, said Kiev is relying …" is not
         if np and (text[np[0]].isupper() or text[np[0]:np[0] + 4].lower() == "the "
                    or (after_quote and _INVERTED_DET.match(text, np[0]))) \
-                and (after_quote or _INVERSION_END.match(text, np[1])):
+                and (after_quote or _INVERSION_END.match(text, np[1]) and not _CLAUSE_IN_NP.search(text, np[0], np[1])):
+            # ("Zelenskiy, in his address, said the ‘latest strike’ affected regions": a clause, no inversion)
             am = _APPOSED_NAME.match(text, np[1])
             if am:  # "said Driganov's companion, Polina Polishchuk, …": the name given in apposition
                 m = art.mention_at(am.start(1), am.end(1) + 1)
