@@ -532,6 +532,8 @@ _PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+
 _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
                                r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
 _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
+#: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
+_MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -1415,7 +1417,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         return "", -1, -1, "", -1
     if np:
         w0 = re.match(r"[\w’'\-]+", text[np[0]:np[1]])
-        if w0 and w0.group(0).islower() and (w0.group(0).endswith(("ing", "ed")) or w0.group(0) in ("held", "wore", "made", "put", "set")):
+        if w0 and w0.group(0).islower() and not (w0.group(0).endswith("ing") and _MODIFIER_BEFORE.search(
+                text, max(floor, np[0] - 30), np[0])) \
+                and (w0.group(0).endswith(("ing", "ed")) or w0.group(0) in ("held", "wore", "made", "put", "set")):
             # "displaying a placard reading …", "held a placard branding …": the clause's subject
             spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
             if spk[0]:
