@@ -422,3 +422,12 @@ def test_said_followed_by_a_clause_is_no_inversion():
     text = ("Zelenskiy, in his nightly video address, said the 'latest mass strike' affected regions in western, "
             "central and southern Ukraine.")
     assert attribution_of(text, "latest mass strike").speaker == "Zelenskiy"
+
+
+def test_the_statement_resolves_to_whoever_issued_it():
+    # Guardian (b-guardian-0049 in the gold)
+    text = ("Originally from Bedfordshire, he moved to Ukraine in 2018. In a statement released by the Foreign Office, "
+            "Pinner’s family described him as “funny, much-loved, well-intentioned”. The statement read: “Shaun was a "
+            "well-respected soldier within the British army.”")
+    a = attribution_of(text, "Shaun was a well-respected soldier within the British army.")
+    assert (a.speaker, a.cue) == ("Pinner’s family", "read")

@@ -534,6 +534,7 @@ _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in
 _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
 _MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
+_SENT_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -711,6 +712,9 @@ class Article:
                 lw0 = g.lower().rstrip(".")
                 if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)):
                     continue
+                if lw0.endswith("ly") and len(lw0) > 6 and lw0 not in _FEMALE_NAMES and lw0 not in _MALE_NAMES \
+                        and _SENT_OPEN.search(text, max(0, rs0 - 3), rs0):
+                    continue  # "Originally, …", "Separately": an adverb opening the sentence
                 name, ne = g, rs0 + len(g)
                 if name.endswith(("’s", "'s")):
                     name, ne = name[:-2], ne - 2
@@ -1020,6 +1024,22 @@ class Article:
                 if not m.person and head in m.text.lower().split():
                     return m.text, True
                 i -= 1
+            if head in _DOC_NOUNS and not self._in_plural:
+                # "In a statement released by the Foreign Office, Pinner’s family described him as … The
+                # statement read: …": the speaker of the sentence that introduced the document
+                here = self.sentence_index(pos)
+                pat = re.compile(r"\b%ss?\b" % re.escape(head), re.I)
+                for k in range(here - 1, max(-1, here - 4), -1):
+                    ks, ke = self.sentences[k]
+                    if pat.search(self.text, ks, ke):
+                        self._in_plural = True  # one level only
+                        try:
+                            att = sentence_attribution(self, k)
+                        finally:
+                            self._in_plural = False
+                        if att.speaker and head not in att.speaker.lower():
+                            return att.speaker, True
+                        break
             if head in _MEDIA_ROLES or head in _DOC_NOUNS:
                 # "the outlet", "the paper", "the briefing": the last organisation that spoke, not a place
                 i = bisect.bisect_left(self.mention_starts, pos) - 1
