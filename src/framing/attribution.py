@@ -771,6 +771,8 @@ class Article:
                 mentions.append(Mention(ns, ns + len(name), name, frozenset(roles), person))
         # roles written after a name in apposition: "Oleg Nikolaenko, the spokesman for ..."
         for k, m in enumerate(mentions):
+            if not text.startswith((",", "’s,", "'s,"), m.end):
+                continue  # (what the regex below needs first: a cheap test)
             am = _APPOSITION_AFTER.match(text, m.end)
             if am:
                 words = [w.lower() for w in _ROLE_WORD.findall(am.group(1))]
