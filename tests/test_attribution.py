@@ -431,3 +431,16 @@ def test_the_statement_resolves_to_whoever_issued_it():
             "well-respected soldier within the British army.”")
     a = attribution_of(text, "Shaun was a well-respected soldier within the British army.")
     assert (a.speaker, a.cue) == ("Pinner’s family", "read")
+
+
+def test_went_on_to_claim_and_the_message_of_a_post():
+    # corpora/ukraine-media/data/RT.csv:row 175: "He wrote that … and went on to claim that she was killed by “Russians,”"
+    text = ("Ukraine’s envoy Andrey Yurash criticised the Pope. He wrote that Dugina was not an innocent party, and "
+            "went on to claim that she was killed by “Russians,” to rally support.")
+    a = attribution_of(text, "Russians,")
+    assert (a.speaker, a.cue, a.cue_category) == ("Andrey Yurash", "claim", "distancing")
+    # RT.csv:row 162: "the ministry published a post on its Telegram channel … The message went on to suggest …"
+    text = ("On Thursday, the ministry published a post on its Telegram channel reading: “We call on the US Department "
+            "of State to raise the pay.” The message went on to suggest that “fighting us is a tiring activity.”")
+    a = attribution_of(text, "fighting us is a tiring activity.")
+    assert (a.speaker, a.cue) == ("the ministry", "suggest")

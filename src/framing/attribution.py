@@ -535,6 +535,12 @@ _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|thei
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
 _MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
 _SENT_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
+_WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|continued|continues|proceeded)\s+to\s+$")
+#: Platforms carry what others say; they are never "the outlet" or "the message" that spoke.
+#: Documents that stand for one another ("published a post … The message went on to suggest …").
+_MESSAGE_KIN = {"statement", "post", "message", "tweet", "letter", "note", "email", "release", "update"}
+_PLATFORMS = {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vk", "vkontakte", "whatsapp",
+              "truth social", "linkedin", "reddit", "x"}
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -1030,7 +1036,8 @@ class Article:
                 # "In a statement released by the Foreign Office, Pinner’s family described him as … The
                 # statement read: …": the speaker of the sentence that introduced the document
                 here = self.sentence_index(pos)
-                pat = re.compile(r"\b%ss?\b" % re.escape(head), re.I)
+                kin_docs = _MESSAGE_KIN if head in _MESSAGE_KIN else {head}
+                pat = re.compile(r"\b(?:%s)s?\b" % "|".join(sorted(kin_docs)), re.I)
                 for k in range(here - 1, max(-1, here - 4), -1):
                     ks, ke = self.sentences[k]
                     if pat.search(self.text, ks, ke):
@@ -1047,7 +1054,8 @@ class Article:
                 i = bisect.bisect_left(self.mention_starts, pos) - 1
                 while i >= 0 and pos - self.mentions[i].start < 4000:
                     m = self.mentions[i]
-                    if not m.person and m.text.lower() not in _PLACES and not self.in_quote(m.start) \
+                    if not m.person and m.text.lower() not in _PLACES and m.text.lower() not in _PLATFORMS \
+                            and not self.in_quote(m.start) \
                             and not any(t in _PLACES for t in re.split(r"[\s\-]+", m.text.lower())) \
                             and self._is_subject(m):
                         return m.text, True
@@ -1058,6 +1066,7 @@ class Article:
                 while i >= 0 and self.sentence_index(self.mentions[i].start) >= here - 3:
                     m = self.mentions[i]
                     if not m.person and not self.in_quote(m.start) and m.text.lower() not in _PLACES \
+                            and m.text.lower() not in _PLATFORMS \
                             and any(w in _ORG_WORDS for w in m.text.lower().split()):
                         return m.text, True
                     i -= 1
@@ -1352,6 +1361,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if spk:
                 return spk, a, b, cue_text, cue_end
     near = max(ss, cue.start - 30)
+    if _WENT_ON_TO.search(text, near, cue.start):
+        # "He wrote that … and went on to claim that …": the clause subject's cue
+        spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     if _INFINITIVE.search(text, near, cue.start) or _NOUN_CONTEXT.search(text, near, cue.start):
         return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
     if _IMPERSONAL.search(text, max(ss, cue.start - 40), cue.start):
