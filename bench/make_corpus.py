@@ -1,7 +1,8 @@
 """Build a benchmark corpus of N articles by resampling real articles, streamed to Parquet.
 
 The articles come from real news text (by default the ``ukraine-media`` CSVs under
-``../shared/corpora/``, or any docs table / CSV files given with ``--source``). A *pool* of
+``../shared/corpora/``, where present, else the bundled ``data/raw/ukraine-media-sample``; or any
+docs table / CSV files given with ``--source``). A *pool* of
 distinct articles (title, text, outlet, date, url) is read once, cleaned once with
 :func:`framing.clean.clean_text`, and then N rows are drawn from it with replacement
 (``--seed``), batch by batch, and written as row groups of one Parquet file, so memory is
@@ -34,7 +35,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 REPO = Path(__file__).resolve().parents[1]
-DEFAULT_SOURCE = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared")) / "corpora" / "ukraine-media"
+SHARED_SOURCE = Path(os.environ.get("FRAMING_SHARED", REPO.parent / "shared")) / "corpora" / "ukraine-media"
+#: The full ukraine-media corpus where it is (developers' machines, CI), else the bundled sample.
+DEFAULT_SOURCE = SHARED_SOURCE if SHARED_SOURCE.is_dir() else REPO / "data" / "raw" / "ukraine-media-sample"
 
 #: Arrow schema of the docs table written here (stable across batches and runs).
 DOCS_SCHEMA = pa.schema(
