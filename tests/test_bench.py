@@ -117,6 +117,13 @@ def test_reference_scanners_count_something(results):
     assert 0 < res["grep"]["matching_lines"] <= 200  # grep -c counts matching lines: one per document
 
 
+@pytest.mark.parametrize("extra", [["--read-only"], ["--extractors", "lexical", "--pre-buffer", "off"]])
+def test_memory_script_reports_peaks(corpus, extra):
+    proc = _run(BENCH / "memory.py", corpus, "--batch-size", 50, *extra)
+    res = json.loads(proc.stdout.strip().splitlines()[-1])
+    assert res["docs"] == 200 and res["peak_rss_mb"] > 50 and res["peak_arrow_mb"] >= 0
+
+
 def test_throughput_rejects_unknown_stage(corpus):
     proc = subprocess.run([sys.executable, str(BENCH / "throughput.py"), "--docs", str(corpus), "--stages", "nope"],
                           capture_output=True, text=True, cwd=str(REPO))
