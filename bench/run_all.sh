@@ -22,6 +22,13 @@ python bench/throughput.py --n 100000 --limit 1000 --ingest-limit 100 --stages s
 python bench/throughput.py --n 10000 --limit 100 --ingest-limit 100 --stages reports_noop,report_one \
   --json "$OUT/results-reports.json"
 
+# 4. memory with pyarrow's pre_buffer as released and switched off (lexical only; 1M: build it first)
+for n in 10000 100000; do
+  for pb in default off; do
+    python bench/memory.py "$OUT/corpus-$n.parquet" --extractors lexical --pre-buffer "$pb" | tee -a "$OUT/memory.jsonl"
+  done
+done
+
 for f in results results-100k results-reports; do
   python bench/throughput.py --markdown "$OUT/$f.json" > "$OUT/$f.md"
 done
