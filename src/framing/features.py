@@ -441,7 +441,9 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
     if "quotes" in extractors:
         _quote_module()
     try:
-        pf = pq.ParquetFile(docs_path)
+        # pre_buffer=False: pyarrow would otherwise keep every row group it has read until the scan
+        # ends, so memory would grow with the corpus instead of staying bounded by the batch
+        pf = pq.ParquetFile(docs_path, pre_buffer=False)
     except Exception as exc:
         raise FramingError(f"{docs_path}: not a readable Parquet table ({exc})") from exc
     names = pf.schema_arrow.names
@@ -574,7 +576,7 @@ def _doc_features_from_files(docs_path: Path, hits_path: Path, dest: Path, cb: C
         parts, count_cols, n = [], [], 0
         exhausted = False
         for f in docs_files:
-            pf = pq.ParquetFile(f)
+            pf = pq.ParquetFile(f, pre_buffer=False)  # memory bounded by the batch (see above)
             columns = [c for c in ("doc_id", "outlet", "date", "n_words", "clean_text") if c in pf.schema_arrow.names]
             for rb in pf.iter_batches(batch_size=batch_size, columns=columns):
                 docs = rb.to_pandas()
