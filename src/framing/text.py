@@ -5,6 +5,7 @@ into the string they were given, so every hit can point back to what was written
 """
 from __future__ import annotations
 
+import functools
 import re
 
 #: A word: letters/digits, with inner apostrophes or hyphens (Kyiv's, Kyiv-based, don’t).
@@ -55,6 +56,13 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     or brackets) followed by whitespace, except after common abbreviations and initials, and
     not before a lower-case continuation.
     """
+    return list(_sentence_spans_cached(text))
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_spans_cached(text: str) -> tuple[tuple[int, int], ...]:
+    # The lexical extractor (context column) and the quote/attribution stage split the same
+    # field in turn: a small cache keyed by the text removes the second split.
     spans: list[tuple[int, int]] = []
     start = 0
     n = len(text)
@@ -76,7 +84,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = end
     if start < n:
         _push(text, start, n, spans)
-    return spans
+    return tuple(spans)
 
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
