@@ -1434,7 +1434,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     if quote is not None and quote[1] <= cue.start:
         floor = max(floor, quote[1] + 1)
     # do not read into a quote
-    for qs, qe in art.quote_mask:
+    # (a span starting at or after the cue can neither hold it nor end before it: only the spans
+    # starting before it are read)
+    for qs, qe in art.quote_mask[:bisect.bisect_left(art._mask_starts, cue.start)]:
         if inside is not None and qs < inside[0] and inside[1] < qe:
             continue  # the quotation being searched, or one around it
         if qs < cue.start <= qe:
