@@ -67,10 +67,16 @@ def _str(x) -> str:
 
 
 def _int(x) -> int:
+    if type(x) is int:  # the common case (quote offsets), without pd.isna
+        return x
     try:
         return -1 if x is None or pd.isna(x) else int(x)
     except (TypeError, ValueError):
         return -1
+
+
+#: (column, default, converter) of each quote-row column after doc_id, in hits-table order.
+_QCONV = tuple((c, dflt, _int if c in INT_HIT_COLUMNS else _str) for c, dflt in zip(_COLS[1:], _DEFAULTS[1:]))
 
 
 # ----------------------------------------------------------------------------- extraction
@@ -144,7 +150,6 @@ def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...],
         from tqdm.auto import tqdm
 
         it = tqdm(it, total=len(ids), unit="doc", desc="features")
-    qcols = _COLS
     for doc_id, title, text in it:
         title, text = _str(title), _str(text)
         doc_rows: list[tuple] = []
@@ -157,8 +162,7 @@ def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...],
                 doc_rows = []
         if quotes is not None:
             try:
-                qrows = [(doc_id, *(_int(d.get(c, dflt)) if c in INT_HIT_COLUMNS else _str(d.get(c, dflt))
-                                    for c, dflt in zip(qcols[1:], _DEFAULTS[1:])))
+                qrows = [tuple([doc_id] + [conv(d.get(c, dflt)) for c, dflt, conv in _QCONV])
                          for d in quotes.quote_hits(doc_id, title, text, cb)]
                 doc_rows.extend(qrows)  # all of a document's quote rows, or none
             except Exception as exc:
