@@ -964,23 +964,29 @@ class Article:
             return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
 
-    def _plural_speaker(self, pos: int, here: int) -> str:
-        """For "they": the last plural or collective speaker of the three sentences before
-        ("the authors of the bill claim …", "Aslin’s family said …")."""
+    def _recent_cue_speakers(self, pos: int, here: int):
+        """``(speaker, start, end)`` of each cue before ``pos`` outside quotes, latest first, in
+        sentence ``here`` and the three before it, for the cues whose speaker has a position."""
         k = bisect.bisect_left(self._cue_starts, pos) - 1
         while k >= 0:
             c = self.cues[k]
             si = self.sentence_index(c.start)
             if si < here - 3:
-                break
+                return
             if not self.in_quote(c.start):
                 spk, a, b, _, _ = _cue_speaker(self, c, self.sentences[si], quote=None)
                 if spk and a >= 0:
-                    written = self.text[a:b].lower().split()
-                    headw = written[-1] if written else ""
-                    if headw not in PRONOUNS and (headw in _COLLECTIVE or (headw.endswith("s") and headw in SPEAKER_NOUNS)):
-                        return spk
+                    yield spk, a, b
             k -= 1
+
+    def _plural_speaker(self, pos: int, here: int) -> str:
+        """For "they": the last plural or collective speaker of the three sentences before
+        ("the authors of the bill claim …", "Aslin’s family said …")."""
+        for spk, a, b in self._recent_cue_speakers(pos, here):
+            written = self.text[a:b].lower().split()
+            headw = written[-1] if written else ""
+            if headw not in PRONOUNS and (headw in _COLLECTIVE or (headw.endswith("s") and headw in SPEAKER_NOUNS)):
+                return spk
         return ""
 
     def resolve_it(self, pos: int) -> str:
@@ -989,23 +995,14 @@ class Article:
         if self._in_plural:
             return ""
         here = self.sentence_index(pos)
-        k = bisect.bisect_left(self._cue_starts, pos) - 1
         self._in_plural = True  # one level only
         try:
-            while k >= 0:
-                c = self.cues[k]
-                si = self.sentence_index(c.start)
-                if si < here - 3:
-                    break
-                if not self.in_quote(c.start):
-                    spk, a, b, _, _ = _cue_speaker(self, c, self.sentences[si], quote=None)
-                    if spk and a >= 0:
-                        m = self.mention_at(a, b + 1)
-                        head = self.text[a:b].lower().split()[-1:]
-                        if (m is not None and not m.person and m.text.lower() not in _PLACES) or \
-                                (head and head[0] in _ORG_ROLES | _COLLECTIVE and head[0] not in PRONOUNS):
-                            return spk
-                k -= 1
+            for spk, a, b in self._recent_cue_speakers(pos, here):
+                m = self.mention_at(a, b + 1)
+                head = self.text[a:b].lower().split()[-1:]
+                if (m is not None and not m.person and m.text.lower() not in _PLACES) or \
+                        (head and head[0] in _ORG_ROLES | _COLLECTIVE and head[0] not in PRONOUNS):
+                    return spk
         finally:
             self._in_plural = False
         return ""
