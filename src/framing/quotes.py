@@ -206,13 +206,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
                 j = open_of[-1]
                 oi, om = stack[j]
                 del stack[j:]
-                s0, e0 = oi + 1, i
-                while s0 < e0 and text[s0].isspace():
-                    s0 += 1
-                while e0 > s0 and text[e0 - 1].isspace():
-                    e0 -= 1
-                if e0 > s0 and _RX0.search(text[s0:e0]):
-                    spans.append(QuoteSpan(s0, e0, om, "", j, False))
+                inner = _inner_words(text, oi + 1, i)
+                if inner:
+                    spans.append(QuoteSpan(*inner, om, "", j, False))
             stack.append((i, ch))
             continue
         if not open_of:
@@ -220,13 +216,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
         j = open_of[-1]
         oi, om = stack[j]
         del stack[j:]  # inner unclosed marks are dropped
-        s, e = oi + 1, i
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s and _RX0.search(text[s:e]):
-            spans.append(QuoteSpan(s, e, om, ch, j, True))
+        inner = _inner_words(text, oi + 1, i)
+        if inner:
+            spans.append(QuoteSpan(*inner, om, ch, j, True))
     # unclosed openings: a quotation running on to the next paragraph
     if stack:
         nxt = text[pe + 1:pe + 4].lstrip() if pe < len(text) else ""
@@ -243,6 +235,16 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
             if e > s and _RX0.search(text[s:e]):
                 spans.append(QuoteSpan(s, e, om, "", depth, False))
             break
+
+
+def _inner_words(text: str, s: int, e: int) -> tuple[int, int] | None:
+    """``(start, end)`` of ``text[s:e]`` (between two marks) without outer whitespace, or None
+    when it holds no word (empty marks, punctuation only)."""
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return (s, e) if e > s and _RX0.search(text, s, e) else None
 
 
 def _later_single_close(text: str, marks, k: int, pe: int) -> bool:
