@@ -33,7 +33,6 @@ def count_words(text: str | None) -> int:
 
 _ABBR_TOKEN_RE = re.compile(r"([\w.]+)\.$")
 _INITIAL_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")
-_NEXT_CHAR_RE = re.compile(r"\s+(\S)")
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
