@@ -71,7 +71,12 @@ def test_executed_notebooks_carry_their_parameters_and_no_errors(built):
         nb = nbformat.read(built.out / slug / "report.ipynb", as_version=4)
         injected = [c for c in nb.cells if "injected-parameters" in c.metadata.get("tags", [])]
         assert len(injected) == 1
-        assert str(built.docs) in injected[0].source
+        # paths relative to the report folder (the kernel's working directory): nothing absolute
+        corpus = re.search(r'^corpus = "(.+)"$', injected[0].source, re.M).group(1)
+        assert not Path(corpus).is_absolute()
+        assert (built.out / slug / corpus).resolve() == Path(built.docs).resolve()
+        assert str(built.out.parent) not in (built.out / slug / "report.ipynb").read_text(encoding="utf-8")
+        assert nb.metadata.papermill["output_path"] == "report.ipynb"
         if slug != "comparison":
             outlet = {"rt": "RT", "bbc": "BBC", "the-guardian": "The Guardian"}[slug]
             assert f"outlet = {outlet!r}".replace("'", '"') in injected[0].source

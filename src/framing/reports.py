@@ -836,8 +836,10 @@ def build_reports(docs_path: str | os.PathLike | None = None, *, out: str | os.P
             outcome.seconds = float(stamp.get("seconds", 0.0))
         else:
             tasks.append({"template": str(template), "out_dir": str(rdir), "inputs": inputs,
+                          "root": str(root) if root is not None else None,
                           "report": {"kind": kind, "name": label, "slug": slug}, "show_code": bool(show_code),
-                          "parameters": {**params, "output_dir": str(rdir.resolve())},
+                          "parameters": {**params, "corpus": _relative_to(docs_path, rdir), "output_dir": ".",
+                                         "codebook": _codebook_parameter(codebook, rdir)},
                           "title": f"{label} — framing report ({name})" if kind == "outlet"
                           else f"Outlets compared — framing report ({name})",
                           "index": len(result.reports), "name": f"{name}/{slug}"})
@@ -1007,6 +1009,7 @@ def _execute_one(task: dict) -> dict:
         except Exception as exc:  # noqa: BLE001 - kernel died, bad template, ...: a failed report
             status, error = "failed", f"{type(exc).__name__}: {_first_line(str(exc))}"
         if running.exists():
+            _portable_metadata(running, template=task["template"], root=task.get("root"))
             os.replace(running, notebook)
         if status == "ran":
             render_html(notebook, rdir / "report.html", title=task["title"], show_code=task["show_code"])
@@ -1021,6 +1024,39 @@ def _execute_one(task: dict) -> dict:
     except OSError as exc:
         status, error = "failed", f"could not write {rdir / STAMP_NAME}: {exc}"
     return {"index": task["index"], "name": task["name"], "status": status, "error": error, "seconds": seconds}
+
+
+def _relative_to(path: str | os.PathLike, start: str | os.PathLike) -> str:
+    """``path`` relative to ``start`` (POSIX separators), so that an executed notebook, which runs
+    with its report folder as working directory, names no absolute path of the machine it ran on;
+    the absolute path where no relative one exists (another drive)."""
+    try:
+        return Path(os.path.relpath(Path(path).resolve(), Path(start).resolve())).as_posix()
+    except ValueError:
+        return str(Path(path).resolve())
+
+
+def _codebook_parameter(codebook, rdir: Path):
+    """The codebook as a report notebook receives it: a shipped name as is, a file relative to the
+    report folder (the kernel's working directory)."""
+    if codebook is None or not any(sep in str(codebook) for sep in ("/", "\\")):
+        return codebook
+    return _relative_to(codebook, rdir)
+
+
+def _portable_metadata(notebook: Path, *, template: str, root: str | os.PathLike | None = None) -> None:
+    """Replace papermill's absolute ``input_path``/``output_path`` in an executed notebook by the
+    template's project-relative path and the notebook's own name (what a reader can use anywhere).
+    Papermill's timings (start, end, duration per cell) are kept: they are part of the run's record."""
+    import nbformat
+
+    nb = nbformat.read(str(notebook), as_version=4)
+    pm_meta = nb.metadata.get("papermill")
+    if not pm_meta:
+        return
+    pm_meta["input_path"] = project_relative(template, root)
+    pm_meta["output_path"] = "report.ipynb"
+    nbformat.write(nb, str(notebook))
 
 
 def _first_line(text: str) -> str:
