@@ -279,7 +279,7 @@ _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
     r"co-host|host|anchor|presenter|column|newsletter|website|app|account|page|button|tactics?|manoeuvres?|"
-    r"maneuvers?|camp)\b")
+    r"maneuvers?|camp|plans|bar|pub|hotel|restaurant|caf[eé]|festival|exhibition|award|prize|medal)\b")
 # verbs that found or set up a thing: the quoted noun group after them is its name
 # ("issued a decree establishing a “register of oligarchs”", "had created a “working group”")
 _FOUNDING_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|creat(?:e|es|ed|ing)|set(?:s|ting)?\s+up|"
@@ -302,19 +302,38 @@ _DOCUMENT_LAST = {"agreement", "concept", "charter", "treaty", "pact", "accord",
                   "declaration", "communique", "communiqué", "manifesto", "roadmap"}
 _SMALL = {"of", "the", "and", "for", "in", "on", "a", "an", "to", "de", "at", "by", "with", "&"}
 _WORD = re.compile(r"[^\W_]+(?:[’'\-][^\W_]+)*")
-_AS_WORD_BEFORE = re.compile(r"\b(?:word|term|phrase|expression|label|slogan)s?\s+(?:of\s+|like\s+|such\s+as\s+)?$", re.I)
+_AS_WORD_BEFORE = re.compile(r"\b(?:(?:word|term|phrase|expression|label|slogan)s?\s+(?:of\s+|like\s+|such\s+as\s+)?|"
+                             r"(?:concept|notion)s?\s+(?:like|such\s+as)\s+)$", re.I)
 
 
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
 
+_POSSESSED_WORDS = re.compile(r"(?:\b(?:his|her|their|its|my|our|your)|[’']s?)\s+(?:own\s+)?(?:words?|terms?|phrases?)"
+                              r"\s*[:,]?\s*$", re.I)
+_PREDICATE_OPENERS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
+                      "must", "may", "might", "shall", "do", "does", "did", "been", "being", "until", "unless",
+                      "that", "which", "who", "because", "if", "when", "while", "whether", "not"}
+
+
+def _predicate_start(words: list[str]) -> bool:
+    """Does a span open, in lower case, with an auxiliary or a subordinating word? Then it is a
+    predicate or a clause (*has been working in Ukraine's favour*), never a name."""
+    return bool(words) and words[0].islower() and words[0] in _PREDICATE_OPENERS
+
+
 attr_pronouns = {"i", "we", "you", "he", "she", "it", "they"}
 
 
 _WHAT_X_CALLS = re.compile(r"\b[Ww]hat\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
-                           r"describe(?:s|d)?\s+as|refer(?:s|red)?\s+to\s+as|label(?:s|led|ed)?)\s+"
+                           r"describe(?:s|d)?\s+as|refer(?:s|red)?\s+to\s+as|label(?:s|led|ed)?|"
+                           r"(?:deem|consider|regard|see|view)(?:s|ed)?(?:\s+(?:to\s+be|as))?|saw\s+as)\s+"
                            r"(?:(?:its|their|his|her|the|a|an)\s+)?$")
+# "as Russia calls it, its “special military operation”", "as he put it, “…”"
+_AS_X_CALLS = re.compile(r"\b[Aa]s\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
+                         r"put(?:s)?|describe(?:s|d)?|label(?:s|led|ed)?)\s+(?:it|them|him|her)\s*,?\s*"
+                         r"(?:(?:its|their|his|her|the|a|an)\s+)?$")
 
 
 def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
@@ -322,13 +341,14 @@ def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution 
     generation warfare”": the label is the named subject's words (partial), even when it names
     an operation or a plan."""
     text = f.text
-    m = _WHAT_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1)
+    m = _WHAT_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1) \
+        or _AS_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1)
     if not m or len(_words(text[q.start:q.end])) > 6:
         return None
     a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
     spk, s0, e0 = attr.speaker_from_np(f.art, a, b)
-    if not spk:
-        return None
+    if not spk and _words(text[a:b])[-1].lower() not in ("it", "they", "he", "she", "we"):
+        return None  # (a pronoun not resolved still names an agent: "what it deems to be “fake”")
     verb = m.group(2)
     lemma = _verb_lemma(f, verb.split()[0])
     return attr.Attribution(spk, s0, e0, lemma, verb, f.art.lexicon.category(lemma), m.start(2), m.end(2),
@@ -341,8 +361,11 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     words = _words(span)
     if not words:
         return True
-    if _OTHER_BEFORE.search(before) and len(words) <= 8:
-        # "... called/named/dubbed X" only when not said by someone ("calling it ...")
+    if _OTHER_BEFORE.search(before) and len(words) <= 8 and not _predicate_start(words) \
+            and not _POSSESSED_WORDS.search(before):
+        # "... called/named/dubbed X" only when not said by someone ("calling it ..."); not a
+        # predicate or clause after the noun ("the military campaign “has been working …”",
+        # "operation “until the end of …”") nor someone's words ("called his words “unjust”")
         return True
     last = words[-1].lower()
     if last in _OTHER_LAST and len(words) <= 4 and not _RX5.search(span if len(words) > 3 else "") \
@@ -798,7 +821,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
             else:
-                f.types[k] = "scare"
+                f.types[k] = _unattributed_type(f, q, ss, headline=headline)
     # 4. quotes listed together ("a love of “Asian art” and “many years of professional experience
     #    …”") come from the same source: a scare quote joined to a partial or direct one by a comma,
     #    "and" or "or" takes its type and attribution
@@ -820,6 +843,57 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 
 
+# ----------------------------------------------------------------------------- unattributed spans
+_SPEECH_PRONOUNS = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "your", "yours", "i’m", "i'm",
+                    "we’re", "we're", "you’re", "you're", "i’ve", "i've", "we’ve", "we've", "i’ll", "i'll",
+                    "we’ll", "we'll", "i’d", "i'd"}
+# a capitalised word that stays a common word or a class of people, not a name: demonyms and
+# political or religious adjectives (“Russians”, ‘Nazis’, “Sinophile”, “Western”)
+_CLASS_WORD = re.compile(r"(?:ians?|ese|ish|ists?|isms?|ites?|philes?|phobes?|phobic|ern|ics?|ans?)$|"
+                         r"^(?:Nazis?|Soviets?|Commies?|Yanks?|Brits?|Great|Gods?|Heroes|Hero)$", re.I)
+
+
+# a reporting clause after a quote that ends in a comma, with a verb no lexicon holds:
+# "“Open the borders,” Mr Huizinga implores the EU"
+_INVERTED_REPORTING = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}[a-z]{3,}(?:s|ed)\b|"
+                                 r"\s+(?:he|she|they)\s+[a-z]{3,}(?:s|ed)\b")
+
+
+def _speech_words(span: str) -> bool:
+    """Does the span speak in the first or second person (‘I lost everything’, “we’re at war
+    already”)? Such words are somebody's speech, never the writer's distance."""
+    return any(w.lower() in _SPEECH_PRONOUNS for w in _words(span))
+
+
+def _title_cased(text: str) -> bool:
+    """Is a headline in title case (“‘Partygate’ Fine”, “Can It Hold?”)? There a capital says nothing."""
+    ws = [w for w in _words(text) if w.lower() not in _SMALL and w[0].isalpha()]
+    return len(ws) >= 3 and sum(w[0].isupper() for w in ws) >= 0.8 * len(ws)
+
+
+def _capitalised_name(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bool) -> bool:
+    """A single capitalised word that nobody is quoted saying, inside a sentence and not a class of
+    people: a name (the ‘Poseidon’ torpedoes, the hotels “Ukraine”, songs like “Wrecked”)."""
+    words = _words(f.text[q.start:q.end])
+    if len(words) != 1 or not words[0][0].isupper() or words[0].isupper() and len(words[0]) > 2:
+        return False
+    if not f.text[sent_start:q.start - 1].strip(" \t“\"‘'«„([") or _CLASS_WORD.search(words[0]):
+        return False  # a sentence opener, or “Russians”, ‘Nazis’, “Western”
+    return not (headline and _title_cased(f.text))
+
+
+def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bool) -> str:
+    """The type of a short span attributed to no one: first- or second-person words are speech
+    (direct if a clause, else partial); a capitalised single word is a name (other); the rest is
+    scare."""
+    span = f.text[q.start:q.end]
+    if _speech_words(span) or _INVERTED_REPORTING.match(f.text, q.end + 1) and span.rstrip()[-1:] in ",!?":
+        return "direct" if _clause_like(span) else "partial"
+    if _capitalised_name(f, q, sent_start, headline=headline):
+        return "other"
+    return "scare"
+
+
 # verbs of saying, asking and labelling whose content a quoted fragment in their clause belongs to
 # (the codebook's cue lexicon adds its own; evidence and perception verbs such as show, find, see,
 # display or respond to are left out: their object is not someone's words)
@@ -833,9 +907,12 @@ _GOVERNING_VERBS = (
     "accuse", "blame", "denounce", "condemn", "describe", "brand", "label", "dub", "term", "designate",
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
-    "determine", "conclude", "rule", "believe", "think", *sorted(_AS_VERBS))
+    "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "make clear", "hint",
+    "recount", "express", "cite", "testify", "implore", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
-               r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum"}
+               r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
+               r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
+               r"f(?:ound|inds)\s+that": "find"}
 _GOVERNING_RE = re.compile(r"(?<![\w\-])(%s|%s)\b" % (
     "|".join(_IDIOM_CUES),
     "|".join(sorted({re.escape(f) for v in _GOVERNING_VERBS for f in attr.inflections(v)}, key=len, reverse=True))),
@@ -950,14 +1027,17 @@ _SPEECH_NOUN_BY = re.compile(r"\b(commitments?|pledges?|promises?|vows?|claims?|
 _SPEECH_NOUN_THAT = re.compile(
     r"(?:\b((?:its|his|her|their)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}[’']s)\s+(?:[a-z\-]+\s+){0,2}?)?"
     r"\b(claims?|statements?|assertions?|allegations?|warnings?|insistence|arguments?|accusations?|"
-    r"assurances?|promises?|pledges?|predictions?|determination|conclusion|finding|ruling|verdict)"
-    r"\s+(?:(?:on|in|last|this|earlier|\w+day)\s+(?:\w+\s+)?)?that\s")
+    r"assurances?|promises?|pledges?|predictions?|determination|conclusion|finding|ruling|verdict|"
+    r"vows?|declarations?|praise|remarks?|comments?|pleas?|appeals?|descriptions?|ad-libs?)"
+    r"\s+(?:(?:on|in|last|this|earlier|\w+day)\s+(?:\w+\s+)?)?(?:that|to|of)\s")
 _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "promise", "vow": "vow", "claim": "claim",
                       "demand": "demand", "warning": "warn", "call": "call", "assurance": "assure", "threat": "threaten",
                       "offer": "offer", "request": "request", "proposal": "propose", "statement": "state",
                       "assertion": "assert", "allegation": "allege", "insistence": "insist", "argument": "argue",
                       "accusation": "accuse", "prediction": "predict", "determination": "determine",
-                      "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule"}
+                      "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule",
+                      "declaration": "declare", "remark": "remark", "comment": "comment", "plea": "plead",
+                      "appeal": "appeal", "description": "describe", "ad-lib": "ad-lib", "praise": "praise"}
 # "in his opinion", "in the view of the NATO representative": a paraphrased source
 _OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+)")
 
