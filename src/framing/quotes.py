@@ -382,7 +382,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True
     if len(words) == 1 and len(words[0]) <= 2 and words[0].isupper():
         return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
-    if len(words) <= 3 and _AS_WORD_BEFORE.search(before):
+    if len(words) <= 3 and _AS_WORD_BEFORE.search(before) and not _POSSESSED_WORDS.search(before):
         return True
     after = text[q.end + 1:q.end + 4]
     if len(words) <= 4 and _OTHER_AFTER.match(text, q.end + 1):
