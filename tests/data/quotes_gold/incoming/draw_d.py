@@ -23,7 +23,7 @@ N_RANDOM = {'RT': 4, 'Guardian': 4, 'AP': 4, 'Daily Mail': 4, 'ABC': 3, 'Mirror'
 # documents sought by hand, after reading the candidates that --candidates lists (short quoted words in the
 # headline, "so-called" + quote, short single-quoted words in the text, short quotes with no speech verb)
 HAND_SOUGHT = [('RT', 436), ('RT', 376), ('RT', 668), ('RT', 198), ('Daily Mail', 79), ('Daily Mail', 140), ('RT', 684),
-               ('RT', 702), ('Daily Mail', 201), ('Daily Mail', 67)]
+               ('RT', 702), ('Daily Mail', 201), ('Daily Mail', 67), ('Daily Mail', 172), ('RT', 472), ('Daily Mail', 47)]
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
 SPEECH = re.compile(r'\b(said|says|say|told|tells|added|according|claimed|claims|wrote|called|calls|described|'
