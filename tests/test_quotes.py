@@ -489,3 +489,58 @@ def test_near_misses_of_the_name_rules():
 def test_clause_and_participle_edge_cases(text, quoted, qtype, cue):
     r = _typed(text, quoted)
     assert (r["quote_type"], r["cue"]) == (qtype, cue)
+
+
+# ----------------------------------------------------------------------------- speaker and cue (issue 5)
+def _attributed(text, quoted, title=""):
+    field = "title" if title and quoted in title else "text"
+    res = quote_hits("x", title, text)
+    rows = [r for r in res if r["feature"] == "quote" and r["field"] == field and r["text"] == quoted]
+    assert rows, [r["text"] for r in res if r["feature"] == "quote"]
+    return rows[0]["speaker"], rows[0]["cue"]
+
+
+def test_an_echo_of_someones_words_far_off_takes_the_speaker_but_no_cue():
+    # AssociatedPress.csv row 167: the lede's "China threat" is Ben Bland's phrase, quoted paragraphs
+    # later; the echo has no attributing verb of its own
+    text = ('While inflation and recession fears weigh heavily on the minds of voters, another issue is popping up '
+            'in political campaigns from the U.K. and Australia to the U.S. and beyond: the "China threat." The two '
+            'finalists vying to become Britain\'s next prime minister have both vowed to get tough. Campaigners '
+            'have noticed. Voters too. "It\'s just moved over from Australia," said Ben Bland, director of the '
+            'Asia-Pacific program at London\'s Chatham House think tank. "There´s a similar atmosphere with some '
+            'politicians trying to deploy the China threat as a domestic political tool."')
+    assert _attributed(text, "China threat.") == ("Ben Bland", "")
+
+
+@pytest.mark.parametrize("title, quoted, cue", [
+    # the headline verb nearest before the fragment (AssociatedPress.csv row 145)
+    ("Putin blasts US 'hegemony,' predicts end to 'unipolar' world", "unipolar", "predict"),
+    ("Putin blasts US 'hegemony,' predicts end to 'unipolar' world", "hegemony,", "blast"),
+    # a closing reporting clause of the headline (DailyMail.csv row 173)
+    ("Vladimir Putin's dambusters 'threaten to unleash catastrophic flood in new scare tactic', Kyiv warns",
+     "threaten to unleash catastrophic flood in new scare tactic", "warn"),
+])
+def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
+    body = ("Russian President Vladimir Putin said the era of the unipolar world was over and called US hegemony "
+            "a danger. Kyiv warned that Russia could threaten to unleash catastrophic flood in new scare tactic, "
+            "presidential aide Andriy Yermak said.")
+    assert _attributed(body, quoted, title)[1] == cue
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # a person named by one word: a common first name, in a dialogue whose quoted sentences do not
+    # push him out of reach (bbc.csv row 703)
+    ('At the cemetery I meet Dmitry. He lays red carnations at the grave of his former paratrooper comrade, an '
+     'officer called Sergei Tysyachny. "I don\'t believe these fakes," Dmitry says about war crime allegations. '
+     '"I will never believe them. "I know how my commander, Sergei, taught us to act. I trust my comrades and my '
+     'army. They would never do things like this." "But investigations are under way," I continue. "What if you '
+     'were shown cast-iron evidence that crimes happened? Would you believe it then?" "I\'m sure there will be no '
+     'evidence," he replies.', "I'm sure there will be no evidence,", "Dmitry"),
+    # ... or a word a relative "who" follows, though it ends like a demonym (Reuters.csv row 43)
+    ('"This is how human nature works," said Nino Nazarova. Some children joined their parents during Sunday\'s '
+     'candle-making session, including Hordii who had come with his mother to help. "At the beginning, it (the '
+     'war) was really scary, but now I have got a little bit used to it," he said.',
+     "At the beginning, it (the war) was really scary, but now I have got a little bit used to it,", "Hordii"),
+])
+def test_pronouns_reach_one_word_names(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

@@ -568,6 +568,7 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+_WHO_AFTER = re.compile(r",?\s+who(?:[’']s)?\s")
 _CAP_WORD = re.compile(r"[A-Z][\w’']*")
 
 
@@ -671,6 +672,7 @@ class Article:
     _in_plural: bool = False
     _name_counts: dict = field(default_factory=dict)
     _mask_max_end: list = field(default_factory=list)
+    _writer_cum: list = field(default_factory=list)
 
     # -- construction
     @classmethod
@@ -732,8 +734,9 @@ class Article:
                 if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/":
                     continue
                 lw0 = g.lower().rstrip(".")
-                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)):
-                    continue
+                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
+                                                         and not _WHO_AFTER.match(text, rm.end())):
+                    continue  # (a demonym, not "Hordii who had come …")
                 if lw0.endswith("ly") and len(lw0) > 6 and lw0 not in _FEMALE_NAMES and lw0 not in _MALE_NAMES \
                         and _SENT_OPEN.search(text, max(0, rs0 - 3), rs0):
                     continue  # "Originally, …", "Separately": an adverb opening the sentence
@@ -811,6 +814,14 @@ class Article:
             if len(parts) == 1 and parts[0].lower() in full:
                 m.person = True
         self.full_names = full
+        for m in mentions:
+            # a person named by one word: a common first name ("At the cemetery I meet Dmitry"), or a
+            # word a relative "who" follows ("including Hordii who had come with his mother")
+            if not m.person and " " not in m.text and not m.text.isupper():
+                lw = m.text.lower()
+                if lw not in _ORG_WORDS and lw not in _PLACES and (
+                        lw in _MALE_NAMES or lw in _FEMALE_NAMES or _WHO_AFTER.match(text, m.end)):
+                    m.person = True
         # acronyms: "FT" -> "Financial Times", "MoD" -> "Ministry of Defence", "AOC" -> "Alexandria
         # Ocasio-Cortez", "ANB" -> "The Agency for National Security" (written "…, or ANB" / "… (ANB)")
         acronyms = {m.text for m in mentions if " " not in m.text and _ACRONYM.fullmatch(m.text)}
@@ -931,15 +942,18 @@ class Article:
             if plural:
                 return plural
         i = bisect.bisect_left(self.mention_starts, pos) - 1
-        limit_sent = here - 6
+        # distance in the writer's sentences: a run of quoted sentences in a dialogue ("“… ?” “I'm
+        # sure …,” he replies") does not push the last speaker out of reach
+        wc = self._writer_counts()
+        w_here = wc[here]
         fallback = None
         first_person = None
         while i >= 0:
             m = self.mentions[i]
             ms = self.sentence_index(m.start)
-            if ms < limit_sent:
+            if w_here - wc[ms] > 6:
                 break
-            if first_person is not None and ms < here - 2:
+            if first_person is not None and w_here - wc[ms] > 2:
                 break
             if not self.in_quote(m.start):
                 if p in ("he", "she", "him", "her") and m.person and _gender_clash(p, self.canonical(m.text)):
@@ -963,6 +977,21 @@ class Article:
         if first_person is not None:
             return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
+
+    def _writer_counts(self) -> list:
+        """Running count of the sentences that hold the writer's words (not wholly inside a quote:
+        its first and last characters both quoted), one entry per sentence (memoised)."""
+        wc = self._writer_cum
+        if not wc and self.sentences:
+            n = 0
+            for s, e in self.sentences:
+                e1 = e - 1
+                while e1 > s and self.text[e1].isspace():
+                    e1 -= 1
+                if not (self.in_quote(s) and self.in_quote(e1)):
+                    n += 1
+                wc.append(n)
+        return wc
 
     def _recent_cue_speakers(self, pos: int, here: int):
         """``(speaker, start, end)`` of each cue before ``pos`` outside quotes, latest first, in
@@ -1541,11 +1570,19 @@ recep xi jair narendra viktor volodimir vasily vasyl stepan taras bohdan rinat p
 gennady hennadiy lev leonid arseniy arseny mikheil nikita artem artyom yaroslav""".split())
 
 
+#: Slavic surnames mark gender where the first name is unknown (Nino Nazarova; Peskov, Zelensky)
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|yova|skaya|tskaya|ska|cka)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|yov|sky|skiy|skyi|skyy|ski|cki)$")
+
+
 def _gender_clash(pronoun: str, name: str) -> bool:
-    first = name.split()[0].lower().rstrip(".")
+    parts = name.lower().split()
+    first = parts[0].rstrip(".")
+    last = parts[-1] if len(parts) >= 2 and first not in _MALE_NAMES and first not in _FEMALE_NAMES else ""
     if pronoun in ("she", "her"):
-        return first in _MALE_NAMES or first in ("mr", "sir", "lord")
-    return first in _FEMALE_NAMES or first in ("mrs", "ms", "miss", "lady", "dame")
+        return first in _MALE_NAMES or first in ("mr", "sir", "lord") or bool(last and _MALE_SURNAME.search(last))
+    return first in _FEMALE_NAMES or first in ("mrs", "ms", "miss", "lady", "dame") \
+        or bool(last and _FEMALE_SURNAME.search(last))
 
 
 def _ends_phrase(text: str, mend: int, pend: int) -> bool:

@@ -632,11 +632,21 @@ _TITLE_SPEAKER_LAST = re.compile(r"(?:\s[–—-]\s*|:\s*)([A-Z][\w’'\-\.]*(?:
 
 
 def _title_cue(f: _Field, q: QuoteSpan):
-    """The cue of a headline, outside its quotes and before the span ("Zelensky moans about ...")."""
+    """The cue of a headline, outside its quotes: the nearest before the span ("Zelensky moans
+    about ...", "Putin blasts US ‘hegemony,’ predicts end to ‘unipolar’ world": predict), else a
+    closing reporting clause ("… ‘threaten to unleash …’, Kyiv warns")."""
+    before = [c for c in f.art.cues if c.start < q.start - 1 and not f.art.in_quote(c.start)]
+    if before:
+        return before[-1]
     for c in f.art.cues:
-        if c.start < q.start - 1 and not f.art.in_quote(c.start):
+        if c.start > q.end and c.lemma not in attr._EVIDENCE_CUES and not f.art.in_quote(c.start) \
+                and _TITLE_CLOSING_CUE.fullmatch(f.text, q.end, c.start) and not f.text[c.end:].strip(" .!?"):
             return c
     return None
+
+
+#: between a headline's quote and a closing cue: the mark, a comma and a short subject ("’, Kyiv warns")
+_TITLE_CLOSING_CUE = re.compile(r"[”\"’']?\s*,\s+(?:[\w’'\-\.]+\s+){1,3}")
 
 
 def _headline_speaker(f: _Field, body: _Field) -> attr.Attribution | None:
@@ -772,8 +782,12 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             else:
                 hit = _find_in_body(body, words) or _headline_speaker(f, body)
             if hit is not None:
-                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text if f is body else hit.cue_text,
-                                              hit.cue_category, -1, -1, how="article")
+                # the speaker the body names; the cue only when it stands in this sentence or the one
+                # next to it: an echo of someone's words further off has no attributing verb of its own
+                near = f is body and hit.cue_start >= 0 and abs(art.sentence_index(hit.cue_start) - si) <= 1
+                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue if near else "",
+                                              hit.cue_text if near else "", hit.cue_category if near else "",
+                                              -1, -1, how="article")
                 if f is body and hit.speaker_start >= 0:
                     f.attrs[k].speaker_start, f.attrs[k].speaker_end = -1, -1
                 f.types[k] = "partial"
