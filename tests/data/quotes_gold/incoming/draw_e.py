@@ -24,7 +24,8 @@ N_RANDOM = 3          # random documents per outlet
 # documents sought by hand: read from the candidates the --candidates listing prints (short quoted words in
 # the headline, "so-called" + quote, short single-quoted words in the text), chosen by reading
 HAND_SOUGHT = [('RT', 235), ('RT', 539), ('RT', 459), ('RT', 913), ('RT', 801), ('RT', 343),
-               ('HuffPost', 381), ('Fox', 176), ('Fox', 956), ('Express', 17), ('Express', 29)]
+               ('HuffPost', 381), ('Fox', 176), ('Fox', 956), ('Express', 17), ('Express', 29),
+               ('RT', 927), ('RT', 455), ('HuffPost', 358), ('HuffPost', 573), ('Express', 8)]
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
 
