@@ -25,7 +25,8 @@ N_RANDOM = 3          # random documents per outlet
 # the headline, "so-called" + quote, short single-quoted words in the text), chosen by reading
 HAND_SOUGHT = [('RT', 235), ('RT', 539), ('RT', 459), ('RT', 913), ('RT', 801), ('RT', 343),
                ('HuffPost', 381), ('Fox', 176), ('Fox', 956), ('Express', 17), ('Express', 29),
-               ('RT', 927), ('RT', 455), ('HuffPost', 358), ('HuffPost', 573), ('Express', 8)]
+               ('RT', 927), ('RT', 455), ('HuffPost', 358), ('HuffPost', 573), ('Express', 8),
+               ('Fox', 604), ('Fox', 0), ('Fox', 961), ('Fox', 379), ('Fox', 695)]
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
 
