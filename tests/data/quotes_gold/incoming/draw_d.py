@@ -4,6 +4,8 @@
     python tests/data/quotes_gold/incoming/draw_d.py --candidates    # list scare candidates (for the hand pick)
 
 Prints the (outlet, row, how) picks and checks them against documents_d.jsonl / spans_d.jsonl.
+Random: `random.Random(41)`, for each outlet in FILES order `rng.sample` of N_RANDOM[outlet] articles with text under
+3,500 characters and at least one quotation mark. Sought: HAND_SOUGHT, chosen by reading the --candidates listing.
 Excludes every (file, row) in batches A, B and held-out C; from RT.csv only even rows (batch E takes odd).
 """
 import json, random, re, sys
@@ -26,8 +28,10 @@ HAND_SOUGHT = [('RT', 436), ('RT', 376), ('RT', 668), ('RT', 198), ('Daily Mail'
                ('RT', 702), ('Daily Mail', 201), ('Daily Mail', 67), ('Daily Mail', 172), ('RT', 472), ('Daily Mail', 47)]
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
-SPEECH = re.compile(r'\b(said|says|say|told|tells|added|according|claimed|claims|wrote|called|calls|described|'
-                    r'stated|insisted|warned|urged|argued|accused|noted|explained|asked)\b')
+SPEECH = re.compile(r'\b(sa(id|y|ys)|t[oe]ll?d?s?|add\w*|according|claim\w*|wr[oi]te\w*|call\w*|describ\w*|dubb\w*|'
+                    r'stat\w*|insist\w*|warn\w*|urg\w*|argu\w*|accus\w*|not\w*|explain\w*|ask\w*|brand\w*|label\w*|'
+                    r'tweet\w*|denounc\w*|slam\w*|blast\w*|refer\w*|put it|post\w*|report\w*|announc\w*|decla\w*|'
+                    r'sugg\w*|deem\w*|known as|nicknamed|nam\w*|term\w*|quot\w*)\b', re.I)
 
 
 def score(t, ti):
@@ -57,11 +61,14 @@ def draw(elig):
     for o in FILES:
         pool = [x for x in elig[o] if len(x[1]) < 3500 and QM.search(x[1] + ' ' + x[2])]
         docs += [(o, i, 'random') for i, _, _ in rng.sample(pool, N_RANDOM[o])]
+    ok = {(o, i) for o in FILES for i, _, _ in elig[o]}
+    assert all(x in ok for x in HAND_SOUGHT), 'a hand-sought document is in batch A/B/C or an odd RT row'
     return docs + [(o, i, 'sought') for o, i in HAND_SOUGHT]
 
 
 def candidates(elig, used):
-    """Print scare candidates: per outlet the best-scoring rows with their short quoted spans."""
+    """Print scare candidates to read: per outlet the best-scoring rows with their short quoted spans, then
+    every short quoted span (texts under 6,000 characters) whose sentence has no speech verb."""
     for o in FILES:
         sc = sorted(((score(t, ti), i, t, ti) for i, t, ti in elig[o] if len(t) < 4500 and (o, i) not in used),
                     reverse=True)
@@ -70,13 +77,21 @@ def candidates(elig, used):
                 break
             shorts = [m.group(1) for m in SQ.finditer(ti + ' ' + t)]
             print(f'{o}\t{i}\t{s}\t{ti[:90]}\t{shorts[:8]}')
+    for o in FILES:
+        for i, t, ti in elig[o]:
+            if len(t) > 6000 or (o, i) in used:
+                continue
+            for m in SQ.finditer(t):
+                a, b = t.rfind('. ', 0, m.start()), t.find('. ', m.end())
+                if not SPEECH.search(t[max(a, 0):b if b > 0 else len(t)]):
+                    print(f'{o}\t{i}\tno speech verb\t{t[max(0, m.start() - 90):m.end() + 40]!r}')
 
 
 def main():
     elig = eligible()
     docs = draw(elig)
     if '--candidates' in sys.argv:
-        candidates(elig, {(o, i) for o, i, _ in docs})
+        candidates(elig, {(o, i) for o, i, how in docs if how == 'random'})
         return
     for o, i, how in docs:
         print(o, i, how)
