@@ -544,3 +544,43 @@ def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
 ])
 def test_pronouns_reach_one_word_names(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+def test_paragraph_quotes_run_together_reopen_after_a_nested_quote_closes():
+    # Reuters.csv row 12: a statement's paragraphs run together on one line; one ends in a nested
+    # quote, so the next paragraph's mark follows `.’ ` — still a re-opening, not a nested opening
+    text = ('"Russia\'s position was brought to the attention of U.N. Secretary General Antonio Guterres. "In '
+            'particular, the Ukrainian side officially pledged that \'the Maritime Humanitarian Corridor will be '
+            'used only in accordance with the provisions of the Black Sea Initiative.\' "The Russian Federation '
+            'believes that the guarantees received at the moment appear sufficient."')
+    got = spans(text)
+    assert got[1].startswith("In particular, the Ukrainian side officially pledged")
+    assert got[2].startswith("the Maritime Humanitarian Corridor")
+    assert got[3].startswith("The Russian Federation believes")
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a long appositive between the name and its verb (bbc.csv row 724), and the quote that goes on
+    # from that reported speech in the next sentence
+    ('As part of the Pandora Papers Russia project, the BBC has discovered evidence that: Tom Keatinge, director '
+     'of the Centre for Financial Crime and Security Studies at the defence think tank RUSI, said the oligarchs '
+     'Western countries are trying to sanction have many of these shell companies. "That just shows you how big '
+     'a challenge we are going to have in genuinely enforcing the sanctions against oligarchs."',
+     "That just shows you how big a challenge we are going to have in genuinely enforcing the sanctions against "
+     "oligarchs.", "Tom Keatinge", "say"),
+    # a role with quoted words in it ('The "Ingraham Angle" host') is the person in focus who can hold
+    # that role: not the president named just before (Fox.csv row 348)
+    ('Laura Ingraham said Tuesday that she no longer believes the administration. Russian President Vladimir '
+     'Putin has signed into law legislation that could punish journalists with up to 15 years in prison for '
+     'reporting so-called "fake" news about his military invasion of Ukraine. The "Ingraham Angle" host went on '
+     'to accuse Biden of lying. "Now this is just one of the many lies that Biden is telling Americans who are '
+     'suffering under his weak leadership."',
+     "Now this is just one of the many lies that Biden is telling Americans who are suffering under his weak "
+     "leadership.", "Laura Ingraham", "accuse"),
+    # a cue inside a subordinate clause closed before the quote does not govern it (guardian.csv row 51)
+    ("A pro-Russia official in Donetsk said that while the men had pleaded guilty, they were given the death "
+     "penalty because of “the main, unshakable principle – justice”.", "the main, unshakable principle – justice",
+     "A pro-Russia official in Donetsk", "say"),
+])
+def test_speaker_and_cue_of_quotes_going_on_from_reported_speech(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

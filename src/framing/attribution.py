@@ -260,6 +260,10 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+#: Role words that say what someone is (not "mr", "former", "foreign"): a person given one of them is
+#: not the referent of a different role.
+_ROLE_HEADS = (ROLE_NOUNS | {"congressman", "congresswoman", "councillor", "sheriff", "reporter",
+                             "correspondent", "anchor", "presenter", "chair", "chairwoman"}) - {"general", "head", "chief"}
 _COLLECTIVE = {"family", "government", "couple", "pair", "ministry", "council", "committee", "team", "group",
                "police", "military", "army", "authorities", "administration", "party", "union", "company"}
 _IRREGULAR_PAST = {"put", "made", "gave", "sent", "took", "set", "held", "got", "brought", "left", "kept", "met",
@@ -299,7 +303,10 @@ _ORG_HEAD_NAMES = {"alliance": ("nato", "north atlantic treaty organization", "n
 _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london", "paris", "berlin", "beijing",
            "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
            "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
-_PERSON_ROLES = {"leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
+#: For he/she, and "person" for a role or a description of either gender ("the host", "the 38-year-old").
+_PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
+_PERSON_ROLES = {"host", "anchor", "presenter", "leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
                  "chancellor", "ambassador", "envoy", "diplomat", "governor", "mayor", "senator", "secretary",
                  "chief", "head", "commander", "adviser", "advisor", "aide", "official", "politician",
                  "lawmaker", "prosecutor", "judge", "negotiator"}
@@ -927,9 +934,13 @@ class Article:
             i += 1
         return found
 
-    def resolve_pronoun(self, pos: int, pronoun: str, *, outer_quote_speaker: str = "") -> str:
-        """Most recent compatible name before ``pos`` (persons for he/she; any for they)."""
+    def resolve_pronoun(self, pos: int, pronoun: str, *, outer_quote_speaker: str = "", role: str = "") -> str:
+        """Most recent compatible name before ``pos`` (persons for he/she; any for they). ``role``:
+        the head of a role phrase ("the host") that stands for the person; someone the article
+        gives other roles (a president) is not that person."""
         p = pronoun.lower()
+        if role:
+            wanted = _SYNONYMS.get(role, {role})
         if p in ("i", "we", "me", "us") and outer_quote_speaker:
             return outer_quote_speaker
         here = self.sentence_index(pos)
@@ -956,10 +967,13 @@ class Article:
             if first_person is not None and w_here - wc[ms] > 2:
                 break
             if not self.in_quote(m.start):
-                if p in ("he", "she", "him", "her") and m.person and _gender_clash(p, self.canonical(m.text)):
+                if p in _PERSON_PRONOUNS and m.person and _gender_clash(p, self.canonical(m.text)):
                     i -= 1
                     continue  # "she" is not "Vladimir Putin"
-                if p in ("he", "she", "him", "her") and m.person:
+                if role and m.person and m.roles & _ROLE_HEADS and not m.roles & wanted:
+                    i -= 1
+                    continue  # "the host" is not "Russian President Vladimir Putin"
+                if p in _PERSON_PRONOUNS and m.person:
                     # salience: a person who is a subject/speaker within the last two sentences wins
                     # over a more recent person mentioned in passing
                     if self._is_subject(m):
@@ -968,7 +982,7 @@ class Article:
                         first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
                     i -= 1
                     continue
-                if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
+                if p in _PERSON_PRONOUNS and fallback is None and len(m.text.split()) == 1 \
                         and m.text.lower() not in _ORG_WORDS and not m.text.isupper():
                     fallback = m
                 if p in ("they", "them") and not m.person:
@@ -1171,7 +1185,7 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
         skipped += 1
     if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
         j = i - 1
-        while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 14:
+        while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 20:
             j -= 1
         if j >= 0 and toks[j][2] == "," and j > 0:
             m = art.mention_at(toks[j + 1][0], toks[i - 1][1] + 1) if j + 1 <= i - 1 else None
@@ -1312,7 +1326,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
                 return name, hs, he
             if low[-1] in _PERSON_ROLES and not low[-1].endswith("s"):
                 # "the Ukrainian leader" with no apposition giving the role: the person in focus
-                name = art.resolve_pronoun(hs, "he")
+                name = art.resolve_pronoun(hs, "person", role=low[-1])
                 if name:
                     return name, hs, he
     # a name closing the head ("Kremlin spokesman Dmitry Peskov", "the Pentagon")
@@ -1325,11 +1339,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return (name, hs, he) if name else ("", -1, -1)
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
-    if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _ORG_WORDS \
+    if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _PLURAL_NOUNS \
+            and low[-1] not in _ORG_WORDS \
             and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
         # (a capitalised word names a specific role or thing: "the UN Secretary-General", "the EU list")
         # "the 38-year-old", "the driver": a person described, not named: the person in focus
-        name = art.resolve_pronoun(hs, "he")
+        name = art.resolve_pronoun(hs, "person")
         if name:
             return name, hs, he
     # strip a possessive
@@ -1576,6 +1591,8 @@ _MALE_SURNAME = re.compile(r"(?:ov|ev|yov|sky|skiy|skyi|skyy|ski|cki)$")
 
 
 def _gender_clash(pronoun: str, name: str) -> bool:
+    if pronoun == "person":
+        return False
     parts = name.lower().split()
     first = parts[0].rstrip(".")
     last = parts[-1] if len(parts) >= 2 and first not in _MALE_NAMES and first not in _FEMALE_NAMES else ""
@@ -1635,10 +1652,15 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
                 else:
                     break
             return art.canonical(mm.text), mm.start, mm.end
-    m = re.match(r"\s*([Tt]he\s+(?:[\w\-]+\s+){0,3}?(?:%s))\b" % "|".join(sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)), seg)
+    m = _ROLE_SUBJECT.match(seg)
     if m:
         return speaker_from_np(art, start + m.start(1), start + m.end(1), outer_speaker=outer_speaker)
     return "", -1, -1
+
+
+#: A role opening the clause, quoted words allowed inside (The "Ingraham Angle" host went on to …)
+_ROLE_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
+    sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
 
 
 def _cues_in(art: Article, start: int, end: int) -> list[Cue]:
@@ -1726,6 +1748,8 @@ _CLOSING_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|late|early)?\s*[\w’
 #: ("reported “…” and called on …", "denies being the “straw man” for X and says …").
 _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|from|as|that|which|who|whom|while|"
                             r"when|because|after|before|into|over|about|against|than|if)\b")
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|since|after|before|when|if|once|"
+                                 r"unless)\s+(?:[\w’'\-]+\s+){0,5}$", re.I)
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1754,6 +1778,10 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”");
             # one that introduces the quote directly ("said Wednesday that “…”", "said: “…”") comes first
             pref = -1 if _GOVERNS.match(text[c.end:max(c.end, qs - 1)]) else 1
+            if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs]:
+                # "X said that while the men had pleaded guilty, they were given … “…”": a cue in a
+                # subordinate clause closed before the quote does not govern it
+                pref = 4
         cands.append((pref, dist, c))
     cands.sort(key=lambda t: (t[0], t[1]))
     sent = (rs, re_)
