@@ -584,3 +584,27 @@ def test_paragraph_quotes_run_together_reopen_after_a_nested_quote_closes():
 ])
 def test_speaker_and_cue_of_quotes_going_on_from_reported_speech(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a message is where the words were written, its author the clause's subject (RT.csv row 842)
+    ("Lithuanian President Gitanas Nauseda doubled down on the blockade on Sunday, declaring “it is absolutely "
+     "clear that Lithuania must and will implement EU sanctions” in a Facebook post ruling out the possibility of "
+     "“corridors” or “appeasement of Russia.”", "corridors", "Gitanas Nauseda", "rule out"),
+    # ... or named after the place of publication (bbc.csv row 594)
+    ('A post on social media from Cornwall Council said it was "saddened" to see the flag had disappeared.',
+     "saddened", "Cornwall Council", "say"),
+    # a participle phrase opening the sentence: the main clause's subject (guardian.csv row 32, RT.csv row 788)
+    ("“Of course, we will hear words of support,” said its foreign minister, Dmytro Kuleba. Having previously "
+     "accused Nato of “doing nothing”, he does not expect concrete action in Madrid.", "doing nothing",
+     "Dmytro Kuleba", "accuse"),
+    ("Prime Minister Viktor Orban spoke on Friday. Stressing that Hungary “must be on the side of peace,” Orban "
+     "emphasized that the events of the past few months made it clear to Budapest.",
+     "must be on the side of peace,", "Viktor Orban", "stress"),
+    # a noun of saying with its agent (guardian.csv row 45)
+    ("Responding to complaints by foreign secretary Liz Truss that the trial was a “sham”, Russia’s foreign "
+     "ministry has observed that the British reaction to such cases is “often hysterical”.", "sham",
+     "Liz Truss", "complain"),
+])
+def test_speakers_of_messages_participles_and_nouns_of_saying(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -564,6 +564,10 @@ _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|continued
 _MESSAGE_KIN = {"statement", "post", "message", "tweet", "letter", "note", "email", "release", "update"}
 _PLATFORMS = {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vk", "vkontakte", "whatsapp",
               "truth social", "linkedin", "reddit", "x"}
+#: A message as the place of words, not their author ("in a Facebook post", "in a statement")
+_IN_A_MESSAGE = re.compile(r"(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?"
+                           r"(?:post|statement|tweet|message|letter|video|interview|address|article|op-ed|column|"
+                           r"blog|update|release|email|speech)\s*")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -1282,11 +1286,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         name = art.resolve_pronoun(hs, first, outer_quote_speaker=outer_speaker)
         return (name or text[hs:he]), hs, he
     # a document by its author: "a report by the Institute for the Study of War", "a statement from the ministry"
-    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and len(words) > len(head_words) \
-            and words[len(head_words)].group(0).lower() in ("by", "from"):
-        m = art.mention_at(s + words[len(head_words)].end(), e + 1)
+    # ("a post on social media from Cornwall Council": the author after a place of publication)
+    by_at = next((k for k in range(len(head_words), min(len(words), len(head_words) + 5))
+                  if words[k].group(0).lower() in ("by", "from")), -1)
+    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and by_at >= 0:
+        m = art.mention_at(s + words[by_at].end(), e + 1)
         if m is not None:
-            k = bisect.bisect_left(art.mention_starts, s + words[len(head_words)].end())
+            k = bisect.bisect_left(art.mention_starts, s + words[by_at].end())
             first = art.mentions[k] if k < len(art.mentions) and art.mentions[k].start < e else m
             return art.canonical(first.text), first.start, first.end
     # a person named at the end of the whole phrase ("Ukraine's ambassador to the EU Vsevolod Chentsov")
@@ -1436,6 +1442,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if m is not None:
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
+    # a participle phrase opening the sentence ("Stressing that Hungary “…,” Orban emphasized",
+    # "Having previously accused Nato of “doing nothing”, he does not expect"): the main clause's subject
+    lead = _LEADING_PARTICIPLE.match(text, ss, cue.start)
+    if lead and lead.end() == cue.start and (cue.text.lower().endswith("ing") or lead.group(1)):
+        spk = _subject_after_comma(art, cue.end, se, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     # participle: "..., adding that", "responded by saying", "calling it"
     if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])):
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
@@ -1503,6 +1516,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if spk:
                 return spk, a, b, cue_text, cue_end
     np = _np_before(art, cue.start, floor)
+    if np and _IN_A_MESSAGE.fullmatch(text, np[0], np[1]):
+        # "declaring “…” in a Facebook post ruling out …": the message is the clause subject's
+        spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     if np and _RX3.search(text[np[0]:np[1]]):
         # "Peskov’s comments" is a noun; "Mr Macron’s remark that “…”" still says whose words follow
         if cue.lemma in _NOUN_CUES and _THAT_OR_QUOTE.match(text, cue.end):
@@ -1663,6 +1681,24 @@ _ROLE_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:
     sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
 
 
+_LEADING_PARTICIPLE = re.compile(r"\s*(?:(?:After|Before|While|When|Since|Besides|Despite|By|Apart\s+from|In\s+addition\s+to)"
+                                 r"\s+)?(?:(Having|having)\s+(?:been\s+)?)?(?:[a-z]+ly\s+|also\s+|already\s+|long\s+){0,2}")
+_AFTER_COMMA_SUBJECT = re.compile(r"[”\"’']?\s*,?\s*[”\"’']?\s+(?=[A-Z]|(?:he|she|they|it|we)\b)")
+
+
+def _subject_after_comma(art: Article, pos: int, se: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
+    """Subject of the main clause that follows an opening participle phrase: the clause after the
+    first comma (inside or outside a closing quotation mark) that opens with a name or a pronoun."""
+    text = art.text
+    k = text.find(",", pos, se)
+    while k >= 0:
+        m = _AFTER_COMMA_SUBJECT.match(text, k + 1) if text[k + 1:k + 2] in "”\"’' " else None
+        if m:
+            return _clause_subject(art, (m.end(), se), se, outer_speaker=outer_speaker)
+        k = text.find(",", k + 1, se)
+    return "", -1, -1
+
+
 def _cues_in(art: Article, start: int, end: int) -> list[Cue]:
     """The cues starting in ``[start, end)`` (cues are sorted by start: two bisections)."""
     starts = art._cue_starts
@@ -1778,6 +1814,10 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”");
             # one that introduces the quote directly ("said Wednesday that “…”", "said: “…”") comes first
             pref = -1 if _GOVERNS.match(text[c.end:max(c.end, qs - 1)]) else 1
+            if pref == 1 and c.text.lower().endswith("ing") and "," not in text[c.end:qs]:
+                lead = _LEADING_PARTICIPLE.match(text, art.sentences[art.sentence_index(c.start)][0], c.start)
+                if lead and lead.end() == c.start:
+                    pref = -1  # "Stressing that Hungary “must be …,” Orban emphasized": the opening participle's words
             if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs]:
                 # "X said that while the men had pleaded guilty, they were given … “…”": a cue in a
                 # subordinate clause closed before the quote does not govern it

@@ -958,6 +958,8 @@ _EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "prove", "see", "wa
 
 # a noun of saying with its agent: "the original commitment made by Nato members to only send “…”"
 _SPEECH_NOUN_BY = re.compile(r"\b(commitments?|pledges?|promises?|vows?|claims?|demands?|warnings?|calls?|assurances?|"
+                             r"complaints?|accusations?|allegations?|criticism|condemnation|denials?|remarks?|"
+                             r"comments?|suggestions?|assertions?|"
                              r"threats?|offers?|requests?|proposals?|statements?)\s+(?:(?:made|issued|given|voiced|"
                              r"put\s+forward)\s+)?by\s+(?=\S)", re.I)
 # a noun of saying with its content clause: "its claim on Monday that the counteroffensive had “failed
@@ -972,7 +974,9 @@ _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "pr
                       "offer": "offer", "request": "request", "proposal": "propose", "statement": "state",
                       "assertion": "assert", "allegation": "allege", "insistence": "insist", "argument": "argue",
                       "accusation": "accuse", "prediction": "predict", "determination": "determine",
-                      "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule"}
+                      "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule",
+                      "complaint": "complain", "criticism": "criticise", "condemnation": "condemn",
+                      "denial": "deny", "remark": "remark", "comment": "comment", "suggestion": "suggest"}
 # "in his opinion", "in the view of the NATO representative": a paraphrased source
 _OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+)")
 
