@@ -1,7 +1,7 @@
 """Reproduce how the documents of batch D of the quote-type gold set were chosen.
 
-    python tests/data/quotes_gold/incoming/draw_d.py [CORPORA_DIR]   # default ../shared/corpora
-    python tests/data/quotes_gold/incoming/draw_d.py --candidates    # list scare candidates (for the hand pick)
+    python tests/data/quotes_gold/batches_de/draw_d.py [CORPORA_DIR]   # default ../shared/corpora
+    python tests/data/quotes_gold/batches_de/draw_d.py --candidates    # list scare candidates (for the hand pick)
 
 Prints the (outlet, row, how) picks and checks them against documents_d.jsonl / spans_d.jsonl.
 Random: `random.Random(41)`, for each outlet in FILES order `rng.sample` of N_RANDOM[outlet] articles with text under
@@ -96,8 +96,8 @@ def main():
     for o, i, how in docs:
         print(o, i, how)
     got = {}
-    spans = [json.loads(l) for l in open(HERE / 'spans_d.jsonl')]
-    for l in open(HERE / 'documents_d.jsonl'):
+    spans = [json.loads(l) for l in open(GOLD / 'spans_d.jsonl')]
+    for l in open(GOLD / 'documents_d.jsonl'):
         d = json.loads(l)
         first = next(s for s in spans if s['gold_id'] == d['gold_id'])
         got[d['source']] = first['note'].split(';')[0]

@@ -1,7 +1,7 @@
 """Reproduce how the documents of batch E of the quote gold set were chosen.
 
-    python tests/data/quotes_gold/incoming/draw_e.py [CORPORA_DIR]   # default ../shared/corpora
-    python tests/data/quotes_gold/incoming/draw_e.py [CORPORA_DIR] --candidates   # list scare candidates
+    python tests/data/quotes_gold/batches_de/draw_e.py [CORPORA_DIR]   # default ../shared/corpora
+    python tests/data/quotes_gold/batches_de/draw_e.py [CORPORA_DIR] --candidates   # list scare candidates
 
 Prints the (outlet, row, how) picks and checks them against documents_e.jsonl (and that every span's
 text equals field[start:end]). Batch E is disjoint from batches A, B, C (their `source` fields) and from the
@@ -77,9 +77,9 @@ def candidates(elig, used):
 
 def check(docs):
     """documents_e.jsonl holds exactly the draw, first-span notes say how; every span's text is its slice."""
-    spans = [json.loads(l) for l in open(HERE / 'spans_e.jsonl')]
+    spans = [json.loads(l) for l in open(GOLD / 'spans_e.jsonl')]
     got, fields = {}, {}
-    for l in open(HERE / 'documents_e.jsonl'):
+    for l in open(GOLD / 'documents_e.jsonl'):
         d = json.loads(l)
         fields[d['gold_id']] = d
         first = next(s for s in spans if s['gold_id'] == d['gold_id'])
