@@ -212,8 +212,34 @@ def test_remove_symbol_and_repeated_lines_seed_000():
     # RT's "Top stories" block is printed twice: its item lines are kept once
     item = "Vladimir Putin is absent from this week's G20 summit: What does it mean for the Russian President and the event itself?"
     assert lines(raw4).count(item) == 2 and lines(out4).count(item) == 1
-    t = "Kiev said no.\n\nKiev said no."
-    assert C.remove_repeated_lines(t) == "Kiev said no."
+    # a label line printed twice goes; a sentence the article says twice on its own stays
+    t = "Kiev said no.\nInteractive\nMoscow disagreed.\n\nKiev said no.\nThe talks ended.\n\nInteractive"
+    assert C.remove_repeated_lines(t) == "Kiev said no.\nInteractive\nMoscow disagreed.\n\nKiev said no.\nThe talks ended."
+
+
+def test_remove_repeated_lines_keeps_a_pull_quote_and_a_refrain():
+    """A Guardian item of the bundled sample (guardian.csv, source row 21) as its page prints it: a
+    pull-quote box repeating a quoted paragraph of the body word for word, and a second embedded
+    graphic labelled "Interactive". The label is furniture; the body paragraph is the article's
+    (the old step dropped it, moving Haidai's quote away from its place in the report)."""
+    g = pd.read_csv(SAMPLE / "guardian.csv", dtype=str, keep_default_na=False)
+    text = g.loc[g.source_row == "21", "Text"].item()
+    quote = "“Evacuation and transport of human cargo is now impossible,” Haidai said."
+    body = text.split("\n")
+    assert body.count(quote) == 1 and body.count("Interactive") == 1
+    page = body[:2] + [quote] + body[2:] + ["", "Interactive", ""]
+    page = "\n".join(page[:-4] + page[-3:] + page[-4:-3])       # the second label before the last paragraph
+    out = lines(C.remove_repeated_lines(page))
+    assert out.count(quote) == 2                                  # pull-quote and body paragraph
+    assert out.count("Interactive") == 1                          # the repeated label goes
+    assert out[out.index(quote, 3) - 1] == lines(text)[lines(text).index(quote) - 1]   # in place
+    # a refrain ending each part of a speech, quoted: every occurrence is the speaker's
+    speech = ("Zelensky ended his nightly address as he always does.\n“Glory to Ukraine!”\n"
+              "On Tuesday he returned to the subject of the grain corridor.\n“Glory to Ukraine!”")
+    assert C.remove_repeated_lines(speech) == speech
+    # unless a whole block repeats: RT's teaser items (sentences, some quoted) printed twice
+    block = "Kyiv rejected the offer.\nTop stories\nIs the G20 over?\nRT Features\nTop stories\nIs the G20 over?\nRT Features"
+    assert C.remove_repeated_lines(block) == "Kyiv rejected the offer.\nTop stories\nIs the G20 over?\nRT Features"
 
 
 def test_remove_title_lines():

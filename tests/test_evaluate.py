@@ -11,8 +11,10 @@ from framing.io import FramingError
 
 # Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
 GGT_FLOORS = {"f1_0.3": 84.3, "f1_0.8": 83.5, "speaker_0.3": 91.8, "verb_0.3": 95.2}
-SCARE_FLOORS = {"scare_f1": 0.85, "speaker_accuracy": 0.83, "cue_accuracy": 0.87, "span_f1": 0.995,
-                "direct_f1": 0.97, "partial_f1": 0.955, "other_f1": 0.85}
+# The quote-type floors are on batches A+B+D+E (D and E joined the tuning set after their out-of-sample
+# measurement: the in-sample set changed, so the floors were reset to the new scores minus ~0.01).
+SCARE_FLOORS = {"scare_f1": 0.69, "speaker_accuracy": 0.80, "cue_accuracy": 0.84, "span_f1": 0.99,
+                "direct_f1": 0.96, "partial_f1": 0.92, "other_f1": 0.715}
 
 
 # ----------------------------------------------------------------------------- the GGT scorer's rules

@@ -145,7 +145,7 @@ def test_html_page_through_trafilatura(tmp_path):
     assert row.url == "https://www.rt.com/news/566704-zelensky-peace-talks-signals/"
     assert row.outlet == "RT"  # from the domain
     assert row.title == "Zelensky confirms signals from West on peace talks"
-    assert row.date == pd.Timestamp("2022-11-17 07:37")  # 10:37+03:00 -> UTC, naive
+    assert row.date == pd.Timestamp("2022-11-17 10:37")  # 10:37+03:00: as RT printed it (seed 004's "17 Nov, 2022 10:37")
     assert "Kiev’s foreign backers have been speaking to him" in row.clean_text
     assert "‘We think [Russian President Vladimir] Putin wants direct negotiations.’" in row.clean_text
     for gone in ("Top stories", "TV-Novosti", "cookies", "World News"):
@@ -231,10 +231,46 @@ def test_messy_csv_columns_outlets_duplicates_dates(tmp_path):
     assert by.loc[0, "outlet"] == "RT"           # "Russia Today" in the Publisher column
     assert by.loc[3, "outlet"] == "BBC"          # from bbc.com
     assert by.loc[1, "outlet"] == "unknown"      # no column value, unknown file name, no URL
-    assert by.loc[0, "date"] == pd.Timestamp("2022-09-10 11:30")  # +03:00 -> UTC
+    assert by.loc[0, "date"] == pd.Timestamp("2022-09-10 14:30")  # "…T14:30:00+03:00": as printed, offset dropped
     assert pd.isna(by.loc[1, "date"]) and report.n_bad_dates == 1
     assert any("sometime in September" in w["reason"] for w in report.warnings)
     assert by.loc[0, "title"] == src.Headline[0] and by.loc[0, "text"] == src.Body[0]
+
+
+def test_syndicated_copy_is_kept_for_every_outlet_and_flagged(tmp_path):
+    """An AP story (tests/data/ingest/AssociatedPress.csv, served from dailymail.co.uk) run word for
+    word by two more outlets, once at their own URL and once without one. Each outlet's copy counts
+    for that outlet; dup_of names the first copy's doc_id; a repeat within one outlet is dropped."""
+    ap = pd.read_csv(FIX / "AssociatedPress.csv", dtype=str, keep_default_na=False)
+    story = ap.iloc[0]
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copyfile(FIX / "AssociatedPress.csv", d / "AssociatedPress.csv")
+    wire = pd.DataFrame({
+        "Publisher": ["ABC", "ABC", "Express", "Express"],
+        "Date": [story.Date] * 4,
+        "URL": ["https://abcnews.go.com/International/wireStory/cities-near-nuclear-plant-89456123",
+                "https://abcnews.go.com/International/wireStory/cities-near-nuclear-plant-89456123", "", ""],
+        "Title": [story.Title] * 4,
+        "Text": [story.Text, story.Text, story.Text + "  ", story.Text],  # ABC twice; Express twice
+    })
+    (d / "wire.csv").write_text(wire.to_csv(index=False), encoding="utf-8")
+    docs, report = ingest_with_report(d)
+    copies = docs.loc[docs.text.str.strip() == story.Text.strip()]
+    assert copies.outlet.tolist() == ["AP", "ABC", "Express"]            # one copy per outlet, file order
+    first = copies.doc_id.iloc[0]
+    assert copies.dup_of.tolist() == [None, first, first]
+    assert docs.loc[docs.text.str.strip() != story.Text.strip(), "dup_of"].isna().all()  # other AP stories: no copies
+    assert report.n_syndicated == 2 and report.n_duplicates == 2         # ABC's and Express's repeats dropped
+    assert {x["duplicate_of"].rsplit("/", 1)[-1] for x in report.duplicates} == {"wire.csv:0", "wire.csv:2"}
+    assert {x["copy_of"].rsplit("/", 1)[-1] for x in report.syndicated} == {"AssociatedPress.csv:0"}
+    assert report.outlets["ABC"] == 1 and report.outlets["Express"] == 1
+    assert docs.doc_id.is_unique and "copies of another outlet's text kept 2" in report.summary()
+    assert "COPIES ACROSS OUTLETS (kept, dup_of set): 2" in report.to_text()
+    # doc ids of the AP rows do not depend on the copies: the same as ingesting AP alone
+    alone = ingest_paths(FIX / "AssociatedPress.csv")
+    assert docs.loc[docs.outlet == "AP", "doc_id"].tolist() == alone.doc_id.tolist()
+    assert alone.dup_of.isna().all() and list(alone.columns).index("dup_of") == len(DOC_COLUMNS) + 3
 
 
 def test_column_map_for_unrecognised_names(tmp_path):
@@ -353,9 +389,33 @@ def test_cli_ingest(tmp_path, capsys):
 def test_parse_dates():
     s = pd.Series(["2022-06-16T15:16:27Z", "2022-11-17T10:37:00+03:00", "2022-09-10", "17 Nov, 2022 10:37", "", "n/a", "1066-10-14"])
     d, bad = parse_dates(s)
-    assert d.tolist()[:4] == [pd.Timestamp("2022-06-16 15:16:27"), pd.Timestamp("2022-11-17 07:37"),
+    assert d.tolist()[:4] == [pd.Timestamp("2022-06-16 15:16:27"), pd.Timestamp("2022-11-17 10:37"),
                               pd.Timestamp("2022-09-10"), pd.Timestamp("2022-11-17 10:37")]
     assert d[4:].isna().all() and bad.tolist() == [False, False, False, False, False, True, True]
+    # utc=True converts instead (for a common clock across outlets)
+    u, _ = parse_dates(s, utc=True)
+    assert u[1] == pd.Timestamp("2022-11-17 07:37") and u[0] == d[0] and u[3] == d[3]
+
+
+def test_dates_with_offsets_keep_the_outlets_calendar_date(tmp_path):
+    """Published just after midnight in Kyiv/Moscow (+02:00/+03:00) or just before midnight in New
+    York (-05:00): converting to UTC would move the article to the previous or next day. The date
+    is kept as the outlet printed it, in ISO 8601 and in RFC 2822 ("Tue, 01 Mar 2022 …") form."""
+    rows = pd.DataFrame({
+        "Date": ["2022-03-01T01:30:00+03:00", "2022-02-24T00:05:00+02:00", "2022-02-28T23:30:00-05:00",
+                 "2022-02-28T22:00:00.000Z", "Tue, 01 Mar 2022 01:30:00 +0300", "2022-03-01 00:40:00+0300"],
+        "URL": [f"https://example.org/a{i}" for i in range(6)],
+        "Title": [f"Story {i}" for i in range(6)],
+        "Text": [f"Kyiv said on day {i} that the talks were over." for i in range(6)],
+    })
+    (tmp_path / "dated.csv").write_text(rows.to_csv(index=False), encoding="utf-8")
+    docs = ingest_paths(tmp_path / "dated.csv")
+    assert docs.date.dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2022-03-01 01:30", "2022-02-24 00:05", "2022-02-28 23:30", "2022-02-28 22:00", "2022-03-01 01:30",
+        "2022-03-01 00:40"]
+    # the old conversion to UTC put five of the six (all but the "Z" one) on another calendar day
+    utc, _ = parse_dates(rows.Date, utc=True)
+    assert (utc.dt.date != docs.date.dt.date).sum() == 5
 
 
 def test_outlet_table():

@@ -326,6 +326,60 @@ def test_compare_outlets_glm_agrees_with_the_bootstrap():
         stats.compare_outlets(docs, hits, reference="Nowhere")
 
 
+def test_rate_ratio_interval_counts_undefined_replicates_conservatively():
+    """Replicates where neither group drew a hit (0/0) have no ratio: they are counted, and the
+    bounds take them as 0 (lower) and +inf (upper) instead of silently dropping them."""
+    a = (1 - 0.9) / 2
+    # 20 replicates: 2 undefined (0/0), 1 infinite (reference drew no hit), 17 finite ratios 1..17
+    ra = np.array([0.0, 0.0, 5.0] + list(range(1, 18)), dtype=float)[:, None]
+    rb = np.array([0.0, 0.0, 0.0] + [1.0] * 17)[:, None]
+    lo, hi, undefined = stats._rate_ratio_interval(ra, rb, ci=0.9)
+    assert undefined[0] == pytest.approx(0.1)
+    assert lo[0] == 0 and hi[0] == np.inf          # 2 of 20 count as 0, 3 of 20 as +inf: both > 5%
+    lo, hi, _ = stats._rate_ratio_interval(ra, rb, ci=0.5)   # 25% / 75% points, past the undefined ones
+    # sorted with undefined -> 0: 0 0 1 2 3 4 ... 17 inf; 25% point at 4.75 -> 3.75
+    # sorted with undefined -> inf: 1 ... 15 16 17 inf inf inf; 75% point at 14.25 -> 15.25
+    assert lo[0] == pytest.approx(3.75) and hi[0] == pytest.approx(15.25)
+    # dropping the undefined replicates (the old behaviour) gives a finite, narrower lower bound
+    kept = np.array([np.inf] + list(range(1, 18)), dtype=float)
+    assert np.nanquantile(np.where(np.isinf(kept), np.nan, kept), a) > 0
+    # no undefined, no infinite replicate: exactly np.quantile (existing intervals do not move)
+    r = np.random.default_rng(1).gamma(2, 1, size=(500, 3))
+    lo, hi, undefined = stats._rate_ratio_interval(r, np.ones((500, 3)), ci=0.95)
+    np.testing.assert_allclose(lo, np.quantile(r, 0.025, axis=0))
+    np.testing.assert_allclose(hi, np.quantile(r, 0.975, axis=0))
+    assert (undefined == 0).all()
+
+
+def test_compare_outlets_reports_undefined_replicates_on_a_rare_feature():
+    # A and B each have one document (of 10) with hits: a resample of either misses it with
+    # probability 0.9**10 = 0.35, so about 12% of replicates are 0/0 -- too many to bound the ratio
+    docs = _docs([(f"a{i}", "A", 500) for i in range(10)] + [(f"b{i}", "B", 500) for i in range(10)])
+    hits = _hits([("a0", "label", "regime", "")] * 3 + [("b0", "label", "regime", "")] * 2)
+    c = stats.compare_outlets(docs, hits, n_perm=200, n_boot=2000).set_index("outlet")
+    assert c.loc["A", "rate_ratio"] == pytest.approx(1.5)
+    assert c.loc["A", "boot_undefined"] == pytest.approx(0.9 ** 20, abs=0.03)
+    assert c.loc["A", "ci_low"] == 0 and c.loc["A", "ci_high"] == np.inf     # [0, inf]: no bound, said so
+    glm = stats.compare_outlets(docs, hits, method="glm")
+    assert glm["boot_undefined"].isna().all()                                 # no bootstrap, no share
+
+
+def test_compare_outlets_rare_real_feature_is_not_a_confident_zero(sample_tables):
+    """On the bundled sample "Chernihiv/Chernigov" occurs in a few AP documents only: a resample of
+    'the rest' often holds none of them. The old interval for the BBC against the rest was
+    [0, 0] -- certainty from 1,000 replicates of which ~35% had no ratio at all."""
+    docs, hits = sample_tables
+    c = stats.compare_outlets(docs, hits, feature="variant", key="chernihiv", n_perm=200, n_boot=1000)
+    bbc = c.loc[c.outlet == "BBC"].iloc[0]
+    assert bbc.n_hits == 0 and bbc.n_hits_ref > 0 and bbc.rate_ratio == 0
+    assert bbc.boot_undefined > 0.2 and bbc.ci_high == np.inf
+    every = stats.compare_outlets(docs, hits, n_perm=100, n_boot=500)
+    tested = every.loc[~every.insufficient & np.isfinite(every.rate_ratio)]
+    # a finite estimate always gets both bounds (np.quantile gave NaN next to an infinite replicate)
+    assert tested.ci_low.notna().all() and tested.ci_high.notna().all()
+    assert ((every.boot_undefined >= 0) & (every.boot_undefined <= 1)).all()
+
+
 # ----------------------------------------------------------------------------- attribution
 @pytest.mark.parametrize("name,group", [
     ("Vladimir Zelensky", "Zelensky"), ("Zelenskyy", "Zelensky"), ("President Volodymyr Zelenskiy", "Zelensky"),
@@ -449,6 +503,18 @@ def test_keyness_bigrams_and_errors(test_data):
     assert k.loc["kiev claimed", "count_target"] == 1 and k.loc["the war", "count_reference"] == 1
     with pytest.raises(FramingError, match="no document"):
         stats.keyness(docs, target="Z")
+    # an outlet whose texts are all empty: a clear error naming the empty side, not NaN G² / inf ratios
+    empty = pd.concat([docs, pd.DataFrame({"doc_id": ["e1", "e2"], "outlet": ["E", "E"], "clean_text": ["", None]})])
+    for fn in (stats.keyness, stats.log_odds_dirichlet):
+        with pytest.raises(FramingError, match=r"the target corpus is empty: its 2 document\(s\) \(outlet = 'E'\)"):
+            fn(empty, target="E", min_count=1)
+    only_a = pd.concat([docs.loc[docs.outlet == "A"],
+                        pd.DataFrame({"doc_id": ["e1"], "outlet": ["E"], "clean_text": ["  "]})])
+    with pytest.raises(FramingError, match="the reference corpus is empty.*outlet other than 'A'"):
+        stats.keyness(only_a, target="A", min_count=1)
+    blank = pd.DataFrame({"outlet": ["A", "B"], "clean_text": ["", ""]})
+    with pytest.raises(FramingError, match="no term .* both the target .* and the reference are empty"):
+        stats.keyness(blank, target="A")
     us = pd.DataFrame({"outlet": ["A", "B"], "clean_text": ["The U.S. said Kyiv's", "the U.K. said Kyiv"]})
     terms = set(stats.keyness(us, target="A", min_count=1)["term"])
     assert {"u.s.", "u.k.", "kyiv's", "kyiv"} <= terms and "u" not in terms   # spellings kept as written

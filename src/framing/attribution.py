@@ -260,6 +260,10 @@ ROLE_NOUNS = {
     "secretary general", "pope", "patriarch", "professor", "economist", "coach", "captain",
 }
 _ROLEISH = TITLES | ROLE_NOUNS
+#: Role words that say what someone is (not "mr", "former", "foreign"): a person given one of them is
+#: not the referent of a different role.
+_ROLE_HEADS = (ROLE_NOUNS | {"congressman", "congresswoman", "councillor", "sheriff", "reporter",
+                             "correspondent", "anchor", "presenter", "chair", "chairwoman"}) - {"general", "head", "chief"}
 _COLLECTIVE = {"family", "government", "couple", "pair", "ministry", "council", "committee", "team", "group",
                "police", "military", "army", "authorities", "administration", "party", "union", "company"}
 _IRREGULAR_PAST = {"put", "made", "gave", "sent", "took", "set", "held", "got", "brought", "left", "kept", "met",
@@ -299,7 +303,10 @@ _ORG_HEAD_NAMES = {"alliance": ("nato", "north atlantic treaty organization", "n
 _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london", "paris", "berlin", "beijing",
            "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
            "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
-_PERSON_ROLES = {"leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
+#: For he/she, and "person" for a role or a description of either gender ("the host", "the 38-year-old").
+_PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
+_PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
+_PERSON_ROLES = {"host", "anchor", "presenter", "leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
                  "chancellor", "ambassador", "envoy", "diplomat", "governor", "mayor", "senator", "secretary",
                  "chief", "head", "commander", "adviser", "advisor", "aide", "official", "politician",
                  "lawmaker", "prosecutor", "judge", "negotiator"}
@@ -557,6 +564,10 @@ _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|continued
 _MESSAGE_KIN = {"statement", "post", "message", "tweet", "letter", "note", "email", "release", "update"}
 _PLATFORMS = {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vk", "vkontakte", "whatsapp",
               "truth social", "linkedin", "reddit", "x"}
+#: A message as the place of words, not their author ("in a Facebook post", "in a statement")
+_IN_A_MESSAGE = re.compile(r"(?:in|on|via|through)\s+(?:a|an|the|his|her|its|their)\s+(?:[\w\-]+\s+){0,2}?"
+                           r"(?:post|statement|tweet|message|letter|video|interview|address|article|op-ed|column|"
+                           r"blog|update|release|email|speech)\s*")
 _COMMA_GAP = re.compile(r"(?:’s|'s)?\s*,\s*")
 _WORD_BEFORE = re.compile(r"([a-z\-]+)\s+$")
 
@@ -568,6 +579,7 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+_WHO_AFTER = re.compile(r",?\s+who(?:[’']s)?\s")
 _CAP_WORD = re.compile(r"[A-Z][\w’']*")
 
 
@@ -671,6 +683,7 @@ class Article:
     _in_plural: bool = False
     _name_counts: dict = field(default_factory=dict)
     _mask_max_end: list = field(default_factory=list)
+    _writer_cum: list = field(default_factory=list)
 
     # -- construction
     @classmethod
@@ -732,8 +745,9 @@ class Article:
                 if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/":
                     continue
                 lw0 = g.lower().rstrip(".")
-                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)):
-                    continue
+                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
+                                                         and not _WHO_AFTER.match(text, rm.end())):
+                    continue  # (a demonym, not "Hordii who had come …")
                 if lw0.endswith("ly") and len(lw0) > 6 and lw0 not in _FEMALE_NAMES and lw0 not in _MALE_NAMES \
                         and _SENT_OPEN.search(text, max(0, rs0 - 3), rs0):
                     continue  # "Originally, …", "Separately": an adverb opening the sentence
@@ -811,6 +825,14 @@ class Article:
             if len(parts) == 1 and parts[0].lower() in full:
                 m.person = True
         self.full_names = full
+        for m in mentions:
+            # a person named by one word: a common first name ("At the cemetery I meet Dmitry"), or a
+            # word a relative "who" follows ("including Hordii who had come with his mother")
+            if not m.person and " " not in m.text and not m.text.isupper():
+                lw = m.text.lower()
+                if lw not in _ORG_WORDS and lw not in _PLACES and (
+                        lw in _MALE_NAMES or lw in _FEMALE_NAMES or _WHO_AFTER.match(text, m.end)):
+                    m.person = True
         # acronyms: "FT" -> "Financial Times", "MoD" -> "Ministry of Defence", "AOC" -> "Alexandria
         # Ocasio-Cortez", "ANB" -> "The Agency for National Security" (written "…, or ANB" / "… (ANB)")
         acronyms = {m.text for m in mentions if " " not in m.text and _ACRONYM.fullmatch(m.text)}
@@ -916,9 +938,13 @@ class Article:
             i += 1
         return found
 
-    def resolve_pronoun(self, pos: int, pronoun: str, *, outer_quote_speaker: str = "") -> str:
-        """Most recent compatible name before ``pos`` (persons for he/she; any for they)."""
+    def resolve_pronoun(self, pos: int, pronoun: str, *, outer_quote_speaker: str = "", role: str = "") -> str:
+        """Most recent compatible name before ``pos`` (persons for he/she; any for they). ``role``:
+        the head of a role phrase ("the host") that stands for the person; someone the article
+        gives other roles (a president) is not that person."""
         p = pronoun.lower()
+        if role:
+            wanted = _SYNONYMS.get(role, {role})
         if p in ("i", "we", "me", "us") and outer_quote_speaker:
             return outer_quote_speaker
         here = self.sentence_index(pos)
@@ -931,21 +957,27 @@ class Article:
             if plural:
                 return plural
         i = bisect.bisect_left(self.mention_starts, pos) - 1
-        limit_sent = here - 6
+        # distance in the writer's sentences: a run of quoted sentences in a dialogue ("“… ?” “I'm
+        # sure …,” he replies") does not push the last speaker out of reach
+        wc = self._writer_counts()
+        w_here = wc[here]
         fallback = None
         first_person = None
         while i >= 0:
             m = self.mentions[i]
             ms = self.sentence_index(m.start)
-            if ms < limit_sent:
+            if w_here - wc[ms] > 6:
                 break
-            if first_person is not None and ms < here - 2:
+            if first_person is not None and w_here - wc[ms] > 2:
                 break
             if not self.in_quote(m.start):
-                if p in ("he", "she", "him", "her") and m.person and _gender_clash(p, self.canonical(m.text)):
+                if p in _PERSON_PRONOUNS and m.person and _gender_clash(p, self.canonical(m.text)):
                     i -= 1
                     continue  # "she" is not "Vladimir Putin"
-                if p in ("he", "she", "him", "her") and m.person:
+                if role and m.person and m.roles & _ROLE_HEADS and not m.roles & wanted:
+                    i -= 1
+                    continue  # "the host" is not "Russian President Vladimir Putin"
+                if p in _PERSON_PRONOUNS and m.person:
                     # salience: a person who is a subject/speaker within the last two sentences wins
                     # over a more recent person mentioned in passing
                     if self._is_subject(m):
@@ -954,7 +986,7 @@ class Article:
                         first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
                     i -= 1
                     continue
-                if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
+                if p in _PERSON_PRONOUNS and fallback is None and len(m.text.split()) == 1 \
                         and m.text.lower() not in _ORG_WORDS and not m.text.isupper():
                     fallback = m
                 if p in ("they", "them") and not m.person:
@@ -963,6 +995,21 @@ class Article:
         if first_person is not None:
             return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
+
+    def _writer_counts(self) -> list:
+        """Running count of the sentences that hold the writer's words (not wholly inside a quote:
+        its first and last characters both quoted), one entry per sentence (memoised)."""
+        wc = self._writer_cum
+        if not wc and self.sentences:
+            n = 0
+            for s, e in self.sentences:
+                e1 = e - 1
+                while e1 > s and self.text[e1].isspace():
+                    e1 -= 1
+                if not (self.in_quote(s) and self.in_quote(e1)):
+                    n += 1
+                wc.append(n)
+        return wc
 
     def _recent_cue_speakers(self, pos: int, here: int):
         """``(speaker, start, end)`` of each cue before ``pos`` outside quotes, latest first, in
@@ -1142,7 +1189,7 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
         skipped += 1
     if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
         j = i - 1
-        while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 14:
+        while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 20:
             j -= 1
         if j >= 0 and toks[j][2] == "," and j > 0:
             m = art.mention_at(toks[j + 1][0], toks[i - 1][1] + 1) if j + 1 <= i - 1 else None
@@ -1239,11 +1286,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         name = art.resolve_pronoun(hs, first, outer_quote_speaker=outer_speaker)
         return (name or text[hs:he]), hs, he
     # a document by its author: "a report by the Institute for the Study of War", "a statement from the ministry"
-    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and len(words) > len(head_words) \
-            and words[len(head_words)].group(0).lower() in ("by", "from"):
-        m = art.mention_at(s + words[len(head_words)].end(), e + 1)
+    # ("a post on social media from Cornwall Council": the author after a place of publication)
+    by_at = next((k for k in range(len(head_words), min(len(words), len(head_words) + 5))
+                  if words[k].group(0).lower() in ("by", "from")), -1)
+    if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and by_at >= 0:
+        m = art.mention_at(s + words[by_at].end(), e + 1)
         if m is not None:
-            k = bisect.bisect_left(art.mention_starts, s + words[len(head_words)].end())
+            k = bisect.bisect_left(art.mention_starts, s + words[by_at].end())
             first = art.mentions[k] if k < len(art.mentions) and art.mentions[k].start < e else m
             return art.canonical(first.text), first.start, first.end
     # a person named at the end of the whole phrase ("Ukraine's ambassador to the EU Vsevolod Chentsov")
@@ -1283,7 +1332,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
                 return name, hs, he
             if low[-1] in _PERSON_ROLES and not low[-1].endswith("s"):
                 # "the Ukrainian leader" with no apposition giving the role: the person in focus
-                name = art.resolve_pronoun(hs, "he")
+                name = art.resolve_pronoun(hs, "person", role=low[-1])
                 if name:
                     return name, hs, he
     # a name closing the head ("Kremlin spokesman Dmitry Peskov", "the Pentagon")
@@ -1296,11 +1345,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return (name, hs, he) if name else ("", -1, -1)
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
-    if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _ORG_WORDS \
+    if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _PLURAL_NOUNS \
+            and low[-1] not in _ORG_WORDS \
             and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
         # (a capitalised word names a specific role or thing: "the UN Secretary-General", "the EU list")
         # "the 38-year-old", "the driver": a person described, not named: the person in focus
-        name = art.resolve_pronoun(hs, "he")
+        name = art.resolve_pronoun(hs, "person")
         if name:
             return name, hs, he
     # strip a possessive
@@ -1392,6 +1442,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if m is not None:
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
+    # a participle phrase opening the sentence ("Stressing that Hungary “…,” Orban emphasized",
+    # "Having previously accused Nato of “doing nothing”, he does not expect"): the main clause's subject
+    lead = _LEADING_PARTICIPLE.match(text, ss, cue.start)
+    if lead and lead.end() == cue.start and (cue.text.lower().endswith("ing") or lead.group(1)):
+        spk = _subject_after_comma(art, cue.end, se, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     # participle: "..., adding that", "responded by saying", "calling it"
     if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])):
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
@@ -1459,6 +1516,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if spk:
                 return spk, a, b, cue_text, cue_end
     np = _np_before(art, cue.start, floor)
+    if np and _IN_A_MESSAGE.fullmatch(text, np[0], np[1]):
+        # "declaring “…” in a Facebook post ruling out …": the message is the clause subject's
+        spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     if np and _RX3.search(text[np[0]:np[1]]):
         # "Peskov’s comments" is a noun; "Mr Macron’s remark that “…”" still says whose words follow
         if cue.lemma in _NOUN_CUES and _THAT_OR_QUOTE.match(text, cue.end):
@@ -1541,11 +1603,21 @@ recep xi jair narendra viktor volodimir vasily vasyl stepan taras bohdan rinat p
 gennady hennadiy lev leonid arseniy arseny mikheil nikita artem artyom yaroslav""".split())
 
 
+#: Slavic surnames mark gender where the first name is unknown (Nino Nazarova; Peskov, Zelensky)
+_FEMALE_SURNAME = re.compile(r"(?:ova|eva|yova|skaya|tskaya|ska|cka)$")
+_MALE_SURNAME = re.compile(r"(?:ov|ev|yov|sky|skiy|skyi|skyy|ski|cki)$")
+
+
 def _gender_clash(pronoun: str, name: str) -> bool:
-    first = name.split()[0].lower().rstrip(".")
+    if pronoun == "person":
+        return False
+    parts = name.lower().split()
+    first = parts[0].rstrip(".")
+    last = parts[-1] if len(parts) >= 2 and first not in _MALE_NAMES and first not in _FEMALE_NAMES else ""
     if pronoun in ("she", "her"):
-        return first in _MALE_NAMES or first in ("mr", "sir", "lord")
-    return first in _FEMALE_NAMES or first in ("mrs", "ms", "miss", "lady", "dame")
+        return first in _MALE_NAMES or first in ("mr", "sir", "lord") or bool(last and _MALE_SURNAME.search(last))
+    return first in _FEMALE_NAMES or first in ("mrs", "ms", "miss", "lady", "dame") \
+        or bool(last and _FEMALE_SURNAME.search(last))
 
 
 def _ends_phrase(text: str, mend: int, pend: int) -> bool:
@@ -1598,9 +1670,32 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
                 else:
                     break
             return art.canonical(mm.text), mm.start, mm.end
-    m = re.match(r"\s*([Tt]he\s+(?:[\w\-]+\s+){0,3}?(?:%s))\b" % "|".join(sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)), seg)
+    m = _ROLE_SUBJECT.match(seg)
     if m:
         return speaker_from_np(art, start + m.start(1), start + m.end(1), outer_speaker=outer_speaker)
+    return "", -1, -1
+
+
+#: A role opening the clause, quoted words allowed inside (The "Ingraham Angle" host went on to …)
+_ROLE_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
+    sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
+
+
+_LEADING_PARTICIPLE = re.compile(r"\s*(?:(?:After|Before|While|When|Since|Besides|Despite|By|Apart\s+from|In\s+addition\s+to)"
+                                 r"\s+)?(?:(Having|having)\s+(?:been\s+)?)?(?:[a-z]+ly\s+|also\s+|already\s+|long\s+){0,2}")
+_AFTER_COMMA_SUBJECT = re.compile(r"[”\"’']?\s*,?\s*[”\"’']?\s+(?=[A-Z]|(?:he|she|they|it|we)\b)")
+
+
+def _subject_after_comma(art: Article, pos: int, se: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
+    """Subject of the main clause that follows an opening participle phrase: the clause after the
+    first comma (inside or outside a closing quotation mark) that opens with a name or a pronoun."""
+    text = art.text
+    k = text.find(",", pos, se)
+    while k >= 0:
+        m = _AFTER_COMMA_SUBJECT.match(text, k + 1) if text[k + 1:k + 2] in "”\"’' " else None
+        if m:
+            return _clause_subject(art, (m.end(), se), se, outer_speaker=outer_speaker)
+        k = text.find(",", k + 1, se)
     return "", -1, -1
 
 
@@ -1689,6 +1784,8 @@ _CLOSING_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|late|early)?\s*[\w’
 #: ("reported “…” and called on …", "denies being the “straw man” for X and says …").
 _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|from|as|that|which|who|whom|while|"
                             r"when|because|after|before|into|over|about|against|than|if)\b")
+_SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|since|after|before|when|if|once|"
+                                 r"unless)\s+(?:[\w’'\-]+\s+){0,5}$", re.I)
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1717,6 +1814,14 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”");
             # one that introduces the quote directly ("said Wednesday that “…”", "said: “…”") comes first
             pref = -1 if _GOVERNS.match(text[c.end:max(c.end, qs - 1)]) else 1
+            if pref == 1 and c.text.lower().endswith("ing") and "," not in text[c.end:qs]:
+                lead = _LEADING_PARTICIPLE.match(text, art.sentences[art.sentence_index(c.start)][0], c.start)
+                if lead and lead.end() == c.start:
+                    pref = -1  # "Stressing that Hungary “must be …,” Orban emphasized": the opening participle's words
+            if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs]:
+                # "X said that while the men had pleaded guilty, they were given … “…”": a cue in a
+                # subordinate clause closed before the quote does not govern it
+                pref = 4
         cands.append((pref, dist, c))
     cands.sort(key=lambda t: (t[0], t[1]))
     sent = (rs, re_)

@@ -39,7 +39,8 @@ remove_trailing_boilerplate site boilerplate at the end of the text (BBC's "© 2
                             Fox News staff bios ("Charles Creitz is a reporter for Fox
                             News Digital. He joined Fox News in 2013 ...")
 remove_symbol_lines         lines with no letter or digit ("-", "()")
-remove_repeated_lines       exact repeats of a line already seen (teasers, repeated blocks)
+remove_repeated_lines       exact repeats of a headline/label line or of a repeated block
+                            (teasers, alt text); a repeated sentence or quotation stays
 ==========================  ===================================================================
 
 :func:`remove_title_lines` (drop the headline where the page repeats it at the top) runs when
@@ -497,27 +498,58 @@ def remove_symbol_lines(text: str) -> str:
     return _drop_lines(text, lambda ln: not ln.strip() or bool(_HAS_ALNUM_RE.search(ln)))
 
 
-def remove_repeated_lines(text: str, *, max_words: int = 60) -> str:
-    """Drop a line that repeats, exactly, a line seen earlier (the first occurrence stays).
+#: Quotation marks that open a quoted line: a refrain or a pull-quote, repeated on purpose.
+_OPENING_QUOTES = "“\"‘'«„‹「"
 
-    Pages print teaser headlines, image alt-text and related blocks twice; counting them twice
-    would double their words. Only lines of at most ``max_words`` words are dropped, so two
-    identical long paragraphs (a genuine repetition) are left for the researcher to see.
+
+def _looks_like_furniture(line: str) -> bool:
+    """A repeated line that a page, not the article, prints twice: not a quotation and not a
+    sentence (no final . ! ? …) -- a headline, image alt text, a teaser headline, a label
+    ("Interactive", "0:00")."""
+    return not line.startswith(tuple(_OPENING_QUOTES)) and not _PROSE_END_RE.search(line)
+
+
+def remove_repeated_lines(text: str, *, max_words: int = 60) -> str:
+    """Drop page furniture printed twice; keep what the article itself repeats.
+
+    A line that repeats, exactly, a line seen earlier (the first occurrence stays) is dropped
+    when it has at most ``max_words`` words and looks like furniture:
+
+    * it is not a sentence and not a quotation -- a headline printed again as image alt text, a
+      teaser headline, a label such as "Interactive" (:func:`_looks_like_furniture`); or
+    * it belongs to a repeated *block*: the line before or after it (blank lines aside) repeats an
+      earlier line too, as when RT prints its "Top stories" teasers twice -- unless it opens with a
+      quotation mark.
+
+    Kept: a sentence or a quotation the article repeats on its own -- a refrain ("“Glory to
+    Ukraine!”" ending each part of a speech), a pull-quote that repeats a paragraph of the body
+    word for word, a one-line paragraph said twice. Counting them twice is what the page printed;
+    dropping the later one would move a quote away from its attribution. Two identical long
+    paragraphs (more than ``max_words`` words) are left for the researcher to see.
     """
     if "\n" not in text:
         return text
+    lines = text.split("\n")
+    stripped = [ln.strip() for ln in lines]
     seen: set[str] = set()
-
-    def keep(line: str) -> bool:
-        s = line.strip()
-        if not s:
-            return True
-        if s in seen and len(s.split()) <= max_words:
-            return False
-        seen.add(s)
-        return True
-
-    return _drop_lines(text, keep)
+    repeat = [False] * len(lines)
+    for i, s in enumerate(stripped):
+        if s:
+            repeat[i] = s in seen and len(s.split()) <= max_words
+            seen.add(s)
+    if not any(repeat):
+        return text
+    nonblank = [i for i, s in enumerate(stripped) if s]
+    in_block = set()
+    for a, b in zip(nonblank, nonblank[1:]):
+        if repeat[a] and repeat[b]:
+            in_block.update((a, b))
+    drop = [repeat[i] and (_looks_like_furniture(stripped[i])
+                           or (i in in_block and not stripped[i].startswith(tuple(_OPENING_QUOTES))))
+            for i in range(len(lines))]
+    if not any(drop):
+        return text
+    return _MANY_NL_RE.sub("\n\n", "\n".join(ln for ln, d in zip(lines, drop) if not d)).strip("\n")
 
 
 def remove_title_lines(text: str, *, title: str | None, max_lines: int = 8) -> str:

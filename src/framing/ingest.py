@@ -9,10 +9,11 @@ Supported inputs (a path is a file or a folder read recursively, in sorted order
   columns, recognised case-insensitively (``Date, URL, Title, Text`` ...) or mapped with
   ``column_map={"Body": "text"}``.
 
-Every record becomes one row with doc_id, outlet, date (timezone-naive), url, title, text (as
+Every record becomes one row with doc_id, outlet, date (timezone-naive: the local date and time
+as the outlet printed it, any UTC offset dropped, not converted), url, title, text (as
 found), clean_text (:func:`framing.clean.clean_text`), n_words, source (``path`` or
 ``path:row``, row = 0-based data row, i.e. ``pd.read_csv(path).iloc[row]``), plus raw_html,
-encoding and format, and any extra input columns. Paths in ``source`` and in the report are
+encoding, format, dup_of (see below), and any extra input columns. Paths in ``source`` and in the report are
 relative to the project root when the file lies under it (else as given), so the table does
 not depend on where the project was cloned (:func:`framing.config.project_relative`).
 
@@ -24,8 +25,11 @@ Names are made canonical with the alias table ``outlets.yaml`` shipped with the 
 (``outlets=`` takes your own).
 
 Nothing stops a batch: unreadable, empty, binary or undecodable files and rows without text
-are skipped with a reason, exact duplicates (same non-empty URL, or the same text) are
-dropped, unparseable dates become NaT; all of it is counted in the :class:`IngestReport`,
+are skipped with a reason, exact duplicates *within an outlet* (same non-empty URL, or the same
+text) are dropped, unparseable dates become NaT. The same text (or URL) in *another* outlet is
+syndicated copy (an AP or Reuters story several outlets ran): every outlet's copy is kept, and
+``dup_of`` names the doc_id of the first copy (None for the first and for unique articles).
+All of it is counted in the :class:`IngestReport`,
 which :func:`ingest_to_parquet` writes beside the table (``<stem>.ingest_report.json`` and
 ``.txt``).
 """
@@ -97,7 +101,9 @@ class IngestReport:
     """What an ingest run read, kept, skipped and dropped (written beside the output table).
 
     ``skipped``: files and rows not ingested, each ``{"source", "reason"}``;
-    ``duplicates``: rows dropped as exact duplicates, ``{"source", "duplicate_of", "reason"}``;
+    ``duplicates``: rows dropped as exact duplicates of an earlier row of the same outlet,
+    ``{"source", "duplicate_of", "reason"}``; ``syndicated``: rows kept although another outlet
+    has the same text or URL (their ``dup_of`` is set), ``{"source", "copy_of", "reason"}``;
     ``warnings``: rows kept with a problem (unparseable date, repaired columns, empty after
     cleaning) and manifest problems; ``ignored``: files in a folder that are not articles
     (README, LICENSE, unsupported types).
@@ -111,6 +117,7 @@ class IngestReport:
     n_docs: int = 0
     n_skipped: int = 0
     n_duplicates: int = 0
+    n_syndicated: int = 0
     n_bad_dates: int = 0
     n_repaired: int = 0
     outlets: dict[str, int] = field(default_factory=dict)
@@ -118,6 +125,7 @@ class IngestReport:
     encodings: dict[str, int] = field(default_factory=dict)
     skipped: list[dict[str, str]] = field(default_factory=list)
     duplicates: list[dict[str, str]] = field(default_factory=list)
+    syndicated: list[dict[str, str]] = field(default_factory=list)
     warnings: list[dict[str, str]] = field(default_factory=list)
     ignored: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
@@ -144,7 +152,8 @@ class IngestReport:
             f"ingested {self.n_docs} documents from {self.n_files} file(s) "
             f"({self.megabytes:.1f} MB in {self.seconds:.1f} s)" + (f" -> {self.out}" if self.out else ""),
             f"  records read {self.n_records}; skipped {self.n_skipped} "
-            f"({self.n_files_skipped} file(s)); duplicates dropped {self.n_duplicates}; "
+            f"({self.n_files_skipped} file(s)); duplicates dropped {self.n_duplicates} (within an outlet); "
+            f"copies of another outlet's text kept {self.n_syndicated} (dup_of); "
             f"unparseable dates {self.n_bad_dates}; rows with repaired columns {self.n_repaired}",
         ]
         if self.outlets:
@@ -171,6 +180,7 @@ class IngestReport:
             ("SKIPPED", self.skipped, ("source", "reason")),
             ("WARNINGS (kept)", self.warnings, ("source", "reason")),
             ("DUPLICATES (dropped)", self.duplicates, ("source", "duplicate_of", "reason")),
+            ("COPIES ACROSS OUTLETS (kept, dup_of set)", self.syndicated, ("source", "copy_of", "reason")),
             ("IGNORED FILES", self.ignored, ("source", "reason")),
         ):
             parts.append(f"{title}: {len(items)}")
@@ -374,8 +384,55 @@ def _read_text_file(path: Path, *, declared_from_html: bool = False) -> tuple[st
 
 
 # ============================================================================ dates
-def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """Parse date strings to timezone-naive datetimes (tz-aware ones converted to UTC first).
+#: An ISO 8601 date-time with a UTC offset: group 1 is the local date and time as printed.
+_ISO_OFFSET_RE = re.compile(
+    r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
+
+
+def _scalar_local(value: str, fmt: str):
+    """One value parsed alone (``fmt`` as for :func:`pandas.to_datetime`): its wall-clock time,
+    any time zone dropped; NaT where it does not parse."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ts = pd.to_datetime(value, format=fmt)
+    except (ValueError, TypeError, OverflowError):
+        return pd.NaT
+    if ts is pd.NaT or pd.isna(ts):
+        return pd.NaT
+    return ts.tz_localize(None) if ts.tzinfo is not None else ts
+
+
+def _parse_local(values: pd.Series, fmt: str) -> pd.Series:
+    """Parse ``values`` with ``fmt`` ("ISO8601" or "mixed") to naive ``datetime64[us]``: the
+    local wall-clock time as written. Vectorised; values whose time zones differ (pandas refuses to
+    mix them without converting to UTC) are parsed one by one."""
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = pd.to_datetime(values, errors="coerce", format=fmt)
+    except (ValueError, TypeError, OverflowError):
+        parsed = None
+    if parsed is not None and isinstance(parsed.dtype, pd.DatetimeTZDtype):
+        parsed = parsed.dt.tz_localize(None)  # one zone for all: keep the wall-clock time
+    if parsed is None or not pd.api.types.is_datetime64_dtype(parsed.dtype):
+        parsed = pd.Series([_scalar_local(v, fmt) for v in values], index=values.index, dtype="datetime64[us]")
+    return parsed.astype("datetime64[us]")
+
+
+def parse_dates(values: pd.Series, *, utc: bool = False) -> tuple[pd.Series, pd.Series]:
+    """Parse date strings to timezone-naive datetimes: the date and time **as the outlet printed
+    them**.
+
+    A value with a UTC offset keeps its local wall-clock time and calendar date; the offset is
+    dropped, not applied: "2022-03-01T01:30:00+03:00" -> 2022-03-01 01:30 (converting to UTC
+    would move the article to 28 February, a day the outlet did not publish it). ``utc=True``
+    converts offset-carrying values to UTC instead (values without an offset are taken as UTC),
+    for a common clock across outlets.
 
     Returns ``(dates, bad)``: ``dates`` is ``datetime64[ns]`` with NaT where the value is
     empty or unparseable; ``bad`` is True where a non-empty value could not be parsed (or
@@ -387,21 +444,25 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, pd.Series]:
     # microsecond resolution while parsing (covers any year); ns only after the plausibility mask
     out = pd.Series(pd.NaT, index=s.index, dtype="datetime64[us]")
 
-    def naive_us(parsed: pd.Series) -> pd.Series:
+    def naive_utc(uniq: pd.Series, fmt: str) -> pd.Series:
+        import warnings
+
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = pd.to_datetime(uniq, errors="coerce", utc=True, format=fmt)
         return parsed.dt.tz_convert("UTC").dt.tz_localize(None).astype("datetime64[us]")
 
     todo = ~empty
     if todo.any():
         # parse each distinct value once (dates repeat a lot in a corpus), then map back
         uniq = pd.Series(pd.unique(s[todo]))
-        parsed = naive_us(pd.to_datetime(uniq, errors="coerce", utc=True, format="ISO8601"))
+        if utc:
+            parsed = naive_utc(uniq, "ISO8601")
+        else:  # strip an ISO offset first: what is left is the local time, parsed without a zone
+            parsed = _parse_local(uniq.str.replace(_ISO_OFFSET_RE, r"\1", regex=True), "ISO8601")
         rest = parsed.isna()
         if rest.any():
-            import warnings
-
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                parsed[rest] = naive_us(pd.to_datetime(uniq[rest], errors="coerce", utc=True, format="mixed"))
+            parsed[rest] = naive_utc(uniq[rest], "mixed") if utc else _parse_local(uniq[rest], "mixed")
         out.loc[todo] = s[todo].map(pd.Series(parsed.to_numpy(), index=uniq.to_numpy())).astype("datetime64[us]")
     implausible = out.notna() & ((out.dt.year < 1800) | (out.dt.year > 2200))
     naive = out.mask(implausible)
@@ -809,7 +870,8 @@ def _standardise_table(df: pd.DataFrame, path: Path, disp: str, report: IngestRe
     out = _repair_shifted(out, disp, report)
     for c in extras:
         name = str(c)
-        if name in out.columns or name in ("source", "clean_text", "n_words", "raw_html", "encoding", "format"):
+        if name in out.columns or name in ("source", "clean_text", "n_words", "raw_html", "encoding", "format",
+                                           "dup_of"):
             name = f"input_{name}"
         out[name] = df[c].astype(str)
     out["source"] = [f"{disp}:{r}" for r in rows]
@@ -984,26 +1046,9 @@ def ingest_with_report(
     df["url"] = df["url"].str.strip()
     df["title"] = df["title"].str.strip()
 
-    # --- exact duplicates: same non-empty URL, or same text
-    url_key = df["url"]
-    text_key = df["text"].str.strip()
-    has_url = url_key.ne("")
-    dup_url = has_url & url_key.duplicated()
-    dup_text = text_key.duplicated()
-    dup = dup_url | dup_text
-    if dup.any():
-        first_by_url = df.loc[has_url & ~dup_url].set_index(url_key[has_url & ~dup_url])["source"]
-        first_by_text = df.loc[~dup_text].set_index(text_key[~dup_text])["source"]
-        first_by_url = first_by_url[~first_by_url.index.duplicated()]
-        for i in df.index[dup]:
-            if dup_url[i]:
-                report.duplicates.append({"source": df.at[i, "source"], "duplicate_of": first_by_url.get(url_key[i], ""), "reason": "same URL"})
-            else:
-                report.duplicates.append({"source": df.at[i, "source"], "duplicate_of": first_by_text.get(text_key[i], ""), "reason": "same text"})
-        report.n_duplicates = int(dup.sum())
-        df = df.loc[~dup].reset_index(drop=True)
+    df = _drop_duplicates_within_outlets(df, report)
 
-    # --- dates
+    # --- dates: the local date and time as printed (a UTC offset is dropped, not applied)
     dates, bad = parse_dates(df["date"])
     if bad.any():
         for src, v in zip(df.loc[bad, "source"], df.loc[bad, "date"]):
@@ -1054,6 +1099,7 @@ def ingest_with_report(
         for src, old in zip(df.loc[df["doc_id"].duplicated(), "source"], df.loc[df["doc_id"].duplicated(), "doc_id"]):
             report.warn(src, f"doc_id {old!r} repeats an earlier document's id; suffixed with ~N")
         df["doc_id"] = newids
+    df["dup_of"] = _flag_copies_across_outlets(df, report)
 
     docs = _order_columns(df)
     report.n_docs = len(docs)
@@ -1065,9 +1111,73 @@ def ingest_with_report(
     return docs, report
 
 
+def _text_key(df: pd.DataFrame) -> pd.Series:
+    """What makes two texts "the same": the text as found, surrounding whitespace ignored."""
+    return df["text"].str.strip()
+
+
+def _drop_duplicates_within_outlets(df: pd.DataFrame, report: IngestReport) -> pd.DataFrame:
+    """Drop rows that repeat an earlier row *of the same outlet*: the same non-empty URL, or the
+    same text (the first in file order is kept; a missing URL is never a duplicate). Each drop is
+    listed in ``report.duplicates`` with the source it repeats. The same text in another outlet is
+    not a duplicate (see :func:`_flag_copies_across_outlets`): an outlet that ran an AP story
+    published it, and a comparison of outlets must count it."""
+    key = pd.DataFrame({"outlet": df["outlet"], "url": df["url"], "text": _text_key(df), "source": df["source"]})
+    has_url = key["url"].ne("")
+    dup_url = has_url & key.duplicated(["outlet", "url"])
+    dup_text = key.duplicated(["outlet", "text"])
+    dup = dup_url | dup_text
+    if not dup.any():
+        return df
+    first_url = key.loc[has_url].drop_duplicates(["outlet", "url"]).set_index(["outlet", "url"])["source"]
+    first_text = key.drop_duplicates(["outlet", "text"]).set_index(["outlet", "text"])["source"]
+    for i in df.index[dup]:
+        o = key.at[i, "outlet"]
+        if dup_url[i]:
+            of, reason = first_url.get((o, key.at[i, "url"]), ""), "same URL"
+        else:
+            of, reason = first_text.get((o, key.at[i, "text"]), ""), "same text"
+        report.duplicates.append({"source": key.at[i, "source"], "duplicate_of": of, "reason": reason})
+    report.n_duplicates = int(dup.sum())
+    return df.loc[~dup].reset_index(drop=True)
+
+
+def _flag_copies_across_outlets(df: pd.DataFrame, report: IngestReport) -> pd.Series:
+    """``dup_of`` for each kept row: the doc_id of the first row (file order) with the same text
+    -- or the same non-empty URL -- in another outlet, else None. Rows of one outlet never share a
+    text or URL here (:func:`_drop_duplicates_within_outlets` ran first), so every flagged row is
+    another outlet's copy: syndicated wire copy. Each is listed in ``report.syndicated``."""
+    text = _text_key(df)
+    url = df["url"]
+    has_url = url.ne("")
+    first_id_text = df["doc_id"].groupby(text, sort=False).transform("first")
+    first_src_text = df["source"].groupby(text, sort=False).transform("first")
+    by_text = text.duplicated()
+    dup_of = pd.Series(None, index=df.index, dtype=object)
+    dup_of[by_text] = first_id_text[by_text]
+    of_src = pd.Series("", index=df.index, dtype=object)
+    of_src[by_text] = first_src_text[by_text]
+    reason = pd.Series("same text", index=df.index, dtype=object)
+    if has_url.any():
+        u = url[has_url]
+        first_id_url = df.loc[has_url, "doc_id"].groupby(u, sort=False).transform("first")
+        first_src_url = df.loc[has_url, "source"].groupby(u, sort=False).transform("first")
+        by_url = u.duplicated() & ~by_text[has_url]
+        idx = by_url.index[by_url]
+        dup_of[idx] = first_id_url[by_url]
+        of_src[idx] = first_src_url[by_url]
+        reason[idx] = "same URL"
+    flagged = dup_of.notna()
+    for i in df.index[flagged]:
+        report.syndicated.append({"source": df.at[i, "source"], "copy_of": of_src[i],
+                                  "reason": f"{reason[i]} as another outlet's article (kept)"})
+    report.n_syndicated = int(flagged.sum())
+    return dup_of.astype(object).where(flagged, None)
+
+
 def _order_columns(df: pd.DataFrame) -> pd.DataFrame:
     df = df.drop(columns=[c for c in ("_file", "_page", "_title_given", "_order") if c in df.columns])
-    first = list(DOC_COLUMNS) + ["raw_html", "encoding", "format"]
+    first = list(DOC_COLUMNS) + ["raw_html", "encoding", "format", "dup_of"]
     rest = [c for c in df.columns if c not in first]
     out = df[first + rest]
     for c in rest:
@@ -1080,7 +1190,7 @@ def _empty_docs() -> pd.DataFrame:
     cols = {c: pd.Series([], dtype=object) for c in DOC_COLUMNS}
     cols["date"] = pd.Series([], dtype="datetime64[ns]")
     cols["n_words"] = pd.Series([], dtype="int64")
-    for c in ("raw_html", "encoding", "format"):
+    for c in ("raw_html", "encoding", "format", "dup_of"):
         cols[c] = pd.Series([], dtype=object)
     return pd.DataFrame(cols)
 

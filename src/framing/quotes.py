@@ -29,8 +29,8 @@ from .schema import ALL_HIT_COLUMNS, check_columns, empty_hits
 
 # Patterns used inside functions, compiled once (no re-module cache lookup per call).
 _RX0 = re.compile(r"\w")
-_RX1 = re.compile(r"[.!?…:]\s+$")
-_RX2 = re.compile(r"[.!?…]\s+$")
+_RX1 = re.compile(r"[.!?…:][’'”\"»]?\s+$")
+_RX2 = re.compile(r"[.!?…][”\"»]?\s+$")
 _RX3 = re.compile(r"(?:,\s*or|\(|[–—-]\s*or)\s*$")
 _RX4 = re.compile(r"\s*[,)–—-]")
 _RX5 = re.compile(r"[.!?,]$")
@@ -201,8 +201,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
         if role == "open":
             # a quotation re-opened after a sentence end without closing (paragraphs of one quote
             # run together on one line: "A. "B. "C.") ends the open span and starts a new one
-            if open_of and (kl in ("d", "g") and _RX1.search(text[max(ps, i - 3):i])
-                            or kl == "s" and _RX2.search(text[max(ps, i - 3):i])):
+            # (a nested quote may close right before: `… regulation.’ "The Russian …`)
+            if open_of and (kl in ("d", "g") and _RX1.search(text[max(ps, i - 5):i])
+                            or kl == "s" and _RX2.search(text[max(ps, i - 5):i])):
                 j = open_of[-1]
                 oi, om = stack[j]
                 del stack[j:]
@@ -655,11 +656,21 @@ _TITLE_SPEAKER_LAST = re.compile(r"(?:\s[–—-]\s*|:\s*)([A-Z][\w’'\-\.]*(?:
 
 
 def _title_cue(f: _Field, q: QuoteSpan):
-    """The cue of a headline, outside its quotes and before the span ("Zelensky moans about ...")."""
+    """The cue of a headline, outside its quotes: the nearest before the span ("Zelensky moans
+    about ...", "Putin blasts US ‘hegemony,’ predicts end to ‘unipolar’ world": predict), else a
+    closing reporting clause ("… ‘threaten to unleash …’, Kyiv warns")."""
+    before = [c for c in f.art.cues if c.start < q.start - 1 and not f.art.in_quote(c.start)]
+    if before:
+        return before[-1]
     for c in f.art.cues:
-        if c.start < q.start - 1 and not f.art.in_quote(c.start):
+        if c.start > q.end and c.lemma not in attr._EVIDENCE_CUES and not f.art.in_quote(c.start) \
+                and _TITLE_CLOSING_CUE.fullmatch(f.text, q.end, c.start) and not f.text[c.end:].strip(" .!?"):
             return c
     return None
+
+
+#: between a headline's quote and a closing cue: the mark, a comma and a short subject ("’, Kyiv warns")
+_TITLE_CLOSING_CUE = re.compile(r"[”\"’']?\s*,\s+(?:[\w’'\-\.]+\s+){1,3}")
 
 
 def _headline_speaker(f: _Field, body: _Field) -> attr.Attribution | None:
@@ -795,8 +806,12 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             else:
                 hit = _find_in_body(body, words) or _headline_speaker(f, body)
             if hit is not None:
-                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue, hit.cue_text if f is body else hit.cue_text,
-                                              hit.cue_category, -1, -1, how="article")
+                # the speaker the body names; the cue only when it stands in this sentence or the one
+                # next to it: an echo of someone's words further off has no attributing verb of its own
+                near = f is body and hit.cue_start >= 0 and abs(art.sentence_index(hit.cue_start) - si) <= 1
+                f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue if near else "",
+                                              hit.cue_text if near else "", hit.cue_category if near else "",
+                                              -1, -1, how="article")
                 if f is body and hit.speaker_start >= 0:
                     f.attrs[k].speaker_start, f.attrs[k].speaker_end = -1, -1
                 f.types[k] = "partial"
@@ -1020,6 +1035,8 @@ _EVIDENCE_VERBS = {"show", "find", "display", "demonstrate", "prove", "see", "wa
 
 # a noun of saying with its agent: "the original commitment made by Nato members to only send “…”"
 _SPEECH_NOUN_BY = re.compile(r"\b(commitments?|pledges?|promises?|vows?|claims?|demands?|warnings?|calls?|assurances?|"
+                             r"complaints?|accusations?|allegations?|criticism|condemnation|denials?|remarks?|"
+                             r"comments?|suggestions?|assertions?|"
                              r"threats?|offers?|requests?|proposals?|statements?)\s+(?:(?:made|issued|given|voiced|"
                              r"put\s+forward)\s+)?by\s+(?=\S)", re.I)
 # a noun of saying with its content clause: "its claim on Monday that the counteroffensive had “failed
@@ -1037,7 +1054,9 @@ _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "pr
                       "accusation": "accuse", "prediction": "predict", "determination": "determine",
                       "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule",
                       "declaration": "declare", "remark": "remark", "comment": "comment", "plea": "plead",
-                      "appeal": "appeal", "description": "describe", "ad-lib": "ad-lib", "praise": "praise"}
+                      "appeal": "appeal", "description": "describe", "ad-lib": "ad-lib", "praise": "praise",
+                      "complaint": "complain", "criticism": "criticise", "condemnation": "condemn",
+                      "denial": "deny", "suggestion": "suggest"}
 # "in his opinion", "in the view of the NATO representative": a paraphrased source
 _OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+)")
 

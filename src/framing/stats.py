@@ -232,6 +232,41 @@ def _quantiles(reps: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray]:
     return lo, hi
 
 
+def _quantile_with_inf(x: np.ndarray, q: float) -> np.ndarray:
+    """Column-wise ``q`` quantile of ``x`` (b, k) that may hold +inf (no NaN), interpolated like
+    ``np.quantile`` (linear): a quantile that falls on or next to an infinite replicate is +inf
+    (``np.quantile`` gives NaN there, from inf - inf)."""
+    x = np.sort(x, axis=0)
+    h = (x.shape[0] - 1) * q
+    f, c = int(np.floor(h)), int(np.ceil(h))
+    lo_v, hi_v = x[f], x[c]
+    with np.errstate(invalid="ignore"):
+        mid = lo_v + (hi_v - lo_v) * (h - f)
+    return np.where(np.isinf(hi_v) & (c > f), np.inf, np.where(c == f, lo_v, mid))
+
+
+def _rate_ratio_interval(ra: np.ndarray, rb: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Percentile interval of the rate ratio from paired bootstrap replicates of the two rates
+    (``ra``, ``rb``: (n_boot, k)), and the share of replicates where the ratio is undefined.
+
+    A replicate with ``rb = 0`` and ``ra > 0`` is a ratio of +inf (a valid, largest value). One
+    with ``ra = rb = 0`` (neither resample holds a hit) or a resample without words (NaN) has no
+    ratio at all. Dropping those would condition the interval on "at least one hit was drawn" and
+    hide how often that failed; instead the bounds are **conservative**: the lower bound counts
+    every undefined replicate as 0, the upper bound counts it as +inf, so the interval contains the
+    percentile interval of any value the undefined replicates could take (worst-case bounds). Once
+    more than ``(1 - ci) / 2`` of the replicates are undefined the interval is [0, inf]: the data
+    cannot bound the ratio. Returns ``(lo, hi, undefined_share)``, each of length k.
+    """
+    a = (1 - ci) / 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        r = np.where(rb > 0, ra / np.where(rb > 0, rb, 1.0), np.where(ra > 0, np.inf, np.nan))
+    undefined = np.isnan(r)
+    lo = _quantile_with_inf(np.where(undefined, 0.0, r), a)
+    hi = _quantile_with_inf(np.where(undefined, np.inf, r), 1 - a)
+    return lo, hi, undefined.mean(axis=0)
+
+
 #: Values this close to a bound (0, 1, or the lower/upper limit given) are floating-point noise.
 _NOISE = 1e-12
 
@@ -675,10 +710,16 @@ def compare_outlets(
     Outlets with fewer than ``min_docs`` documents are listed with ``insufficient=True`` and not
     tested (they do not enter the correction).
 
+    Rate-ratio bootstrap replicates in which neither group drew a hit (0/0) have no ratio; they
+    are not dropped (that would condition the interval on drawing a hit) but counted:
+    ``boot_undefined`` is their share, and the bounds treat them conservatively (0 for the lower
+    bound, +inf for the upper; see :func:`_rate_ratio_interval`). A replicate where only the
+    reference drew no hit is a ratio of +inf and counts as such.
+
     Returns columns: the level columns, ``outlet``, ``reference``, ``n_docs``, ``n_docs_ref``,
     ``n_hits``, ``n_hits_ref``, ``rate``, ``rate_ref``, ``rate_ratio``, ``ci_low``, ``ci_high``,
-    ``p_value``, ``p_adjusted``, ``significant`` (``p_adjusted < alpha``), ``method``,
-    ``insufficient``.
+    ``boot_undefined`` (share of bootstrap replicates with no ratio; NaN for the GLM), ``p_value``,
+    ``p_adjusted``, ``significant`` (``p_adjusted < alpha``), ``method``, ``insufficient``.
     """
     _check_ci(ci)
     if method not in ("permutation", "glm"):
@@ -715,14 +756,16 @@ def compare_outlets(
         rate_b = _ratio(cb.sum(0), words[b].sum(), per)
         rr = _ratio(rate_a, rate_b)
         rr = np.where((rate_b == 0) & (rate_a > 0), np.inf, rr)
-        lo = hi = p = np.full(len(cols), np.nan)
+        lo = hi = p = undefined = np.full(len(cols), np.nan)
         if not insufficient and len(cols):
             if method == "permutation":
                 rng = _rng(seed, "compare", g, ref_name)
                 ra = _boot_ratio(ca, words[a], n_boot=n_boot, rng=rng, scale=per)
                 rb = _boot_ratio(cb, words[b], n_boot=n_boot, rng=rng, scale=per)
-                with np.errstate(divide="ignore", invalid="ignore"):
-                    lo, hi = _quantiles(ra / rb, ci)
+                if n_boot > 0:
+                    lo, hi, undefined = _rate_ratio_interval(ra, rb, ci)
+                    no_ratio = np.isnan(rr)  # neither group has a hit: no estimate, no interval
+                    lo, hi = np.where(no_ratio, np.nan, lo), np.where(no_ratio, np.nan, hi)
                 if reference is not None:
                     both = a | b
                     p = _perm_test(counts[both], words[both], a[both].astype("int64"), [1], n_perm=n_perm,
@@ -744,12 +787,13 @@ def compare_outlets(
                 "n_hits": int(ca[:, j].sum()), "n_hits_ref": int(cb[:, j].sum()),
                 "rate": _tidy(rate_a[j]), "rate_ref": _tidy(rate_b[j]),
                 "rate_ratio": _tidy(rr[j]), "ci_low": _tidy(lo[j]), "ci_high": _tidy(hi[j]),
+                "boot_undefined": float(undefined[j]),
                 "p_value": float(p[j]), "method": method if method == "permutation" else f"glm-{glm_family}",
                 "insufficient": insufficient,
             })
     cols_out = [*levels, "outlet", "reference", "n_docs", "n_docs_ref", "n_hits", "n_hits_ref", "rate",
-                "rate_ref", "rate_ratio", "ci_low", "ci_high", "p_value", "p_adjusted", "significant",
-                "method", "insufficient"]
+                "rate_ref", "rate_ratio", "ci_low", "ci_high", "boot_undefined", "p_value", "p_adjusted",
+                "significant", "method", "insufficient"]
     return _tests_table(rows, cols_out, correction=correction, alpha=alpha)
 
 
@@ -1126,9 +1170,18 @@ def _term_counts(docs, *, target, by, text_column, ngram_range, lowercase, token
     vec = CountVectorizer(ngram_range=tuple(ngram_range), lowercase=lowercase,
                           token_pattern=token_pattern, dtype=np.int64)
     texts = docs[text_column].fillna("").astype(str).tolist()
-    X = vec.fit_transform(texts).tocsr()
+    try:
+        X = vec.fit_transform(texts).tocsr()
+    except ValueError as exc:  # scikit-learn: "empty vocabulary; perhaps the documents only contain stop words"
+        raise FramingError(f"no term in the {text_column!r} column of any document ({len(texts)} documents): "
+                           f"both the target ({by} = {target!r}) and the reference are empty") from exc
     a = np.asarray(X[is_target].sum(axis=0)).ravel().astype("float64")
     b = np.asarray(X[~is_target].sum(axis=0)).ravel().astype("float64")
+    for side, counts, n in (("target", a, int(is_target.sum())), ("reference", b, int((~is_target).sum()))):
+        if counts.sum() == 0:
+            who = f"{by} = {target!r}" if side == "target" else f"{by} other than {target!r}"
+            raise FramingError(f"the {side} corpus is empty: its {n} document(s) ({who}) hold no term in "
+                               f"{text_column!r}, so no rate can be compared (G², log ratio and z would be NaN)")
     return vec.get_feature_names_out(), a, b
 
 
@@ -1166,6 +1219,9 @@ def keyness(
     (``correction`` across the terms reported: ``"bh"`` by default, ``"holm"`` or ``"none"``),
     ``log_ratio``, ``direction`` (``"target"`` if over-used by the target, else ``"reference"``).
     G² measures evidence, not size: read it with ``log_ratio`` and the raw counts.
+
+    Raises :class:`FramingError` naming the side when the target or the reference holds no term
+    at all (e.g. an outlet whose texts are all empty): the comparison is then undefined.
     """
     from scipy.stats import chi2
 
@@ -1224,7 +1280,8 @@ def log_odds_dirichlet(
 
     Returns one row per term with total count ≥ ``min_count``, sorted by ``z`` (largest first):
     ``term``, ``count_target``, ``count_reference``, ``n_target``, ``n_reference``, ``prior``
-    (α_w), ``delta``, ``variance``, ``z``, ``direction``.
+    (α_w), ``delta``, ``variance``, ``z``, ``direction``. An empty target or reference corpus
+    raises :class:`FramingError`, as in :func:`keyness`.
     """
     terms, a, b = _term_counts(docs, target=target, by=by, text_column=text_column,
                                ngram_range=ngram_range, lowercase=lowercase, token_pattern=token_pattern)
