@@ -269,7 +269,8 @@ _OTHER_BEFORE = re.compile(
     r"(?:\b(?:[Oo]peration|[Pp]lan|[Pp]rogramm?e?|[Bb]ook|[Ff]ilm|[Mm]ovie|[Dd]ocumentary|[Ss]eries|[Ss]how|"
     r"[Nn]ewspaper|[Mm]agazine|[Ss]ong|[Aa]lbum|[Nn]ovel|[Aa]rticle|[Cc]olumn|[Hh]eadline|[Ss]logan|[Mm]otto|"
     r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Nn]ickname|[Tt]itled|[Ee]ntitled|"
-    r"[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as|"
+    r"(?:[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as)(?:\s+(?:the|a|an))?|"
+    r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}?[a-z\-]+\s+called|"
     r"[Pp]odcast|[Pp]roject|[Ee]xercises?|[Dd]rills?|[Ii]nstallation|[Ee]xhibition|[Aa]rtwork|[Pp]ainting|"
     r"[Ss]culpture|[Pp]oem|[Oo]pera|[Pp]lay|[Gg]roup|[Cc]hannel|[Aa]ccount|[Hh]andle|[Cc]hat|[Ff]orum|"
     r"[Cc]ry|[Rr]efrain|[Mm]antra|[Cc]atchphrase|[Mm]eme|"
@@ -280,7 +281,7 @@ _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
     r"co-host|host|anchor|presenter|column|newsletter|website|app|account|page|button|tactics?|manoeuvres?|"
-    r"maneuvers?|camp|plans|bar|pub|hotel|restaurant|caf[eé]|festival|exhibition|award|prize|medal)\b")
+    r"maneuvers?|camp|plans|bar|pub|hotel|restaurant|caf[eé]|festival|exhibition|award|prize|medal|label)\b")
 # verbs that found or set up a thing: the quoted noun group after them is its name
 # ("issued a decree establishing a “register of oligarchs”", "had created a “working group”")
 _FOUNDING_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|creat(?:e|es|ed|ing)|set(?:s|ting)?\s+up|"
@@ -330,7 +331,7 @@ attr_pronouns = {"i", "we", "you", "he", "she", "it", "they"}
 _WHAT_X_CALLS = re.compile(r"\b[Ww]hat\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                            r"describe(?:s|d)?\s+as|refer(?:s|red)?\s+to\s+as|label(?:s|led|ed)?|"
                            r"(?:deem|consider|regard|see|view)(?:s|ed)?(?:\s+(?:to\s+be|as))?|saw\s+as)\s+"
-                           r"(?:(?:its|their|his|her|the|a|an)\s+)?$")
+                           r"(?:(?:its|their|his|her|the|a|an)\s+)?(?:(?:[\w\-]+\s+){0,3}?[\w\-]+[’']s\s+)?$")
 # "as Russia calls it, its “special military operation”", "as he put it, “…”"
 _AS_X_CALLS = re.compile(r"\b[Aa]s\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                          r"put(?:s)?|describe(?:s|d)?|label(?:s|led|ed)?)\s+(?:it|them|him|her)\s*,?\s*"
@@ -383,6 +384,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True
     if len(words) == 1 and len(words[0]) <= 2 and words[0].isupper():
         return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
+    if len(words) == 1 and span.lstrip().startswith("#"):
+        return True  # a hashtag: ‘#solidarity’
     if len(words) <= 3 and _AS_WORD_BEFORE.search(before) and not _POSSESSED_WORDS.search(before):
         return True
     after = text[q.end + 1:q.end + 4]
@@ -870,8 +873,8 @@ _CLASS_WORD = re.compile(r"(?:ians?|ese|ish|ists?|isms?|ites?|philes?|phobes?|ph
 
 # a reporting clause after a quote that ends in a comma, with a verb no lexicon holds:
 # "“Open the borders,” Mr Huizinga implores the EU"
-_INVERTED_REPORTING = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}[a-z]{3,}(?:s|ed)\b|"
-                                 r"\s+(?:he|she|they)\s+[a-z]{3,}(?:s|ed)\b")
+_INVERTED_REPORTING = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:[a-z]{3,}(?:s|ed)|said|told|wrote)\b|"
+                                 r"\s+(?:he|she|they)\s+(?:[a-z]{3,}(?:s|ed)|said|told|wrote)\b")
 
 
 def _speech_words(span: str) -> bool:
@@ -887,13 +890,14 @@ def _title_cased(text: str) -> bool:
 
 
 def _capitalised_name(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bool) -> bool:
-    """A single capitalised word that nobody is quoted saying, inside a sentence and not a class of
-    people: a name (the ‘Poseidon’ torpedoes, the hotels “Ukraine”, songs like “Wrecked”)."""
-    words = _words(f.text[q.start:q.end])
+    """A single capitalised word that nobody is quoted saying, not a class of people: a name (the
+    ‘Poseidon’ torpedoes, the hotels “Ukraine”, songs like “Wrecked”)."""
+    span = f.text[q.start:q.end]
+    words = _words(span)
     if len(words) != 1 or not words[0][0].isupper() or words[0].isupper() and len(words[0]) > 2:
         return False
-    if not f.text[sent_start:q.start - 1].strip(" \t“\"‘'«„([") or _CLASS_WORD.search(words[0]):
-        return False  # a sentence opener, or “Russians”, ‘Nazis’, “Western”
+    if _CLASS_WORD.search(words[0]):
+        return False  # “Russians”, ‘Nazis’, “Western”
     return not (headline and _title_cased(f.text))
 
 
@@ -914,7 +918,7 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
 # display or respond to are left out: their object is not someone's words)
 _AS_VERBS = {"introduce", "present", "portray", "style", "cast", "refer", "hail", "praise", "tout", "depict",
              "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify",
-             "reject", "dismiss"}
+             "reject", "dismiss", "reclassify"}
 _GOVERNING_VERBS = (
     "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
     "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
@@ -923,7 +927,7 @@ _GOVERNING_VERBS = (
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
     "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "make clear", "hint",
-    "recount", "express", "cite", "testify", "implore", *sorted(_AS_VERBS))
+    "recount", "express", "cite", "testify", "implore", "wish", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
