@@ -844,9 +844,16 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
     #    …”") come from the same source: a scare quote joined to a partial or direct one by a comma,
     #    "and" or "or" takes its type and attribution
     for k in range(n):
-        if f.types[k] != "scare":
+        if f.types[k] not in ("scare", "partial"):
             continue
         q = f.spans[k]
+        if k > 0 and f.types[k - 1] == "other" and f.spans[k - 1].depth == q.depth \
+                and _OR_JOIN.fullmatch(text[f.spans[k - 1].end + 1:q.start - 1]):
+            f.types[k] = "other"  # a gloss offered as an alternative: the “siloviki” or “strongmen”
+            f.attrs[k] = attr.Attribution()
+            continue
+        if f.types[k] != "scare":
+            continue
         for kk in (k - 1, k + 1):
             if not 0 <= kk < n or f.types[kk] not in ("partial", "direct") or f.spans[kk].depth != q.depth:
                 continue
@@ -859,6 +866,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
+_OR_JOIN = re.compile(r",?\s+or\s+")
 
 
 # ----------------------------------------------------------------------------- unattributed spans
@@ -1019,6 +1027,8 @@ def _cue_holds_fragment(f: _Field, q: QuoteSpan, a: attr.Attribution) -> bool:
         return True
     if a.cue_end <= q.start:
         gap = text[a.cue_end:q.start - 1]
+        if a.cue in ("show", "display", "demonstrate", "watch") and not gap.strip():
+            return False  # "footage showed ‘teacher’ Pavel Firsov": the object shown
         if _RX14.fullmatch(gap):
             return True
         if a.cue in ("respond", "react", "reply") and _RX15.match(gap):
@@ -1142,8 +1152,8 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     ss, se = sent
     tail = text[q.end + 1:se]
     m = _REPORTING_TAIL.match(tail)
-    if m and m.group("v1") and not m.group("subj").strip():
-        m = None
+    if m and m.group("v1") and (not m.group("subj").strip() or _words(m.group("subj"))[0].lower() in _ING_OK_BEFORE):
+        m = None  # (no subject, or a prepositional phrase: "…, with no damage to its structure reported")
     if m:
         g = "acc" if m.group("acc") else ("v1" if m.group("v1") else "v2")
         cs = q.end + 1 + (m.start(g) if g != "acc" else tail.rfind("according", 0, m.start("acc")))
