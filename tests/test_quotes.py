@@ -676,3 +676,44 @@ def test_speaker_and_cue_of_quotes_going_on_from_reported_speech(text, quoted, s
 ])
 def test_speakers_of_messages_participles_and_nouns_of_saying(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # "a <noun> called", "dubbed the", "known as the": a name (DailyMail.csv rows 172, 47; Express.csv row 29),
+    # and an alternative offered with "or" to a name is its gloss
+    ("The blog added that this area was likely surveilled by a spy vessel called 'Yantar' in August 2021.",
+     "Yantar", "other"),
+    ("The latest to die was Nikolay Petrunin, 47, dubbed the 'Gas wonderkid', who allegedly died from "
+     "complications from Covid in mid-October.", "Gas wonderkid", "other"),
+    ("He also relies on the protection he enjoys from his inner circle of security chiefs, known as the "
+     "“siloviki” or “strongmen”.", "strongmen", "other"),
+    # the name of a label (RT.csv row 53) and a hashtag (RT.csv row 436)
+    ("Novaya Gazeta was shut down following two notices of violation sent by Roskomnadzor over the paper’s "
+     "refusal to use the “foreign agent” label for organizations branded as such by the government.",
+     "foreign agent", "other"),
+    ("Sturgeon added a hashtag ‘robertburns’ to the post, along with ‘#solidarity’ and a Ukrainian flag.",
+     "#solidarity", "other"),
+    # the object a verb of showing shows is no one's words (DailyMail.csv row 201)
+    ("Shocking footage showed 'teacher' Pavel Firsov demonstrating a Kalashnikov machine-gun and an anti-tank "
+     "grenade launcher to kindergarten children.", "teacher", "scare"),
+    # a one-word reply before "X said" is speech even without a cue that holds it (HuffPost.csv row 477)
+    ("“What’s your response when you hear that?” Tapper asked Kelly. “Disbelief,” Kelly said, as shown in the "
+     "video below.", "Disbelief,", "partial"),
+])
+def test_names_glosses_and_objects(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype
+
+
+def test_what_he_called_someones_term_and_wishes():
+    # "what he called the authoritarian leader’s “genius” strategy" (HuffPost.csv row 166)
+    r = _typed("Trump also faced backlash after initially praising what he called the authoritarian leader’s "
+               "“genius” strategy for invading Ukraine.", "genius")
+    assert (r["quote_type"], r["cue"]) == ("partial", "call")
+    # a wish is said (DailyMail.csv row 201)
+    r = _typed("He was also filmed speaking to officers, shaking hands with them and wishing them 'good luck'.",
+               "good luck")
+    assert (r["quote_type"], r["cue"]) == ("partial", "wish")
+    # a prepositional phrase is no reporting clause's subject (RT.csv row 459)
+    r = _typed("On July 20 three Ukrainian “kamikaze drones” attacked the plant, with no damage to its structure "
+               "reported.", "kamikaze drones")
+    assert r["cue"] != "report"
