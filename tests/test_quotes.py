@@ -717,3 +717,19 @@ def test_what_he_called_someones_term_and_wishes():
     r = _typed("On July 20 three Ukrainian “kamikaze drones” attacked the plant, with no damage to its structure "
                "reported.", "kamikaze drones")
     assert r["cue"] != "report"
+
+
+@pytest.mark.parametrize("text, quoted, title", [
+    # a clause opening with a fronted adverbial before its main clause (NBC.csv row 86; RT.csv row 945)
+    ("In her speech, Zelenska emphasized that these contributions mean that “while Russia kills, America "
+     "saves.”", "while Russia kills, America saves.", ""),
+    ("Medvedev said that while he doesn’t want to scare anyone, “when people say that something is impossible, "
+     "because it is never possible, they are always wrong.”",
+     "when people say that something is impossible, because it is never possible, they are always wrong.", ""),
+    # a personal pronoun with a finite verb is a clause however short (bbc.csv row 703; Fox.csv row 348)
+    ('"I\'m sure there will be no evidence," he replies. "I\'m certain."', "I'm certain.", ""),
+    ("", "it's vindictive", "Ingraham blasts Joe Biden's 'disgustingly Washington' response to question on gas "
+     "prices: 'it's vindictive'"),
+])
+def test_short_and_fronted_clauses_are_direct(text, quoted, title):
+    assert _typed(text, quoted, title)["quote_type"] == "direct"

@@ -1359,7 +1359,7 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
     return None
 
 
-_FINITE = re.compile(r"\b(?:is|are|was|were|will|would|can|could|should|must|has|have|had|do|does|did|may|"
+_FINITE = re.compile(r"\b[a-z]+n[’']t\b|\b(?:is|are|was|were|will|would|can|could|should|must|has|have|had|do|does|did|may|"
                      r"might|shall|am|’re|'re|’ll|'ll|’ve|'ve|’m|'m)\b|"
                      r"\b(?:it|that|he|she|there|what|who|here|where|this|everything|nothing|one|let)[’']s\b", re.I)
 _SUBORDINATE_START = {"that", "which", "who", "whom", "whose", "if", "when", "because", "to", "for", "of", "as",
@@ -1394,7 +1394,41 @@ def _is_clause(span: str) -> bool:
     s0 = span.lstrip("[(… .'‘\"“")
     clause = bool(s0) and (s0[0].isupper() or s0[0].isdigit()) and len(words) >= 3 \
         and (len(words) >= 5 or any(w.islower() for w in words[1:]))
-    return clause or lower_clause
+    return clause or lower_clause or _pronoun_clause(words, finite) or _fronted_clause(span)
+
+
+_PERSONAL = {"i", "we", "you", "he", "she", "it", "they"}
+
+
+def _pronoun_clause(words: list[str], finite: bool) -> bool:
+    """A personal pronoun with a finite verb is a clause however short: *it's vindictive*, *I'm
+    certain*, *they are wrong*."""
+    w0 = words[0].lower().replace("’", "'")
+    return len(words) >= 2 and finite and (w0 in _PERSONAL or w0.split("'")[0] in _PERSONAL)
+
+
+def _fronted_clause(span: str) -> bool:
+    """A clause opening with a fronted adverbial (a subordinate clause or a prepositional phrase
+    before a comma) whose main clause follows: *when people say …, they are always wrong*, *while
+    Russia kills, America saves*, *despite its removal, this says so much …*."""
+    words = _words(span)
+    if not words or words[0].lower() not in _FRONTING:
+        return False
+    for m in re.finditer(",", span):
+        head, rest = span[:m.start()], span[m.end():]
+        rw = _words(rest)
+        if len(_words(head)) < 2 or len(rw) < 2:
+            continue
+        subject = rw[0].lower() in _PERSONAL or rw[0][0].isupper() or rw[0].lower() in _SUBJECT_START
+        verb = _FINITE.search(rest) or _FINITE_MAIN.search(rest) or re.fullmatch(r"[a-z]+(?:s|ed)", rw[1])
+        if subject and verb and rw[0].lower() not in _SUBORDINATE_START | _FRONTING:
+            return True
+    return False
+
+
+_FRONTING = {"when", "if", "while", "whereas", "although", "though", "because", "since", "as", "after", "before",
+             "once", "unless", "until", "despite", "with", "without", "for", "like", "in", "on", "at", "by",
+             "given", "unlike", "as long as"}
 
 
 def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribution | None = None, *,
