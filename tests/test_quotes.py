@@ -608,3 +608,28 @@ def test_speaker_and_cue_of_quotes_going_on_from_reported_speech(text, quoted, s
 ])
 def test_speakers_of_messages_participles_and_nouns_of_saying(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # an organisation is no antecedent of "he" (Express.csv row 29: not "Eurasia Programme")
+    ("Media moguls and military suppliers are set to turn on Putin, leading to his eventual “disappearance”, "
+     "according to Professor Nikolai Petrov, a senior research fellow on the Russia and Eurasia Programme at "
+     "Chatham House. Speaking to Express.co.uk about how the oligarchs could depose Putin, he said: “They will "
+     "fight against each other, and it will destabilise the system.”", "They will fight against each other, and "
+     "it will destabilise the system.", "Nikolai Petrov"),
+    # a photo credit "(X via AP)" names no one (AssociatedPress.csv row 45)
+    ('The monument was dismantled, said Rafal Leskiewicz, spokesman for the institute. (IPN Wroclaw via AP) "It '
+     'is impossible to keep such monuments in the public sphere," he told The Associated Press.',
+     "It is impossible to keep such monuments in the public sphere,", "Rafal Leskiewicz"),
+    # "the White House" is a name, not a role to resolve to another organisation (ABC.csv row 9)
+    ('The Energy Department will run the rebate programs, according to the U.S. Department of Energy. "Energy '
+     'upgrades can reduce indoor and local outdoor air pollution," the White House said.',
+     "Energy upgrades can reduce indoor and local outdoor air pollution,", "White House"),
+    # an unnamed role keeps whose it is (Reuters.csv row 48)
+    ('The United States is concerned about threats from Iran against Saudi Arabia, a White House spokesperson '
+     'said on Tuesday. "We are concerned about the threat picture," said the spokesperson from the National '
+     'Security Council.', "We are concerned about the threat picture,",
+     "the spokesperson from the National Security Council"),
+])
+def test_names_that_are_no_persons_and_unnamed_roles(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

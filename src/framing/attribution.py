@@ -379,6 +379,9 @@ _ORG_WORDS = {
     "oblast", "county", "capitol", "street", "twitter", "facebook", "telegram", "youtube", "instagram",
     "google", "apple", "microsoft", "amazon", "tesla", "spacex", "gazprom", "rosatom", "wagner",
     "photo", "photos", "pool", "images", "getty", "shutterstock", "alamy", "epa", "xinhua", "sputnik",
+    "brigade", "regiment", "battalion", "division", "corps", "squadron", "fleet", "command", "programme",
+    "program", "directorate", "inspectorate", "mission", "delegation", "embassy", "consulate", "academy",
+    "college", "tribunal", "guards", "authority",
 }
 #: Nationality adjectives: never a speaker on their own ("a Ukrainian court said").
 _DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ish|ese|ean|ani|i)|French|Dutch|Greek|Thai|Swiss|American|"
@@ -742,8 +745,8 @@ class Article:
             rs0 = rm.start()
             g = rm.group(0)
             if " " not in g and "\u00a0" not in g:  # one word: the common case, kept cheap
-                if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/":
-                    continue
+                if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or text.startswith(" via ", rm.end()):
+                    continue  # photo credits: "Danny Lawson/PA", "(IPN Wroclaw via AP)"
                 lw0 = g.lower().rstrip(".")
                 if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
                                                          and not _WHO_AFTER.match(text, rm.end())):
@@ -767,7 +770,8 @@ class Article:
             run = [(rs0 + w.start(), rs0 + w.end(), w.group(0)) for w in _NONSPACE.finditer(g)]
             if run[-1][2].lower() in _CONNECTORS:
                 run.pop()
-            if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0):
+            if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0) \
+                    or text.startswith(" via ", rm.end()):
                 continue  # photo credits: "Danny Lawson/PA", "Photograph: Pavlo Palamarchuk/Reuters"
             lows = [t[2].lower().rstrip(".") for t in run]
             k = 0
@@ -986,7 +990,7 @@ class Article:
                         first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
                     i -= 1
                     continue
-                if p in _PERSON_PRONOUNS and fallback is None and len(m.text.split()) == 1 \
+                if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
                         and m.text.lower() not in _ORG_WORDS and not m.text.isupper():
                     fallback = m
                 if p in ("they", "them") and not m.person:
@@ -1316,7 +1320,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and _NAME_WITH_OF.fullmatch(text, s + words[1].start(), e):
         # a name written with function words: "The Agency for National Security"
         return text[s + words[1].start():e], s + words[1].start(), e
-    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES)):
+    proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
+        and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
+    if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
+            low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES))):
+        # ("the White House", "the JCCC": a name, not a role to resolve)
         if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
             # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
             # source, not a named one that shares the role; kept as written, with what follows the head.
@@ -1353,6 +1361,10 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         name = art.resolve_pronoun(hs, "person")
         if name:
             return name, hs, he
+    if low[0] == "the" and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS and len(words) > len(head_words) \
+            and words[len(head_words)].group(0).lower() in ("from", "for", "of", "at"):
+        # "the spokesperson from the National Security Council", no name given: said whose
+        return text[hs:e].rstrip(" ,"), hs, he
     # strip a possessive
     spk = text[hs:he]
     if spk.endswith(("’s", "'s", "´s")):
