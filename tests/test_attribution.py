@@ -227,7 +227,7 @@ def test_urge_is_inverted_after_a_quote_and_the_participle_keeps_its_subject():
                              "of generations,")
     assert (a.speaker, a.cue) == ("the authors of the bill", "urge")  # unnamed: the role with whose it is
     b = attribution_of(text, "condition for the preservation of the people.")
-    assert (b.speaker, b.cue) == ("the authors", "add")
+    assert (b.speaker, b.cue) == ("the authors of the bill", "add")
 
 
 def test_quoted_on_a_day_as_saying():
