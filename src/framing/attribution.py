@@ -507,7 +507,8 @@ _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
-_NOUN_LIKE_CUES = {"state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
+_TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
+_NOUN_LIKE_CUES = {"blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
                    "quote", "tweet", "answer", "reply", "remark", "warning", "pledge", "vow", "plea", "appeal",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
@@ -561,7 +562,7 @@ _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|thei
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
 _MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
 _SENT_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|continued|continues|proceeded)\s+to\s+$")
+_WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|(?:continued|continues|proceeded)(?:\s+on)?)\s+to\s+$")
 #: Platforms carry what others say; they are never "the outlet" or "the message" that spoke.
 #: Documents that stand for one another ("published a post … The message went on to suggest …").
 _MESSAGE_KIN = {"statement", "post", "message", "tweet", "letter", "note", "email", "release", "update"}
@@ -910,6 +911,8 @@ class Article:
                 continue  # "the Balkan state", "a report", "his comments": nouns
             if w.endswith("ed") and _ADJ_DET_BEFORE.search(text, max(0, ws - 12), ws) and _NOUN_AFTER.match(text, end):
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
+            if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
+                continue  # "continued on to explain why …": the verb that follows is the cue
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
@@ -1029,6 +1032,23 @@ class Article:
                 if spk and a >= 0:
                     yield spk, a, b
             k -= 1
+
+    def unnamed_source(self, pos: int, head: str) -> str:
+        """For a definite role ("the spokesman", "the source", "its source"): the unnamed speaker
+        with that role (any, for "source") introduced by an indefinite article in this sentence or
+        the three before ("A Nexperia spokesman noted …", "a senior Western official … said")."""
+        here = self.sentence_index(pos)
+        wanted = _SYNONYMS.get(head, {head})
+        self._in_plural = True  # one level only
+        try:
+            for spk, a, b in self._recent_cue_speakers(pos, here):
+                words = spk.lower().split()
+                if len(words) >= 2 and words[0] in ("a", "an", "one", "another") and a < pos \
+                        and (head == "source" or words[-1] in wanted or head in words):
+                    return spk
+        finally:
+            self._in_plural = False
+        return ""
 
     def _plural_speaker(self, pos: int, here: int) -> str:
         """For "they": the last plural or collective speaker of the three sentences before
@@ -1320,6 +1340,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and _NAME_WITH_OF.fullmatch(text, s + words[1].start(), e):
         # a name written with function words: "The Agency for National Security"
         return text[s + words[1].start():e], s + words[1].start(), e
+    if len(low) >= 2 and low[0] in ("the", "its", "their") and not art._in_plural and len(words) == len(head_words) \
+            and (low[-1] in ROLE_NOUNS or low[-1] in SPEAKER_NOUNS) and not hw[-1][:1].isupper():
+        # "The spokesman said" after "A Nexperia spokesman noted", "the source said" after "A senior
+        # Western official … said": that unnamed source again
+        prior = art.unnamed_source(hs, low[-1])
+        if prior:
+            return prior, hs, he
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
