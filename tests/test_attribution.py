@@ -225,9 +225,9 @@ def test_urge_is_inverted_after_a_quote_and_the_participle_keeps_its_subject():
             "urge the authors of the bill, adding that they are a “condition for the preservation of the people.”")
     a = attribution_of(text, "Family, motherhood and childhood are the values that ensure the continuous change "
                              "of generations,")
-    assert (a.speaker, a.cue) == ("the authors", "urge")  # the head of "the authors of the bill"
+    assert (a.speaker, a.cue) == ("the authors of the bill", "urge")  # unnamed: the role with whose it is
     b = attribution_of(text, "condition for the preservation of the people.")
-    assert (b.speaker, b.cue) == ("the authors", "add")
+    assert (b.speaker, b.cue) == ("the authors of the bill", "add")
 
 
 def test_quoted_on_a_day_as_saying():

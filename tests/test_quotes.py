@@ -733,3 +733,64 @@ def test_what_he_called_someones_term_and_wishes():
 ])
 def test_short_and_fronted_clauses_are_direct(text, quoted, title):
     assert _typed(text, quoted, title)["quote_type"] == "direct"
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # an organisation is no antecedent of "he" (Express.csv row 29: not "Eurasia Programme")
+    ("Media moguls and military suppliers are set to turn on Putin, leading to his eventual “disappearance”, "
+     "according to Professor Nikolai Petrov, a senior research fellow on the Russia and Eurasia Programme at "
+     "Chatham House. Speaking to Express.co.uk about how the oligarchs could depose Putin, he said: “They will "
+     "fight against each other, and it will destabilise the system.”", "They will fight against each other, and "
+     "it will destabilise the system.", "Nikolai Petrov"),
+    # a photo credit "(X via AP)" names no one (AssociatedPress.csv row 45)
+    ('The monument was dismantled, said Rafal Leskiewicz, spokesman for the institute. (IPN Wroclaw via AP) "It '
+     'is impossible to keep such monuments in the public sphere," he told The Associated Press.',
+     "It is impossible to keep such monuments in the public sphere,", "Rafal Leskiewicz"),
+    # "the White House" is a name, not a role to resolve to another organisation (ABC.csv row 9)
+    ('The Energy Department will run the rebate programs, according to the U.S. Department of Energy. "Energy '
+     'upgrades can reduce indoor and local outdoor air pollution," the White House said.',
+     "Energy upgrades can reduce indoor and local outdoor air pollution,", "White House"),
+    # an unnamed role keeps whose it is (Reuters.csv row 48)
+    ('The United States is concerned about threats from Iran against Saudi Arabia, a White House spokesperson '
+     'said on Tuesday. "We are concerned about the threat picture," said the spokesperson from the National '
+     'Security Council.', "We are concerned about the threat picture,",
+     "the spokesperson from the National Security Council"),
+])
+def test_names_that_are_no_persons_and_unnamed_roles(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker
+
+
+def test_an_opening_mark_right_after_a_full_stop_reopens_the_quotation():
+    # Express.csv row 64: `sanctions.“We have …` — the writer's re-opening mark with no space before it
+    text = ("The spokesman said: “Nexperia utterly condemns Russia’s illegal invasion of Ukraine, we support and "
+            "have abided by all international sanctions.“We have no Russian customers and do not sell into Russia. "
+            "“Unfortunately, like other chip companies, we have seen incidents of our products being used.” Denys "
+            "Shmyhal noted that Russia was beginning to run low on critical weapons. He said: “These are the ones "
+            "that have precision accuracy.”")
+    got = spans(text)
+    assert got[0].endswith("all international sanctions.") and got[1].startswith("We have no Russian customers")
+    assert got[-1] == "These are the ones that have precision accuracy."
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "the spokesman" after "A Nexperia spokesman noted": that unnamed source again (Express.csv row 64)
+    ("A Nexperia spokesman noted that none of the components that were identified in the procurement document "
+     "is manufactured at the UK site. They added that their components were not made for military use. The "
+     "spokesman said: “Nexperia utterly condemns Russia’s illegal invasion of Ukraine.”",
+     "Nexperia utterly condemns Russia’s illegal invasion of Ukraine.", "A Nexperia spokesman", "say"),
+    # ... and "the source" after "A senior Western official … said" (DailyMail.csv row 227)
+    ("A senior Western official, speaking on condition of anonymity, said kamikaze drones supplied to Moscow by "
+     "Iran were being used because Russian missiles were running out. ‘Our assessment is that this will be "
+     "unsustainable,’ the source said.", "Our assessment is that this will be unsustainable,",
+     "A senior Western official", "say"),
+    # "continued on to explain": explain is the cue (Express.csv row 8)
+    ("Dr Patrick Bury said the strikes hurt. Dr Bury continued on to explain why both sides would be keen to avoid "
+     "the open conflict of a “street battle,” having already suffered huge losses in the war so far.",
+     "street battle,", "Patrick Bury", "explain"),
+    # "a missile blast" is a noun, not the cue (Mirror.csv row 15)
+    ("Poland's president has said a missile blast that killed two people near its border with Ukraine appears "
+     "to have been an \"unfortunate accident\" and not an \"intentional attack\".", "unfortunate accident",
+     "Poland's president", "say"),
+])
+def test_unnamed_sources_again_and_cue_forms(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -443,6 +443,25 @@ def test_attribution_gap_pairs_the_two_speakers_within_documents():
         stats.attribution_gap(docs, hits, category="sceptical")
 
 
+def test_attribution_gap_counts_draws_without_one_speaker():
+    """30 RT documents, only 2 quote Moscow: a resample misses both with probability
+    (28/30)**30 = 0.127, and its Moscow share -- hence the gap -- is undefined. Those draws bound
+    the interval (-1 / +1) instead of being dropped."""
+    docs = _docs([(f"r{i}", "RT", 300) for i in range(30)])
+    rows = [(f"r{i}", "Kiev", "distancing" if i % 3 else "neutral") for i in range(30)]
+    rows += [("r0", "Moscow", "neutral"), ("r1", "Moscow", "distancing")]
+    hits = pd.DataFrame(rows, columns=["doc_id", "speaker", "cue_category"])
+    hits["feature"], hits["key"] = "reported_speech", "reported"
+    g = stats.attribution_gap(docs, hits, speakers=("Kyiv (government)", "Moscow"), n_boot=2000,
+                              min_docs=2).iloc[0]
+    assert g.difference == pytest.approx(20 / 30 - 1 / 2)
+    assert g.ci_low == -1 and g.ci_high == 1 and not g.excludes_zero      # dropping them gave [-0.40, 0.77]
+    # with every draw defined the interval is the plain percentile interval
+    lo, hi, u = stats._difference_interval(np.array([-0.2, 0.0, 0.1, 0.3]), 0.5)
+    assert (lo, hi, u) == (pytest.approx(np.quantile([-0.2, 0.0, 0.1, 0.3], 0.25)),
+                           pytest.approx(np.quantile([-0.2, 0.0, 0.1, 0.3], 0.75)), 0.0)
+
+
 # ----------------------------------------------------------------------------- keyness
 def _worked_example(test_data):
     md = (test_data / "stats" / "keyness_worked_example.md").read_text(encoding="utf-8")

@@ -379,6 +379,9 @@ _ORG_WORDS = {
     "oblast", "county", "capitol", "street", "twitter", "facebook", "telegram", "youtube", "instagram",
     "google", "apple", "microsoft", "amazon", "tesla", "spacex", "gazprom", "rosatom", "wagner",
     "photo", "photos", "pool", "images", "getty", "shutterstock", "alamy", "epa", "xinhua", "sputnik",
+    "brigade", "regiment", "battalion", "division", "corps", "squadron", "fleet", "command", "programme",
+    "program", "directorate", "inspectorate", "mission", "delegation", "embassy", "consulate", "academy",
+    "college", "tribunal", "guards", "authority",
 }
 #: Nationality adjectives: never a speaker on their own ("a Ukrainian court said").
 _DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ish|ese|ean|ani|i)|French|Dutch|Greek|Thai|Swiss|American|"
@@ -504,7 +507,8 @@ _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
-_NOUN_LIKE_CUES = {"state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
+_TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
+_NOUN_LIKE_CUES = {"blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
                    "quote", "tweet", "answer", "reply", "remark", "warning", "pledge", "vow", "plea", "appeal",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
@@ -558,7 +562,7 @@ _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|thei
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
 _MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
 _SENT_OPEN = re.compile(r"(?:^|[.!?]\s+|\n\s*)$")
-_WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|continued|continues|proceeded)\s+to\s+$")
+_WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|(?:continued|continues|proceeded)(?:\s+on)?)\s+to\s+$")
 #: Platforms carry what others say; they are never "the outlet" or "the message" that spoke.
 #: Documents that stand for one another ("published a post … The message went on to suggest …").
 _MESSAGE_KIN = {"statement", "post", "message", "tweet", "letter", "note", "email", "release", "update"}
@@ -742,8 +746,8 @@ class Article:
             rs0 = rm.start()
             g = rm.group(0)
             if " " not in g and "\u00a0" not in g:  # one word: the common case, kept cheap
-                if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/":
-                    continue
+                if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or text.startswith(" via ", rm.end()):
+                    continue  # photo credits: "Danny Lawson/PA", "(IPN Wroclaw via AP)"
                 lw0 = g.lower().rstrip(".")
                 if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
                                                          and not _WHO_AFTER.match(text, rm.end())):
@@ -767,7 +771,8 @@ class Article:
             run = [(rs0 + w.start(), rs0 + w.end(), w.group(0)) for w in _NONSPACE.finditer(g)]
             if run[-1][2].lower() in _CONNECTORS:
                 run.pop()
-            if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0):
+            if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or _CREDIT_BEFORE.search(text, max(0, rs0 - 14), rs0) \
+                    or text.startswith(" via ", rm.end()):
                 continue  # photo credits: "Danny Lawson/PA", "Photograph: Pavlo Palamarchuk/Reuters"
             lows = [t[2].lower().rstrip(".") for t in run]
             k = 0
@@ -906,6 +911,8 @@ class Article:
                 continue  # "the Balkan state", "a report", "his comments": nouns
             if w.endswith("ed") and _ADJ_DET_BEFORE.search(text, max(0, ws - 12), ws) and _NOUN_AFTER.match(text, end):
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
+            if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
+                continue  # "continued on to explain why …": the verb that follows is the cue
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
@@ -986,7 +993,7 @@ class Article:
                         first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
                     i -= 1
                     continue
-                if p in _PERSON_PRONOUNS and fallback is None and len(m.text.split()) == 1 \
+                if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
                         and m.text.lower() not in _ORG_WORDS and not m.text.isupper():
                     fallback = m
                 if p in ("they", "them") and not m.person:
@@ -1025,6 +1032,23 @@ class Article:
                 if spk and a >= 0:
                     yield spk, a, b
             k -= 1
+
+    def unnamed_source(self, pos: int, head: str) -> str:
+        """For a definite role ("the spokesman", "the source", "its source"): the unnamed speaker
+        with that role (any, for "source") introduced by an indefinite article in this sentence or
+        the three before ("A Nexperia spokesman noted …", "a senior Western official … said")."""
+        here = self.sentence_index(pos)
+        wanted = _SYNONYMS.get(head, {head})
+        self._in_plural = True  # one level only
+        try:
+            for spk, a, b in self._recent_cue_speakers(pos, here):
+                words = spk.lower().split()
+                if len(words) >= 2 and words[0] in ("a", "an", "one", "another") and a < pos \
+                        and (head == "source" or words[-1] in wanted or head in words):
+                    return spk
+        finally:
+            self._in_plural = False
+        return ""
 
     def _plural_speaker(self, pos: int, here: int) -> str:
         """For "they": the last plural or collective speaker of the three sentences before
@@ -1316,7 +1340,18 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and _NAME_WITH_OF.fullmatch(text, s + words[1].start(), e):
         # a name written with function words: "The Agency for National Security"
         return text[s + words[1].start():e], s + words[1].start(), e
-    if low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES)):
+    if len(low) >= 2 and low[0] in ("the", "its", "their") and not art._in_plural and len(words) == len(head_words) \
+            and (low[-1] in ROLE_NOUNS or low[-1] in SPEAKER_NOUNS) and not hw[-1][:1].isupper():
+        # "The spokesman said" after "A Nexperia spokesman noted", "the source said" after "A senior
+        # Western official … said": that unnamed source again
+        prior = art.unnamed_source(hs, low[-1])
+        if prior:
+            return prior, hs, he
+    proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
+        and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
+    if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
+            low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES))):
+        # ("the White House", "the JCCC": a name, not a role to resolve)
         if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
             # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
             # source, not a named one that shares the role; kept as written, with what follows the head.
@@ -1353,6 +1388,10 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         name = art.resolve_pronoun(hs, "person")
         if name:
             return name, hs, he
+    if low[0] == "the" and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS and len(words) > len(head_words) \
+            and words[len(head_words)].group(0).lower() in ("from", "for", "of", "at"):
+        # "the spokesperson from the National Security Council", no name given: said whose
+        return text[hs:e].rstrip(" ,"), hs, he
     # strip a possessive
     spk = text[hs:he]
     if spk.endswith(("’s", "'s", "´s")):

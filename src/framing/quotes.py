@@ -30,6 +30,7 @@ from .schema import ALL_HIT_COLUMNS, check_columns, empty_hits
 # Patterns used inside functions, compiled once (no re-module cache lookup per call).
 _RX0 = re.compile(r"\w")
 _RX1 = re.compile(r"[.!?…:][’'”\"»]?\s+$")
+_RX1_TIGHT = re.compile(r"[a-z\d][.!?…]$")
 _RX2 = re.compile(r"[.!?…][”\"»]?\s+$")
 _RX3 = re.compile(r"(?:,\s*or|\(|[–—-]\s*or)\s*$")
 _RX4 = re.compile(r"\s*[,)–—-]")
@@ -202,7 +203,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
             # a quotation re-opened after a sentence end without closing (paragraphs of one quote
             # run together on one line: "A. "B. "C.") ends the open span and starts a new one
             # (a nested quote may close right before: `… regulation.’ "The Russian …`)
-            if open_of and (kl in ("d", "g") and _RX1.search(text[max(ps, i - 5):i])
+            # (an opening-shaped mark may follow the full stop without a space: `sanctions.“We have …`)
+            if open_of and (kl in ("d", "g") and (_RX1.search(text[max(ps, i - 5):i])
+                                                  or ch in "“„«" and _RX1_TIGHT.search(text[max(ps, i - 2):i]))
                             or kl == "s" and _RX2.search(text[max(ps, i - 5):i])):
                 j = open_of[-1]
                 oi, om = stack[j]

@@ -245,6 +245,19 @@ def _quantile_with_inf(x: np.ndarray, q: float) -> np.ndarray:
     return np.where(np.isinf(hi_v) & (c > f), np.inf, np.where(c == f, lo_v, mid))
 
 
+def _difference_interval(diff: np.ndarray, ci: float) -> tuple[float, float, float]:
+    """Percentile interval of a difference of two shares from bootstrap replicates ``diff`` (NaN
+    where a draw held no quote of one side, so one share is undefined), and the undefined share.
+    As in :func:`_rate_ratio_interval` the undefined draws are not dropped but bound the interval
+    conservatively: -1 for the lower bound, +1 for the upper (the most a difference of shares can
+    be). Without undefined draws this is the plain percentile interval."""
+    a = (1 - ci) / 2
+    undefined = np.isnan(diff)
+    lo = np.quantile(np.where(undefined, -1.0, diff), a)
+    hi = np.quantile(np.where(undefined, 1.0, diff), 1 - a)
+    return _tidy(lo, -1.0, 1.0), _tidy(hi, -1.0, 1.0), float(undefined.mean())
+
+
 def _rate_ratio_interval(ra: np.ndarray, rb: np.ndarray, ci: float) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Percentile interval of the rate ratio from paired bootstrap replicates of the two rates
     (``ra``, ``rb``: (n_boot, k)), and the share of replicates where the ratio is undefined.
@@ -1107,6 +1120,9 @@ def attribution_gap(
     ``n_docs`` (documents quoting A or B), ``n_docs_a``, ``n_docs_b``, ``n_quotes_a``,
     ``n_quotes_b``, ``share_a``, ``share_b``, ``difference`` (A - B), ``ci_low``, ``ci_high``,
     ``excludes_zero``, ``insufficient`` (fewer than ``min_docs`` documents quote A or B; no interval).
+    A bootstrap draw holding no quote of A or none of B has no gap; such draws are not dropped but
+    bound the interval conservatively (-1 for the lower bound, +1 for the upper:
+    :func:`_difference_interval`).
     """
     _check_ci(ci)
     if len(speakers) != 2:
@@ -1147,7 +1163,7 @@ def attribution_gap(
                 lb, ub = (float(v[0]) for v in _degenerate_to_wilson(sb, lb, ub, nb, ci))
                 lo, hi = _mover(sa, la, ua, sb, lb, ub)
             else:
-                lo, hi = (_tidy(v, -1.0, 1.0) for v in _quantiles(reps[:, 0] - reps[:, 1], ci))
+                lo, hi, _ = _difference_interval(reps[:, 0] - reps[:, 1], ci)
         rows.append({**dict(zip(by, label)), "speaker_a": names[0], "speaker_b": names[1], "cue_category": category,
                      "n_docs": len(idx), "n_docs_a": na, "n_docs_b": nb, "n_quotes_a": int(x[:, 1].sum()),
                      "n_quotes_b": int(x[:, 3].sum()), "share_a": sa, "share_b": sb, "difference": sa - sb,
