@@ -794,3 +794,27 @@ def test_an_opening_mark_right_after_a_full_stop_reopens_the_quotation():
 ])
 def test_unnamed_sources_again_and_cue_forms(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", [
+    # a passive label with its agent: recorded as, panned as (DailyMail.csv row 4; HuffPost.csv row 287)
+    ("Her official cause of death was recorded as 'mechanical asphyxiation' by the medical examiner.",
+     "mechanical asphyxiation", "partial", "the medical examiner", "record"),
+    ("Several states have already moved to suspend gas taxes despite the fact that it’s been panned as a "
+     "“gimmick” by experts and lawmakers of both parties.", "gimmick", "partial", "experts", "pan"),
+    # a closing reporting clause with a plural subject's bare verb (DailyMail.csv row 235)
+    ("The children born as a result of this wartime rape are often stigmatised themselves as they become a "
+     "'living reminder of the conflict', academics say.", "living reminder of the conflict", "partial", None, "say"),
+    # what people shout is said (bbc.csv row 763)
+    ('I have seen them jumping from smugglers\' boats into the shallows on a Greek beach, shouting with joy that '
+     '"God is Great".', "God is Great", None, None, "shout"),
+    # a film title ending in "-Man" is no demonym (HuffPost.csv row 577)
+    ("Laney worked on Hollywood blockbusters such as “Star Wars: Episode II — Attack of the Clones,” “Hancock” "
+     "and “Ant-Man.”", "Ant-Man.", "other", None, ""),
+])
+def test_passive_labels_tails_and_cries(text, quoted, qtype, speaker, cue):
+    r = _typed(text, quoted)
+    assert r["cue"] == cue and (qtype is None or r["quote_type"] == qtype)
+    assert r["quote_type"] != "scare"
+    if speaker is not None:
+        assert r["speaker"] == speaker

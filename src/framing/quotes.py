@@ -878,7 +878,8 @@ _SPEECH_PRONOUNS = {"i", "me", "my", "mine", "we", "us", "our", "ours", "you", "
                     "we’ll", "we'll", "i’d", "i'd"}
 # a capitalised word that stays a common word or a class of people, not a name: demonyms and
 # political or religious adjectives (“Russians”, ‘Nazis’, “Sinophile”, “Western”)
-_CLASS_WORD = re.compile(r"(?:ians?|ese|ish|ists?|isms?|ites?|philes?|phobes?|phobic|ern|ics?|ans?)$|"
+_CLASS_WORD = re.compile(r"(?:ians?|eans?|icans?|ese|ish|ists?|isms?|ites?|philes?|phobes?|phobic|ern|ics?)$|"
+                         r"^(?:Germans?|Moroccans?|Afghans?|Pakistanis?|Israelis?|Iraqis?|Saudis?|Yemenis?|Thais?)$|"
                          r"^(?:Nazis?|Soviets?|Commies?|Yanks?|Brits?|Great|Gods?|Heroes|Hero)$", re.I)
 
 
@@ -938,7 +939,8 @@ _GOVERNING_VERBS = (
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
     "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "make clear", "hint",
-    "recount", "express", "cite", "testify", "implore", "wish", *sorted(_AS_VERBS))
+    "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
+    *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
@@ -950,7 +952,8 @@ _GOVERNING_RE = re.compile(r"(?<![\w\-])(%s|%s)\b" % (
 _TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argues|warned|warns|stated|states|"
                "reported|reports|wrote|writes|noted|notes|alleged|alleges|told|explained|suggested|believes|"
                "believed|estimated|estimates|predicted|predicts|maintained|maintains|contended|asserted|"
-               "declared|announced|tweeted|posted")
+               "declared|announced|tweeted|posted|say|claim|argue|warn|believe|note|report|write|estimate|"
+               "predict|insist|suggest|allege|explain|add")
 # "…, the ministry claimed." / "…, according to Causeur." / "…, said Peskov." at the end of the sentence
 _REPORTING_TAIL = re.compile(
     r"[^;:–—()]*?,\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)\s*(?:[.!?,;:”\"’']|$)|"
@@ -1224,7 +1227,8 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
 _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "report", "mark", "term", "characterize",
                 "characterise", "portray", "deem", "regard", "see", "view", "cast", "list", "designate", "accuse",
                 "quote", "cite", "claim", "allege", "say", "believe", "think", "rumour", "rumor", "present",
-                "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out"}
+                "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out", "record", "pan",
+                "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
 _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
