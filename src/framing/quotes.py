@@ -940,7 +940,7 @@ _GOVERNING_VERBS = (
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
     "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "make clear", "hint",
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
-    *sorted(_AS_VERBS))
+    "order", "instruct", "decree", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
@@ -1065,7 +1065,8 @@ _SPEECH_NOUN_THAT = re.compile(
     r"(?:\b((?:its|his|her|their)|[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*){0,3}[’']s)\s+(?:[a-z\-]+\s+){0,2}?)?"
     r"\b(claims?|statements?|assertions?|allegations?|warnings?|insistence|arguments?|accusations?|"
     r"assurances?|promises?|pledges?|predictions?|determination|conclusion|finding|ruling|verdict|"
-    r"vows?|declarations?|praise|remarks?|comments?|pleas?|appeals?|descriptions?|ad-libs?)"
+    r"vows?|declarations?|praise|remarks?|comments?|pleas?|appeals?|descriptions?|ad-libs?|requests?|"
+    r"demands?|instructions?)"
     r"\s+(?:(?:on|in|last|this|earlier|\w+day)\s+(?:\w+\s+)?)?(?:that|to|of)\s")
 _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "promise", "vow": "vow", "claim": "claim",
                       "demand": "demand", "warning": "warn", "call": "call", "assurance": "assure", "threat": "threaten",
@@ -1075,6 +1076,7 @@ _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "pr
                       "conclusion": "conclude", "finding": "find", "ruling": "rule", "verdict": "rule",
                       "declaration": "declare", "remark": "remark", "comment": "comment", "plea": "plead",
                       "appeal": "appeal", "description": "describe", "ad-lib": "ad-lib", "praise": "praise",
+                      "instruction": "instruct",
                       "complaint": "complain", "criticism": "criticise", "condemnation": "condemn",
                       "denial": "deny", "suggestion": "suggest"}
 # "in his opinion", "in the view of the NATO representative": a paraphrased source
