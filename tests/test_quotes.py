@@ -818,3 +818,26 @@ def test_passive_labels_tails_and_cries(text, quoted, qtype, speaker, cue):
     assert r["quote_type"] != "scare"
     if speaker is not None:
         assert r["speaker"] == speaker
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "first" after a name is an adverb, not "the first claims" (Fox.csv row 159, data_removed)
+    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin first told viewers, "and '
+     'that this is going to start a humanitarian crisis."', "Estimates are 50,000 Ukrainians will be dead or wounded,",
+     "Sonny Hostin", "tell"),
+    # "responded by saying" is no passive with an agent; "it added" is the ministry (RT.csv row 343)
+    ("On Thursday, the Russian Foreign Ministry responded by saying Stano had no authority to make such "
+     "statements. The Iranian deal was built on “carefully measured balance of interests” and not “crude "
+     "political pressure,” it added.", "crude political pressure,", "Russian Foreign Ministry", "add"),
+    # a hyphenated -ed word is no finite verb inside the subject (bbc.csv row 200)
+    ('On Saturday, the Finnish state-owned company Gasgrid Finland said in a statement that gas supplies were '
+     'stopped on 21 May. "Gasgrid Finland has directed gas imports in Balticconnector and the gas system is '
+     'currently in balance," it said.', "Gasgrid Finland has directed gas imports in Balticconnector and the gas "
+     "system is currently in balance,", "Gasgrid Finland", "say"),
+    # echo is a verb of saying (Express.csv row 17)
+    ("BBC's Steve Rosenberg echoed this: \"Back in Moscow Vladimir Putin was inaugurating a giant Ferris wheel. "
+     "Surreal.\"", "Back in Moscow Vladimir Putin was inaugurating a giant Ferris wheel. Surreal.",
+     "BBC's Steve Rosenberg", "echo"),
+])
+def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -484,6 +484,7 @@ _INFINITIVE = re.compile(r"\bto\s+(?:[a-z]+ly\s+)?$")
 _NOUN_CONTEXT = re.compile(r"\b(?:amid|among|despite|over|about|against|following|of|the|a|an|these|those|such|"
                            r"recent|new|false|unfounded|latest|earlier|previous)\s+$", re.I)
 _PASSIVE_BY = re.compile(r"\s+by\s+")
+_GERUND = re.compile(r"[a-z]+ing\b")
 _PARTICIPLE_INTRO = re.compile(r"(?:,\s*|[”\"’]\s*,?\s*|\bby\s+|\bbefore\s+|\bafter\s+|\bwhile\s+|\bwhen\s+|\band\s+|^)$")
 
 #: Cues that take an object and are never inverted after a quote ("… “not one European country”
@@ -513,6 +514,7 @@ _NOUN_LIKE_CUES = {"blast", "charge", "joke", "rant", "state", "report", "note",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
+_DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 #: Upper-case letters (Latin, Greek, Cyrillic) as one character class body, without any range or hyphen.
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
@@ -1242,12 +1244,15 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
             break
         j -= 1
     start_tok = j + 1
+    if end_tok > start_tok and toks[end_tok][2].lower() in ("who", "which", "that"):
+        end_tok -= 1  # "A Russian lawmaker who called for …": the antecedent
     if start_tok > end_tok:
         return None
     # a finite verb inside the phrase: the subject is what precedes it
     for q in range(start_tok + 1, end_tok + 1):
         w = toks[q][2]
-        if w.islower() and (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR_PAST) and w not in SPEAKER_NOUNS \
+        if w.islower() and (w.endswith("ed") and len(w) > 4 and "-" not in w or w in _IRREGULAR_PAST) \
+                and w not in SPEAKER_NOUNS \
                 and toks[q - 1][2].lower() not in ("the", "a", "an", "his", "her", "its", "their"):
             end_tok = q - 1
             break
@@ -1473,7 +1478,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     if _IMPERSONAL.search(text, max(ss, cue.start - 40), cue.start):
         return "", -1, -1, "", -1  # "it was once again said that …": no one is named
     pm = _PASSIVE_BY.match(text, cue.end)
-    if pm and cue.text.lower().endswith("ed"):
+    if pm and cue.text.lower().endswith("ed") and not _GERUND.match(text, pm.end()):
+        # (not "responded by saying …": a gerund after "by" is the manner, not an agent)
         # passive: "was described by X as ...", "the Britons condemned by Russian courts"
         np = _np_after(art, pm.end(), se)
         if np and (quote is None or not (np[0] <= quote[0] <= np[1] + 2)):
@@ -1578,7 +1584,10 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return spk[0], spk[1], spk[2], cue_text, cue_end
     if np:
         prev_word = _LAST_WORD.search(text, max(floor, cue.start - 40), cue.start)
-        if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE:
+        if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE and not (
+                prev_word.group(1).lower() in ("first", "last", "further")
+                and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))):
+            # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
         if not _speakerish(art, *np):
             return "", -1, -1, cue_text, cue_end

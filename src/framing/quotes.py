@@ -1347,15 +1347,24 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
     art = f.art
     text = f.text
     ps, pe = art.sentences[sp]
-    # an attributed quote in that sentence: the same speaker goes on (a "floating" quote)
+    # an attributed quote in that sentence: the same speaker goes on (a "floating" quote); for a
+    # whole-sentence quote, a quotation rather than a word or two of someone else's the sentence
+    # mentions ("“…,” Lavrov said, … when Brussels condemned what it called the “annexation” …")
+    found = None
     for kk in range(k - 1, -1, -1):
         o = f.spans[kk]
         if o.end < ps:
             break
         if o.end >= ps and f.attrs[kk].speaker and o.depth == 0:
-            a = f.attrs[kk]
-            return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, a.cue, a.cue_text, a.cue_category,
-                                    a.cue_start, a.cue_end, how="previous")
+            if found is None:
+                found = kk
+            if not whole or len(_words(text[o.start:o.end])) > 3:
+                found = kk
+                break
+    if found is not None:
+        a = f.attrs[found]
+        return attr.Attribution(a.speaker, a.speaker_start, a.speaker_end, a.cue, a.cue_text, a.cue_category,
+                                a.cue_start, a.cue_end, how="previous")
     if text[ps:pe].rstrip().endswith(":"):
         a = attr.sentence_attribution(art, sp)
         if a.found:
