@@ -841,3 +841,17 @@ def test_passive_labels_tails_and_cries(text, quoted, qtype, speaker, cue):
 ])
 def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("title, quoted, qtype, cue", [
+    # a headline's own verb of saying holds its fragment, title case or not (NYT.csv rows 3233, 2434, headlines)
+    ("Biden Vows to Back Ukraine ‘as Long as It Takes’ Despite Economic Toll", "as Long as It Takes", "partial",
+     "vow"),
+    ("Finland’s president talks of ‘a new era’ as he launches its bid to join NATO.", "a new era", "partial",
+     "talk of"),
+    # "a … Called" names a thing in a title-case headline too (NYT.csv row 292)
+    ("The Potentially Grim Fate of a Ukrainian Town Called ‘Happiness’", "Happiness", "other", ""),
+])
+def test_headline_verbs_and_names(title, quoted, qtype, cue):
+    r = _typed("", quoted, title)
+    assert (r["quote_type"], r["cue"]) == (qtype, cue)
