@@ -849,6 +849,8 @@ def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
      "vow"),
     ("Finland’s president talks of ‘a new era’ as he launches its bid to join NATO.", "a new era", "partial",
      "talk of"),
+    # a participle opening a headline, with no auxiliary, labels (NYT.csv row 3247)
+    ("Labeled a ‘Challenge’ by NATO, China Signals Its Own Hard-Line Worldview", "Challenge", "partial", "label"),
     # "a … Called" names a thing in a title-case headline too (NYT.csv row 292)
     ("The Potentially Grim Fate of a Ukrainian Town Called ‘Happiness’", "Happiness", "other", ""),
 ])

@@ -273,7 +273,7 @@ _OTHER_BEFORE = re.compile(
     r"[Nn]ewspaper|[Mm]agazine|[Ss]ong|[Aa]lbum|[Nn]ovel|[Aa]rticle|[Cc]olumn|[Hh]eadline|[Ss]logan|[Mm]otto|"
     r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Nn]ickname|[Tt]itled|[Ee]ntitled|"
     r"(?:[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as)(?:\s+(?:the|a|an))?|"
-    r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}?[\w\-]+\s+[Cc]alled|"
+    r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z\-]+\s+called|[\w\-]+\s+Called)|"
     r"[Pp]odcast|[Pp]roject|[Ee]xercises?|[Dd]rills?|[Ii]nstallation|[Ee]xhibition|[Aa]rtwork|[Pp]ainting|"
     r"[Ss]culpture|[Pp]oem|[Oo]pera|[Pp]lay|[Gg]roup|[Cc]hannel|[Aa]ccount|[Hh]andle|[Cc]hat|[Ff]orum|"
     r"[Cc]ry|[Rr]efrain|[Mm]antra|[Cc]atchphrase|[Mm]eme|"
@@ -1235,6 +1235,9 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
+# a participle opening its sentence or headline, with no auxiliary: "Labeled a ‘Challenge’ by NATO, China …",
+# "Branded a ‘traitor’, he …"
+_OPENING_PARTICIPLE = re.compile(r"\W*([A-Za-z]+(?:ed|en))\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
 _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
 
 
@@ -1275,10 +1278,13 @@ def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution
     its most “transformative” gathering", "Gorbachev has been marked as “liquidated” by a Ukrainian
     website". Partial; the speaker is the agent after *by* where there is one, else unnamed."""
     text = f.text
-    m = _PASSIVE_BEFORE.search(text, max(sent_start, q.start - 80), q.start - 1)
+    m = _PASSIVE_BEFORE.search(text, max(sent_start, q.start - 80), q.start - 1) \
+        or _OPENING_PARTICIPLE.match(text[sent_start:q.start - 1])
     if not m:
         return None
-    lemma = attr.verb_lemma(m.group(1))
+    if m.re is _OPENING_PARTICIPLE:  # (offsets of the match are relative to the sentence start)
+        m = _OPENING_PARTICIPLE.match(text, sent_start, q.start - 1)
+    lemma = attr.verb_lemma(m.group(1).lower())
     if lemma not in _LABEL_VERBS:
         return None
     spk, a, b = "", -1, -1
