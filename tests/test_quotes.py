@@ -692,3 +692,28 @@ def test_unnamed_sources_again_and_cue_forms(text, quoted, speaker, cue):
 ])
 def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # the object of a verb is no subject in focus, even near the sentence start (DailyMail.csv row 158)
+    ("Olena Zelenska, who married the Ukrainian president in 2003, spoke out as she visited refugees. Ms Zelenska "
+     "also met her German counterpart, Elke Budenbender, and raised the issue of providing more weapons. She added: "
+     "'I am forced to raise the topic of providing weapons to Ukraine.'",
+     "I am forced to raise the topic of providing weapons to Ukraine.", "Olena Zelenska"),
+    # "Biden to resist the urge": the noun "urge" makes no subject of Biden (Fox.csv row 186, data_removed)
+    ('In a guest essay published in The New York Times last week, former Obama aide David Axelrod told Biden to '
+     'resist the urge to tout his achievements, writing plainly, "Mr. President, proceed with caution." "Polls '
+     'show that the vast majority of Americans believe we are on the wrong track," he wrote.',
+     "Polls show that the vast majority of Americans believe we are on the wrong track,", "David Axelrod"),
+    # a role resolves to the subject in focus, not to a name inside a possessive (RT.csv row 620)
+    ("In a later TV appearance, Andrey Smirnov reiterated that Zelensky would decide the future of the two "
+     "officials. The deputy head of Zelensky’s office rejected speculation that Aleksey Simonenko is set to keep "
+     "the role permanently. “Some politicians should engage in less politics during wartime,” he advised.",
+     "Some politicians should engage in less politics during wartime,", "Andrey Smirnov"),
+    # the object of a preposition is the last resort for a described person (bbc.csv row 820)
+    ("It says Nikita Mazepin is a “person associated with a leading businessperson”. Speaking to Stephen Sackur "
+     "from Moscow, the driver described the sanctions as “cancel culture against my country”.",
+     "cancel culture against my country", "Nikita Mazepin"),
+])
+def test_the_person_in_focus(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

@@ -509,12 +509,15 @@ _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
 _TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
-_NOUN_LIKE_CUES = {"blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
+_NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
                    "quote", "tweet", "answer", "reply", "remark", "warning", "pledge", "vow", "plea", "appeal",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
+_PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
+_GAP_WORDS = re.compile(r"[A-Za-z]+")
+_APPOSITIVE_GAP = re.compile(r"^(?:’s|'s)?\s*,[^,.;:]*,|^(?:’s|'s)")
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 #: Upper-case letters (Latin, Greek, Cyrillic) as one character class body, without any range or hyphen.
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
@@ -971,7 +974,7 @@ class Article:
         wc = self._writer_counts()
         w_here = wc[here]
         fallback = None
-        first_person = None
+        first_person = prep_person = None
         while i >= 0:
             m = self.mentions[i]
             ms = self.sentence_index(m.start)
@@ -992,7 +995,13 @@ class Article:
                     if self._is_subject(m):
                         return self.canonical(m.text)
                     if first_person is None and not self.text.startswith(("’s", "'s"), m.end):
-                        first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
+                        # (a possessive, "one of Putin's officials", is no antecedent; the object of a
+                        # preposition, "Speaking to Stephen Sackur", only the last resort)
+                        if _PREP_JUST_BEFORE.search(self.text, max(0, m.start - 40), m.start):
+                            if prep_person is None:
+                                prep_person = m
+                        else:
+                            first_person = m
                     i -= 1
                     continue
                 if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
@@ -1001,6 +1010,8 @@ class Article:
                 if p in ("they", "them") and not m.person:
                     return self.canonical(m.text)
             i -= 1
+        if first_person is None:
+            first_person = prep_person
         if first_person is not None:
             return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
@@ -1084,13 +1095,24 @@ class Article:
         """A mention that opens its clause or is directly followed by a cue (a speaker)."""
         # the object of a preposition is no subject ("another top aide to Mr Zelensky, said": the aide)
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
-        if pm and not self.text.endswith("according ", 0, pm.start()):
-            return False
+        if pm:
+            # the object of "according to" is a speaker; of any other preposition, not a subject
+            return self.text.endswith("according ", 0, pm.start())
         k = bisect.bisect_left(self._cue_starts, m.end)
-        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start):
-            return True
+        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
+                and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
+                    _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start]))):
+            return True  # (only auxiliaries, adverbs or an appositive between: "Biden to resist the urge" is no subject)
         ss = self.sentences[self.sentence_index(m.start)][0]
-        return m.start - ss < 60 and not _PREP_LEAD.search(self.text, ss, m.start)
+        if m.start - ss >= 60 or _PREP_LEAD.search(self.text, ss, m.start):
+            return False
+        # it opens its clause: before it only an opening adverbial, roles and titles ("Kremlin spokesman",
+        # "On Monday, the former president"), not a verb ("Ms Zelenska also met her German counterpart,
+        # Elke Budenbender": the object)
+        lead = _LEADING_ADVERBIAL.match(self.text, ss, m.start)
+        pre = self.text[lead.end() if lead else ss:m.start]
+        return not any(w.islower() and (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR_PAST
+                                        or w in self.lexicon.lemma_of) for w in _RX2.findall(pre))
 
     def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
         """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
