@@ -717,3 +717,26 @@ def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
 ])
 def test_the_person_in_focus(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # the antecedent of "which" past an adverbial "at the time" (RT.csv row 842)
+    ("Killnet has attacked the websites of the neo-Nazi militia group Right Sector, and the hacking collective "
+     "Anonymous, which at the time had just declared “cyber-war” on Moscow.", "cyber-war", "Anonymous"),
+    # a participle's subject that is no name: "Some commenters" (RT.csv row 436)
+    ("Some commenters went even further, calling on Sturgeon to “resign immediately” over her comment.",
+     "resign immediately", "Some commenters"),
+    # "Putin last month declared": the time is no part of the subject (DailyMail.csv row 201)
+    ("Faced with a series of defeats in the war, Putin last month declared a 'partial mobilization' to call up "
+     "hundreds of thousands of extra troops.", "partial mobilization", "Putin"),
+    # a comma inside the that-clause of "after X said" does not close a subordinate clause (RT.csv row 915)
+    ("Tasheva’s remarks came a day after Ukraine’s Defense Minister Alexey Reznikov said that Kiev, using "
+     "US-supplied weapons, is going to “liberate” all land lost to Russia, including Crimea.", "liberate",
+     "Alexey Reznikov"),
+    # a name between dashes (DailyMail.csv row 203)
+    ("Ben Wallace, UK defence secretary, was then summoned to an emergency meeting at the Pentagon this week to have "
+     "discussions that his deputy - armed forces minister James Heappey - said were 'beyond belief'.",
+     "beyond belief", "James Heappey"),
+])
+def test_subjects_past_adverbials_dashes_and_relatives(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

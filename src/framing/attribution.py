@@ -394,7 +394,8 @@ _AUX = {
     "not", "did", "does", "do", "may", "might", "could", "can", "should", "must", "allegedly",
     "falsely", "angrily", "bluntly", "flatly", "strongly", "clearly", "simply", "just", "ultimately",
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "yesterday", "today", "last", "week", "been", "being", "quickly", "immediately",
+    "sunday", "yesterday", "today", "last", "week", "month", "year", "weekend", "night", "been", "being",
+    "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
 }
 _BOUNDARY_WORDS = {
@@ -432,6 +433,7 @@ SPEAKER_NOUNS = {
     "doctor", "doctors", "teacher", "student", "students", "worker", "workers", "volunteer", "volunteers",
     "activist", "activists", "journalist", "journalists", "reporter", "correspondent", "editor", "host",
     "observers", "critics", "critic", "supporters", "opponents", "voters", "citizens", "members",
+    "commenters", "commentators", "users", "fans",
     "member", "party", "alliance", "bloc", "union", "club", "team", "website", "site", "channel",
     "broadcaster", "publication", "document", "doctrine", "note", "letter", "post", "tweet", "message",
     "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
@@ -454,7 +456,8 @@ SPEAKER_NOUNS = {
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?$")
 _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
 _AS_SAYING = re.compile(r"\s+(?:[\w’'´\-\.,–—]+\s+){1,16}?as\s+(saying|telling|writing)\b")
-_RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
+_RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|have\s+|also\s+|later\s+|just\s+|then\s+|"
+                           r"once\s+|at\s+the\s+time\s+|in\s+\d{4}\s+|last\s+\w+\s+)*$")
 _QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
                         r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
                         r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s+$")
@@ -1235,6 +1238,12 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
                                                     and toks[i][2] not in _NOT_ADVERBS)) and skipped < 5:
         i -= 1
         skipped += 1
+    if i > 0 and toks[i][2] in ("-", "–", "—", "--"):
+        # an appositive between dashes naming the subject: "his deputy - armed forces minister James Heappey - said"
+        m = art.mention_at(toks[max(0, i - 14)][0], toks[i - 1][1] + 1)
+        if m is not None and m.person and _ends_phrase(art.text, m.end, toks[i - 1][1]) \
+                and any(t[2] in ("-", "–", "—", "--") and t[0] < m.start for t in toks[max(0, i - 14):i]):
+            return m.start, m.end
     if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
         j = i - 1
         while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 20:
@@ -1747,7 +1756,7 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
 
 
 #: A role opening the clause, quoted words allowed inside (The "Ingraham Angle" host went on to …)
-_ROLE_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
+_ROLE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost)\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
     sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
 
 
@@ -1856,6 +1865,7 @@ _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|fro
                             r"when|because|after|before|into|over|about|against|than|if)\b")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|since|after|before|when|if|once|"
                                  r"unless)\s+(?:[\w’'\-]+\s+){0,5}$", re.I)
+_THAT_AFTER = re.compile(r"\s*(?:[\w’'\-]+\s+){0,2}?that\b")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1888,7 +1898,8 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
                 lead = _LEADING_PARTICIPLE.match(text, art.sentences[art.sentence_index(c.start)][0], c.start)
                 if lead and lead.end() == c.start:
                     pref = -1  # "Stressing that Hungary “must be …,” Orban emphasized": the opening participle's words
-            if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs]:
+            if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs] \
+                    and not _THAT_AFTER.match(text, c.end):  # ("after X said that Kiev, using …, is going to “…”")
                 # "X said that while the men had pleaded guilty, they were given … “…”": a cue in a
                 # subordinate clause closed before the quote does not govern it
                 pref = 4
