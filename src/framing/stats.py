@@ -280,6 +280,46 @@ def _rate_ratio_interval(ra: np.ndarray, rb: np.ndarray, ci: float) -> tuple[np.
     return lo, hi, undefined.mean(axis=0)
 
 
+def _exact_rate_ratio_interval(xa, wa, xb, wb, ci: float) -> tuple[np.ndarray, np.ndarray]:
+    """Exact conditional interval for the ratio of two Poisson rates ``(xa / wa) / (xb / wb)``
+    (hits ``xa``, ``xb`` in ``wa``, ``wb`` words; arrays of equal length).
+
+    Given the total ``n = xa + xb``, ``xa`` is binomial with ``π = ρ·wa / (ρ·wa + wb)``; the
+    Clopper-Pearson bounds of ``π`` (equal tails of ``(1 - ci) / 2``, as the exact Poisson bound of
+    :func:`outlet_rates`) map to ``ρ = π / (1 - π) · wb / wa`` (the interval of R's
+    ``poisson.test``; Fay 2010). ``xa = 0`` gives ``[0, finite]``, ``xb = 0`` gives
+    ``[finite, +inf]``. NaN where ``n = 0`` or a group has no words. It treats hits as independent,
+    so it is used only where the document bootstrap collapses (see :func:`compare_outlets`).
+    """
+    from scipy.stats import beta
+
+    a = (1 - ci) / 2
+    xa, wa, xb, wb = (np.asarray(v, dtype="float64") for v in (xa, wa, xb, wb))
+    n = xa + xb
+    ok = (n > 0) & (wa > 0) & (wb > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p_lo = np.where(ok & (xa > 0), beta.ppf(a, np.maximum(xa, 1), n - xa + 1), 0.0)
+        p_hi = np.where(ok & (xb > 0), beta.ppf(1 - a, xa + 1, np.maximum(n - xa, 1)), 1.0)
+        scale = np.where(ok, wb / np.where(wa > 0, wa, 1.0), np.nan)
+        lo = p_lo / (1 - p_lo) * scale
+        hi = np.where(p_hi < 1, p_hi / np.where(p_hi < 1, 1 - p_hi, 1.0) * scale, np.inf)
+    return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
+
+
+def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float):
+    """Where one group has no hit and the other has some, every bootstrap ratio is 0 (or every one
+    +inf), and unless too many replicates are undefined the percentile interval has zero width
+    ([0, 0] or [inf, inf]): a zero count read as certainty. There the interval becomes the exact
+    conditional one (:func:`_exact_rate_ratio_interval`). Returns ``(lo, hi, exact)`` with
+    ``exact`` marking the replaced entries."""
+    xa, xb = np.asarray(xa, dtype="float64"), np.asarray(xb, dtype="float64")
+    exact = ((xa == 0) != (xb == 0)) & (np.asarray(lo) == np.asarray(hi))
+    if exact.any():
+        el, eh = _exact_rate_ratio_interval(xa, wa, xb, wb, ci)
+        lo, hi = np.where(exact, el, lo), np.where(exact, eh, hi)
+    return lo, hi, exact
+
+
 #: Values this close to a bound (0, 1, or the lower/upper limit given) are floating-point noise.
 _NOISE = 1e-12
 
@@ -727,10 +767,16 @@ def compare_outlets(
     are not dropped (that would condition the interval on drawing a hit) but counted:
     ``boot_undefined`` is their share, and the bounds treat them conservatively (0 for the lower
     bound, +inf for the upper; see :func:`_rate_ratio_interval`). A replicate where only the
-    reference drew no hit is a ratio of +inf and counts as such.
+    reference drew no hit is a ratio of +inf and counts as such. Where one group has no hit at all
+    and the other has some, every replicate is 0 (or +inf) and the percentile interval has zero
+    width ([0, 0]) unless too many are undefined; a zero count is compatible with a positive rate,
+    so there the interval is the exact conditional one for a ratio of Poisson rates with the word
+    counts as exposures (:func:`_exact_rate_ratio_interval`; R's ``poisson.test``).
 
     Returns columns: the level columns, ``outlet``, ``reference``, ``n_docs``, ``n_docs_ref``,
     ``n_hits``, ``n_hits_ref``, ``rate``, ``rate_ref``, ``rate_ratio``, ``ci_low``, ``ci_high``,
+    ``ci_method`` (which method gave the interval: ``"bootstrap"``, ``"exact"``, ``"wald"`` for the
+    GLM; None where there is no interval),
     ``boot_undefined`` (share of bootstrap replicates with no ratio; NaN for the GLM), ``p_value``,
     ``p_adjusted``, ``significant`` (``p_adjusted < alpha``), ``method``, ``insufficient``.
     """
@@ -770,6 +816,7 @@ def compare_outlets(
         rr = _ratio(rate_a, rate_b)
         rr = np.where((rate_b == 0) & (rate_a > 0), np.inf, rr)
         lo = hi = p = undefined = np.full(len(cols), np.nan)
+        ci_method = np.full(len(cols), None, dtype=object)
         if not insufficient and len(cols):
             if method == "permutation":
                 rng = _rng(seed, "compare", g, ref_name)
@@ -777,8 +824,12 @@ def compare_outlets(
                 rb = _boot_ratio(cb, words[b], n_boot=n_boot, rng=rng, scale=per)
                 if n_boot > 0:
                     lo, hi, undefined = _rate_ratio_interval(ra, rb, ci)
+                    # one group without a hit: a zero-width bootstrap interval becomes the exact one
+                    lo, hi, exact = _zero_count_to_exact(lo, hi, ca.sum(0), words[a].sum(), cb.sum(0),
+                                                         words[b].sum(), ci)
                     no_ratio = np.isnan(rr)  # neither group has a hit: no estimate, no interval
                     lo, hi = np.where(no_ratio, np.nan, lo), np.where(no_ratio, np.nan, hi)
+                    ci_method = np.where(no_ratio, None, np.where(exact, "exact", "bootstrap")).astype(object)
                 if reference is not None:
                     both = a | b
                     p = _perm_test(counts[both], words[both], a[both].astype("int64"), [1], n_perm=n_perm,
@@ -793,6 +844,7 @@ def compare_outlets(
                 lo = np.array([r[1] for r in res])
                 hi = np.array([r[2] for r in res])
                 p = np.array([r[3] for r in res])
+                ci_method = np.where(np.isnan(lo), None, "wald").astype(object)
         for j, lev in enumerate(cols):
             rows.append({
                 **dict(zip(levels, lev)), "outlet": g, "reference": ref_name,
@@ -800,12 +852,12 @@ def compare_outlets(
                 "n_hits": int(ca[:, j].sum()), "n_hits_ref": int(cb[:, j].sum()),
                 "rate": _tidy(rate_a[j]), "rate_ref": _tidy(rate_b[j]),
                 "rate_ratio": _tidy(rr[j]), "ci_low": _tidy(lo[j]), "ci_high": _tidy(hi[j]),
-                "boot_undefined": float(undefined[j]),
+                "ci_method": ci_method[j], "boot_undefined": float(undefined[j]),
                 "p_value": float(p[j]), "method": method if method == "permutation" else f"glm-{glm_family}",
                 "insufficient": insufficient,
             })
     cols_out = [*levels, "outlet", "reference", "n_docs", "n_docs_ref", "n_hits", "n_hits_ref", "rate",
-                "rate_ref", "rate_ratio", "ci_low", "ci_high", "boot_undefined", "p_value", "p_adjusted",
+                "rate_ref", "rate_ratio", "ci_low", "ci_high", "ci_method", "boot_undefined", "p_value", "p_adjusted",
                 "significant", "method", "insufficient"]
     return _tests_table(rows, cols_out, correction=correction, alpha=alpha)
 
