@@ -740,3 +740,21 @@ def test_the_person_in_focus(text, quoted, speaker):
 ])
 def test_subjects_past_adverbials_dashes_and_relatives(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "“…?” Zelenskyy added": the reporting clause after a question mark (Fox.csv row 612, data_removed)
+    ('Ukrainian President Volodymyr Zelenskyy speaks from Kyiv, Ukraine, on Tuesday. : "How could a plan that '
+     'provides for the death of tens of thousands of their own soldiers come about? Who could approve such a '
+     'plan?" Zelenskyy added in an apparent swipe at Putin.', "How could a plan that provides for the death of "
+     "tens of thousands of their own soldiers come about? Who could approve such a plan?", "Volodymyr Zelenskyy",
+     "add"),
+    # "maintained “excellent” relationships" is keeping, not saying; "his wife" is the woman with his
+    # surname (bbc.csv row 584)
+    ('Lubov Chernukhin\'s husband Vladimir was in the Russian government between 2000 and 2002. He was then '
+     'appointed chairman of a state bank. But in a 2018 court case, his wife confirmed that Mr Chernukhin had '
+     'maintained "excellent" relationships with "prominent members of the Russian establishment". Vladimir '
+     'Chernukhin said he arrived in the UK in 2004.', "excellent", "Lubov Chernukhin", "confirm"),
+])
+def test_reporting_clauses_after_questions_and_kin(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -304,6 +304,7 @@ _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london"
            "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
            "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
 #: For he/she, and "person" for a role or a description of either gender ("the host", "the 38-year-old").
+_KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
 _PERSON_ROLES = {"host", "anchor", "presenter", "leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
@@ -506,6 +507,7 @@ _ADJ_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|
                              r"seven|eight|nine|ten|\d+)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:that|by|to|on|in|at|as|with|for|from|of|and|or|but|it|he|she|they|this|"
                          r"the|a|an|earlier|later|last|again|also)\b)[a-z][a-z\-]+\b(?!\s*[,.:;])")
+_MAINTAIN_AFTER = re.compile(r"\s*(?:that\b|[:,.;!?]|$|[“\"‘'«]\s*[A-Z]|(?:he|she|they|it|we|I)\b)")
 _STATE_VERB_AFTER = re.compile(r"\s*(?:that\b|[:“\"‘'«,])")
 _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
@@ -921,6 +923,8 @@ class Article:
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
             if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
                 continue  # "continued on to explain why …": the verb that follows is the cue
+            if lemma == "maintain" and not _MAINTAIN_AFTER.match(text, end):
+                continue  # "had maintained “excellent” relationships": keep, not say
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
@@ -1048,6 +1052,27 @@ class Article:
                 if spk and a >= 0:
                     yield spk, a, b
             k -= 1
+
+    def relative_of(self, pos: int, possessive: str, kin: str) -> str:
+        """For "his wife", "her son": the other person of the article with the owner's surname."""
+        owner = self.resolve_pronoun(pos, "he" if possessive == "his" else "she")
+        if owner and " " not in owner:  # a first name alone ("husband Vladimir"): the full name it starts
+            owner = next((self.canonical(m.text) for m in self.mentions
+                          if m.person and self.canonical(m.text).startswith(owner + " ")), owner)
+        if not owner or len(owner.split()) < 2:
+            return ""
+        surname = owner.split()[-1].lower()
+        female = kin in ("wife", "widow", "mother", "daughter", "sister")
+        seen = set()
+        for m in self.mentions:
+            name = self.canonical(m.text)
+            if name in seen or name == owner or not m.person:
+                continue
+            seen.add(name)
+            parts = name.split()
+            if len(parts) >= 2 and parts[-1].lower() == surname and not _gender_clash("she" if female else "he", name):
+                return name
+        return ""
 
     def unnamed_source(self, pos: int, head: str) -> str:
         """For a definite role ("the spokesman", "the source", "its source"): the unnamed speaker
@@ -1383,6 +1408,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         prior = art.unnamed_source(hs, low[-1])
         if prior:
             return prior, hs, he
+    if len(low) == 2 and low[0] in ("his", "her") and low[1] in _KIN:
+        # "his wife confirmed …": the person named with his surname ("Mrs Chernukhin" -> Lubov Chernukhin)
+        kin = art.relative_of(hs, low[0], low[1])
+        if kin:
+            return kin, hs, he
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
@@ -1795,10 +1825,20 @@ def _quote_region(art: Article, qs: int, qe: int) -> tuple[int, int, int, int]:
         nxt = art.sentences[j + 1]
         # the closing mark fell into the next "sentence" (a split inside the quote): only when what
         # follows the mark is no new capitalised sentence
-        if nxt[0] <= qe + 2 and not _RX9.match(art.text[qe:qe + 4]):
+        if nxt[0] <= qe + 2 and (not _RX9.match(art.text[qe:qe + 4]) or _inverted_reporting_clause(art, qe)):
             j += 1
             e = nxt[1]
     return i, j, s, e
+
+
+_NAME_THEN_WORD = re.compile(r"[”\"’']?\s*(?:[A-Z][\w’'\-\.]*\s+){1,4}([a-z]+)")
+
+
+def _inverted_reporting_clause(art: Article, qe: int) -> bool:
+    """After a quote ending in ? or !: a name and a cue ("“… such a plan?” Zelenskyy added"), the
+    quote's own reporting clause though a capital follows the mark."""
+    m = _NAME_THEN_WORD.match(art.text, qe)
+    return bool(m) and m.start(1) in art._cue_start_set and art.text[qe - 1:qe] in "?!"
 
 
 def attribute_span(art: Article, qs: int, qe: int, *, outer_speaker: str = "",
