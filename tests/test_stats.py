@@ -501,7 +501,10 @@ def test_attribution_gap_pairs_the_two_speakers_within_documents():
     gu = g.loc["Guardian"]
     assert gu.difference == pytest.approx(-1 / 8) and gu.ci_low < 0 < gu.ci_high and not gu.excludes_zero
     # Guardian's Kyiv share is 0 in all 8 documents: the interval still has room above 0 (MOVER, Wilson)
-    assert gu.ci_high > 0.2
+    assert gu.ci_high > 0.2 and gu.ci_method == "mover"
+    assert rt.ci_method == "mover"                              # RT's Moscow share is 0 in every document too
+    # every document quotes both speakers: no draw lacks one
+    assert rt.boot_undefined == 0 and gu.boot_undefined == 0
     with pytest.raises(FramingError, match="category"):
         stats.attribution_gap(docs, hits, category="sceptical")
 
@@ -519,6 +522,8 @@ def test_attribution_gap_counts_draws_without_one_speaker():
                               min_docs=2).iloc[0]
     assert g.difference == pytest.approx(20 / 30 - 1 / 2)
     assert g.ci_low == -1 and g.ci_high == 1 and not g.excludes_zero      # dropping them gave [-0.40, 0.77]
+    # ... and the table says how many there were, as compare_outlets does
+    assert g.boot_undefined == pytest.approx((28 / 30) ** 30, abs=0.03) and g.ci_method == "bootstrap"
     # with every draw defined the interval is the plain percentile interval
     lo, hi, u = stats._difference_interval(np.array([-0.2, 0.0, 0.1, 0.3]), 0.5)
     assert (lo, hi, u) == (pytest.approx(np.quantile([-0.2, 0.0, 0.1, 0.3], 0.25)),

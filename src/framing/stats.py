@@ -1171,10 +1171,13 @@ def attribution_gap(
     Returns one row per group: the ``by`` columns, ``speaker_a``, ``speaker_b``, ``cue_category``,
     ``n_docs`` (documents quoting A or B), ``n_docs_a``, ``n_docs_b``, ``n_quotes_a``,
     ``n_quotes_b``, ``share_a``, ``share_b``, ``difference`` (A - B), ``ci_low``, ``ci_high``,
+    ``ci_method`` (``"bootstrap"`` or ``"mover"``; None without an interval), ``boot_undefined``,
     ``excludes_zero``, ``insufficient`` (fewer than ``min_docs`` documents quote A or B; no interval).
     A bootstrap draw holding no quote of A or none of B has no gap; such draws are not dropped but
     bound the interval conservatively (-1 for the lower bound, +1 for the upper:
-    :func:`_difference_interval`).
+    :func:`_difference_interval`), and ``boot_undefined`` is their share (as in
+    :func:`compare_outlets`; NaN where no bootstrap ran; with ``"mover"`` it is reported but the
+    interval does not use the draws).
     """
     _check_ci(ci)
     if len(speakers) != 2:
@@ -1187,7 +1190,8 @@ def attribution_gap(
     names = list(aliases)
     h = _attributed_quotes(hits, d, features=features, categories=categories, aliases=aliases, fallback=False)
     cols = [*by, "speaker_a", "speaker_b", "cue_category", "n_docs", "n_docs_a", "n_docs_b", "n_quotes_a",
-            "n_quotes_b", "share_a", "share_b", "difference", "ci_low", "ci_high", "excludes_zero", "insufficient"]
+            "n_quotes_b", "share_a", "share_b", "difference", "ci_low", "ci_high", "ci_method", "boot_undefined",
+            "excludes_zero", "insufficient"]
     # per document: [category A, all A, category B, all B]
     parts = []
     for sp in names:
@@ -1204,9 +1208,11 @@ def attribution_gap(
         sa = _ratio(x[:, 0].sum(), x[:, 1].sum()).item()
         sb = _ratio(x[:, 2].sum(), x[:, 3].sum()).item()
         insufficient = na < min_docs or nb < min_docs
-        lo = hi = np.nan
+        lo = hi = undefined = np.nan
+        ci_method = None
         if not insufficient and n_boot > 0:
             reps = _boot_ratio(x[:, [0, 2]], x[:, [1, 3]], n_boot=n_boot, rng=_rng(seed, "gap", *names, *label))
+            undefined = float(np.isnan(reps[:, 0] - reps[:, 1]).mean())
             (la, lb), (ua, ub) = _quantiles(reps, ci)
             if (la == ua and sa in (0.0, 1.0)) or (lb == ub and sb in (0.0, 1.0)):
                 # a share stuck at 0 or 1 in every document: the joint bootstrap cannot show its
@@ -1214,12 +1220,15 @@ def attribution_gap(
                 la, ua = (float(v[0]) for v in _degenerate_to_wilson(sa, la, ua, na, ci))
                 lb, ub = (float(v[0]) for v in _degenerate_to_wilson(sb, lb, ub, nb, ci))
                 lo, hi = _mover(sa, la, ua, sb, lb, ub)
+                ci_method = "mover"
             else:
-                lo, hi, _ = _difference_interval(reps[:, 0] - reps[:, 1], ci)
+                lo, hi, undefined = _difference_interval(reps[:, 0] - reps[:, 1], ci)
+                ci_method = "bootstrap"
         rows.append({**dict(zip(by, label)), "speaker_a": names[0], "speaker_b": names[1], "cue_category": category,
                      "n_docs": len(idx), "n_docs_a": na, "n_docs_b": nb, "n_quotes_a": int(x[:, 1].sum()),
                      "n_quotes_b": int(x[:, 3].sum()), "share_a": sa, "share_b": sb, "difference": sa - sb,
-                     "ci_low": lo, "ci_high": hi, "excludes_zero": bool(lo > 0 or hi < 0),
+                     "ci_low": lo, "ci_high": hi, "ci_method": ci_method, "boot_undefined": undefined,
+                     "excludes_zero": bool(lo > 0 or hi < 0),
                      "insufficient": insufficient})
     return pd.DataFrame(rows, columns=cols)
 
