@@ -758,3 +758,12 @@ def test_subjects_past_adverbials_dashes_and_relatives(text, quoted, speaker):
 ])
 def test_reporting_clauses_after_questions_and_kin(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+def test_the_late_father_does_not_take_the_sons_surname():
+    # DailyMail.csv row 104: "Mr Stewart-Richardson" is the living co-founder, not "the late Brigadier …";
+    # "Eton-alumnus" is a modifier, no part of the name
+    text = ("He has co-founded the organisation with Eton-alumnus Mikey Stewart Richardson, son of the late "
+            "Brigadier Peter Stewart-Richardson, who founded a charity. Mr Stewart-Richardson wrote on Facebook, "
+            "shortly after the fund was set up in April, condemning Putin's 'evil' war.")
+    assert _attributed(text, "evil") == ("Mikey Stewart Richardson", "condemn")

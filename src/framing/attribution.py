@@ -593,6 +593,8 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+_HYPHEN_MODIFIER = re.compile(r"[A-Z][\w’']*-[a-z][\w\-]*")
+_LATE_BEFORE = re.compile(r"\bthe\s+late\s+(?:[A-Z][\w\-\.]*\s+){0,3}$")
 _WHO_AFTER = re.compile(r",?\s+who(?:[’']s)?\s")
 _CAP_WORD = re.compile(r"[A-Z][\w’']*")
 
@@ -788,6 +790,8 @@ class Article:
             k = 0
             while k < len(lows) and lows[k] in _CAP_STOP:
                 k += 1
+            while k < len(run) - 1 and _HYPHEN_MODIFIER.fullmatch(run[k][2]):
+                k += 1  # "Eton-alumnus Mikey Stewart Richardson", "Kremlin-backed …": a modifier, no name
             last_title = -1
             for q in range(k, len(lows)):
                 if lows[q] in TITLES:
@@ -833,7 +837,8 @@ class Article:
         full: dict[str, str] = {}
         for m in mentions:
             parts = m.text.split()
-            if m.person and len(parts) >= 2:
+            if m.person and len(parts) >= 2 and not _LATE_BEFORE.search(text, max(0, m.start - 40), m.start):
+                # (not "the late Brigadier Peter Stewart-Richardson": the dead do not speak in the story)
                 full.setdefault(parts[-1].lower(), m.text)
         for m in mentions:
             parts = m.text.split()
@@ -941,10 +946,14 @@ class Article:
     def canonical(self, name: str) -> str:
         """Full form of a name the article gives ("Peskov" -> "Dmitry Peskov")."""
         parts = name.split()
-        if len(parts) == 1:
-            return self.full_names.get(parts[0].lower(), name)
-        if len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
-            return self.full_names.get(parts[-1].lower(), name)
+        if len(parts) == 1 or len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
+            key = parts[-1].lower()
+            got = self.full_names.get(key)
+            if got is None and "-" in key:  # "Stewart-Richardson" written "Stewart Richardson" elsewhere
+                got = self.full_names.get(key.rsplit("-", 1)[-1])
+                if got is not None and got.lower().replace("-", " ").split()[-2:] != key.split("-")[-2:]:
+                    got = None
+            return got or name
         return name
 
     def mention_at(self, start: int, end: int) -> Mention | None:
