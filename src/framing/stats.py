@@ -1176,8 +1176,8 @@ def attribution_gap(
     A bootstrap draw holding no quote of A or none of B has no gap; such draws are not dropped but
     bound the interval conservatively (-1 for the lower bound, +1 for the upper:
     :func:`_difference_interval`), and ``boot_undefined`` is their share (as in
-    :func:`compare_outlets`; NaN where no bootstrap ran; with ``"mover"`` it is reported but the
-    interval does not use the draws).
+    :func:`compare_outlets`; NaN where no bootstrap ran; with ``"mover"`` the undefined draws do
+    not bound the interval: each speaker's interval comes from the draws holding that speaker).
     """
     _check_ci(ci)
     if len(speakers) != 2:
