@@ -52,6 +52,8 @@ def tables():
         "attribution": stats.attribution_by_speaker(docs, hits, min_quotes=5, n_boot=200),
         "gap": stats.attribution_gap(docs, hits, n_boot=200),
         "map": ft,
+        "docs": docs,
+        "hits": hits,
     }
 
 
@@ -173,6 +175,24 @@ def test_unbounded_intervals_end_in_arrowheads_and_zero_ratios_are_left_out():
     assert {">", "<", "o"} <= markers
     assert [t.get_text() for t in ax.get_yticklabels()] == ["hedge · purported", "hedge · alleged"]
     assert "RT (n=60) / rest" in ax.get_xlabel()
+    plt.close(fig)
+
+
+def test_attribution_gap_rows_are_labelled_by_the_grouping_only(tables):
+    """Row labels are the grouping columns of attribution_gap (outlet, or outlet and month), never
+    one of its numeric columns (boot_undefined, ci_method) or a column added later."""
+    gap = tables["gap"]
+    assert {"boot_undefined", "ci_method"} <= set(gap.columns)
+    want = {f"{o} (n={n}{', too few' if bad else ''})" for o, n, bad in zip(gap.outlet, gap.n_docs, gap.insufficient)}
+    for table in (gap, gap.assign(new_statistic=0.5)):
+        fig = plots.plot_attribution_gap(table)
+        assert {t.get_text() for t in fig.axes[0].get_yticklabels()} == want
+        plt.close(fig)
+    monthly = stats.attribution_gap(tables["docs"], tables["hits"], by=["outlet", "month"], n_boot=100, min_docs=2)
+    fig = plots.plot_attribution_gap(monthly)
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels()]
+    assert len(labels) == len(monthly) and all(lab.split(" (n=")[0].count(" · ") == 1 for lab in labels)
+    assert any(lab.startswith("RT · 2022-04 (n=") for lab in labels)
     plt.close(fig)
 
 

@@ -380,6 +380,69 @@ def test_compare_outlets_rare_real_feature_is_not_a_confident_zero(sample_tables
     assert ((every.boot_undefined >= 0) & (every.boot_undefined <= 1)).all()
 
 
+def test_exact_rate_ratio_interval_matches_r_poisson_test():
+    """The exact conditional interval (Clopper-Pearson on hits_a of hits_a + hits_b, mapped to the
+    rate ratio with the word counts as exposures) reproduces R's poisson.test and Fay's
+    rateratio.test on their documented examples."""
+    lo, hi = stats._exact_rate_ratio_interval(np.array([2.0, 2.0]), np.array([17877.0, 17877.0]),
+                                              np.array([10.0, 9.0]), np.array([20000.0, 16660.0]), 0.95)
+    np.testing.assert_allclose(lo, [0.02383738, 0.02177406], rtol=1e-6)
+    np.testing.assert_allclose(hi, [1.04995468, 1.00054910], rtol=1e-6)
+    # no hit in A: 0 to the ratio at which 0 of n is the 2.5% tail; no hit in B: the mirror, to +inf
+    lo, hi = stats._exact_rate_ratio_interval(np.array([0.0, 5.0]), np.array([1000.0, 1000.0]),
+                                              np.array([5.0, 0.0]), np.array([4000.0, 4000.0]), 0.95)
+    p_hi = 1 - 0.025 ** (1 / 5)
+    assert lo[0] == 0 and hi[0] == pytest.approx(p_hi / (1 - p_hi) * 4)
+    assert lo[1] == pytest.approx((1 - p_hi) / p_hi * 4) and hi[1] == np.inf
+
+
+def test_compare_outlets_zero_hits_get_an_exact_interval_not_zero_width():
+    """A has no hit in 40 documents, B has one in each of 20 of its 40: every bootstrap ratio is 0,
+    so the percentile interval is [0, 0]. A zero count is compatible with a positive rate: the
+    interval is the exact conditional one, and ci_method says so. Swapping the sides gives
+    [exact lower bound, inf]."""
+    docs = _docs([(f"a{i}", "A", 500) for i in range(40)] + [(f"b{i}", "B", 500) for i in range(40)])
+    hits = _hits([(f"b{i}", "label", "regime", "") for i in range(0, 40, 2)])
+    c = stats.compare_outlets(docs, hits, n_perm=200, n_boot=1000).set_index("outlet")
+    a, b = c.loc["A"], c.loc["B"]
+    assert a.rate_ratio == 0 and a.boot_undefined == 0
+    p_hi = 1 - 0.025 ** (1 / 20)                                    # Clopper-Pearson, 0 of 20
+    assert a.ci_method == "exact" and a.ci_low == 0 and a.ci_high == pytest.approx(p_hi / (1 - p_hi))
+    assert b.ci_method == "exact" and b.ci_high == np.inf and b.ci_low == pytest.approx((1 - p_hi) / p_hi)
+    # a comparison where both groups have hits keeps its bootstrap interval
+    both = stats.compare_outlets(docs, _hits([("a0", "label", "regime", "")] * 2 + [("b1", "label", "regime", "")]
+                                             + [(f"a{i}", "label", "regime", "") for i in range(1, 40, 3)]
+                                             + [(f"b{i}", "label", "regime", "") for i in range(0, 40, 4)]),
+                                 n_perm=200, n_boot=500)
+    assert (both.ci_method == "bootstrap").all() and (both.ci_low < both.ci_high).all()
+    glm = stats.compare_outlets(docs, hits, method="glm")
+    assert glm.ci_method.isna().all()                                # no estimate, no interval
+
+
+def test_compare_outlets_real_zero_hit_rows_are_not_zero_width(sample_tables):
+    """On the bundled sample "purported" occurs 4 times, none in the BBC: the bootstrap interval of
+    BBC against the rest was [0, 0] (1.7% of replicates undefined). Now every row where one side
+    has no hit has an interval of positive width: exact where the bootstrap collapsed, the
+    conservative bootstrap [0, inf] where too many replicates had no ratio (Chernihiv)."""
+    from scipy.stats import binomtest
+
+    docs, hits = sample_tables
+    c = stats.compare_outlets(docs, hits, n_perm=200, n_boot=2000)
+    p = c.loc[(c.outlet == "BBC") & (c.key == "purported")].iloc[0]
+    assert (p.n_hits, p.n_hits_ref) == (0, 4) and p.boot_undefined < 0.025
+    w = docs.loc[docs.outlet == "BBC", "n_words"].sum()
+    w_ref = docs.loc[docs.outlet != "BBC", "n_words"].sum()
+    p_hi = binomtest(0, 4).proportion_ci(0.95, method="exact").high
+    assert p.ci_method == "exact" and p.ci_low == 0
+    assert p.ci_high == pytest.approx(p_hi / (1 - p_hi) * w_ref / w)     # about 18: weak evidence, said so
+    one_zero = c.loc[~c.insufficient & ((c.n_hits == 0) != (c.n_hits_ref == 0))]
+    assert len(one_zero) > 20 and (one_zero.ci_high > one_zero.ci_low).all()
+    chernihiv = c.loc[(c.outlet == "BBC") & (c.key == "chernihiv")].iloc[0]
+    assert chernihiv.ci_method == "bootstrap" and chernihiv.ci_high == np.inf
+    assert set(c.loc[c.ci_low.notna(), "ci_method"]) == {"bootstrap", "exact"}
+    assert c.loc[c.ci_low.isna(), "ci_method"].isna().all()
+
+
 # ----------------------------------------------------------------------------- attribution
 @pytest.mark.parametrize("name,group", [
     ("Vladimir Zelensky", "Zelensky"), ("Zelenskyy", "Zelensky"), ("President Volodymyr Zelenskiy", "Zelensky"),
@@ -438,7 +501,10 @@ def test_attribution_gap_pairs_the_two_speakers_within_documents():
     gu = g.loc["Guardian"]
     assert gu.difference == pytest.approx(-1 / 8) and gu.ci_low < 0 < gu.ci_high and not gu.excludes_zero
     # Guardian's Kyiv share is 0 in all 8 documents: the interval still has room above 0 (MOVER, Wilson)
-    assert gu.ci_high > 0.2
+    assert gu.ci_high > 0.2 and gu.ci_method == "mover"
+    assert rt.ci_method == "mover"                              # RT's Moscow share is 0 in every document too
+    # every document quotes both speakers: no draw lacks one
+    assert rt.boot_undefined == 0 and gu.boot_undefined == 0
     with pytest.raises(FramingError, match="category"):
         stats.attribution_gap(docs, hits, category="sceptical")
 
@@ -456,6 +522,8 @@ def test_attribution_gap_counts_draws_without_one_speaker():
                               min_docs=2).iloc[0]
     assert g.difference == pytest.approx(20 / 30 - 1 / 2)
     assert g.ci_low == -1 and g.ci_high == 1 and not g.excludes_zero      # dropping them gave [-0.40, 0.77]
+    # ... and the table says how many there were, as compare_outlets does
+    assert g.boot_undefined == pytest.approx((28 / 30) ** 30, abs=0.03) and g.ci_method == "bootstrap"
     # with every draw defined the interval is the plain percentile interval
     lo, hi, u = stats._difference_interval(np.array([-0.2, 0.0, 0.1, 0.3]), 0.5)
     assert (lo, hi, u) == (pytest.approx(np.quantile([-0.2, 0.0, 0.1, 0.3], 0.25)),

@@ -304,6 +304,7 @@ _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london"
            "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
            "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
 #: For he/she, and "person" for a role or a description of either gender ("the host", "the 38-year-old").
+_KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
 _PERSON_ROLES = {"host", "anchor", "presenter", "leader", "president", "minister", "spokesman", "spokeswoman", "spokesperson", "premier",
@@ -394,7 +395,8 @@ _AUX = {
     "not", "did", "does", "do", "may", "might", "could", "can", "should", "must", "allegedly",
     "falsely", "angrily", "bluntly", "flatly", "strongly", "clearly", "simply", "just", "ultimately",
     "on", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "yesterday", "today", "last", "week", "been", "being", "quickly", "immediately",
+    "sunday", "yesterday", "today", "last", "week", "month", "year", "weekend", "night", "been", "being",
+    "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
 }
 _BOUNDARY_WORDS = {
@@ -432,6 +434,7 @@ SPEAKER_NOUNS = {
     "doctor", "doctors", "teacher", "student", "students", "worker", "workers", "volunteer", "volunteers",
     "activist", "activists", "journalist", "journalists", "reporter", "correspondent", "editor", "host",
     "observers", "critics", "critic", "supporters", "opponents", "voters", "citizens", "members",
+    "commenters", "commentators", "users", "fans",
     "member", "party", "alliance", "bloc", "union", "club", "team", "website", "site", "channel",
     "broadcaster", "publication", "document", "doctrine", "note", "letter", "post", "tweet", "message",
     "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
@@ -454,7 +457,8 @@ SPEAKER_NOUNS = {
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?$")
 _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
 _AS_SAYING = re.compile(r"\s+(?:[\w’'´\-\.,–—]+\s+){1,16}?as\s+(saying|telling|writing)\b")
-_RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|also\s+|later\s+)*$")
+_RELATIVE_WHO = re.compile(r",\s*(?:who|which)\s+(?:[a-z]+ly\s+|has\s+|had\s+|have\s+|also\s+|later\s+|just\s+|then\s+|"
+                           r"once\s+|at\s+the\s+time\s+|in\s+\d{4}\s+|last\s+\w+\s+)*$")
 _QUOTED_AS = re.compile(r"\s(?:was|were|is|are|has\s+been|had\s+been|being)\s+(?:also\s+)?(?:quoted|cited)"
                         r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday))?"
                         r"(?:\s+by\s+[^,;:]{1,60}?)?\s+as\s+$")
@@ -503,18 +507,22 @@ _ADJ_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|
                              r"seven|eight|nine|ten|\d+)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:that|by|to|on|in|at|as|with|for|from|of|and|or|but|it|he|she|they|this|"
                          r"the|a|an|earlier|later|last|again|also)\b)[a-z][a-z\-]+\b(?!\s*[,.:;])")
+_MAINTAIN_AFTER = re.compile(r"\s*(?:that\b|[:,.;!?]|$|[“\"‘'«]\s*[A-Z]|(?:he|she|they|it|we|I)\b)")
 _STATE_VERB_AFTER = re.compile(r"\s*(?:that\b|[:“\"‘'«,])")
 _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
 _TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
-_NOUN_LIKE_CUES = {"blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
+_NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
                    "quote", "tweet", "answer", "reply", "remark", "warning", "pledge", "vow", "plea", "appeal",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
+_PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
+_GAP_WORDS = re.compile(r"[A-Za-z]+")
+_APPOSITIVE_GAP = re.compile(r"^(?:’s|'s)?\s*,[^,.;:]*,|^(?:’s|'s)")
 _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 #: Upper-case letters (Latin, Greek, Cyrillic) as one character class body, without any range or hyphen.
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
@@ -585,6 +593,8 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+_HYPHEN_MODIFIER = re.compile(r"[A-Z][\w’']*-[a-z][\w\-]*")
+_LATE_BEFORE = re.compile(r"\bthe\s+late\s+(?:[A-Z][\w\-\.]*\s+){0,3}$")
 _WHO_AFTER = re.compile(r",?\s+who(?:[’']s)?\s")
 _CAP_WORD = re.compile(r"[A-Z][\w’']*")
 
@@ -780,6 +790,8 @@ class Article:
             k = 0
             while k < len(lows) and lows[k] in _CAP_STOP:
                 k += 1
+            while k < len(run) - 1 and _HYPHEN_MODIFIER.fullmatch(run[k][2]):
+                k += 1  # "Eton-alumnus Mikey Stewart Richardson", "Kremlin-backed …": a modifier, no name
             last_title = -1
             for q in range(k, len(lows)):
                 if lows[q] in TITLES:
@@ -825,7 +837,8 @@ class Article:
         full: dict[str, str] = {}
         for m in mentions:
             parts = m.text.split()
-            if m.person and len(parts) >= 2:
+            if m.person and len(parts) >= 2 and not _LATE_BEFORE.search(text, max(0, m.start - 40), m.start):
+                # (not "the late Brigadier Peter Stewart-Richardson": the dead do not speak in the story)
                 full.setdefault(parts[-1].lower(), m.text)
         for m in mentions:
             parts = m.text.split()
@@ -915,6 +928,8 @@ class Article:
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
             if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
                 continue  # "continued on to explain why …": the verb that follows is the cue
+            if lemma == "maintain" and not _MAINTAIN_AFTER.match(text, end):
+                continue  # "had maintained “excellent” relationships": keep, not say
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
@@ -931,10 +946,14 @@ class Article:
     def canonical(self, name: str) -> str:
         """Full form of a name the article gives ("Peskov" -> "Dmitry Peskov")."""
         parts = name.split()
-        if len(parts) == 1:
-            return self.full_names.get(parts[0].lower(), name)
-        if len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
-            return self.full_names.get(parts[-1].lower(), name)
+        if len(parts) == 1 or len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
+            key = parts[-1].lower()
+            got = self.full_names.get(key)
+            if got is None and "-" in key:  # "Stewart-Richardson" written "Stewart Richardson" elsewhere
+                got = self.full_names.get(key.rsplit("-", 1)[-1])
+                if got is not None and got.lower().replace("-", " ").split()[-2:] != key.split("-")[-2:]:
+                    got = None
+            return got or name
         return name
 
     def mention_at(self, start: int, end: int) -> Mention | None:
@@ -971,7 +990,7 @@ class Article:
         wc = self._writer_counts()
         w_here = wc[here]
         fallback = None
-        first_person = None
+        first_person = prep_person = None
         while i >= 0:
             m = self.mentions[i]
             ms = self.sentence_index(m.start)
@@ -992,7 +1011,13 @@ class Article:
                     if self._is_subject(m):
                         return self.canonical(m.text)
                     if first_person is None and not self.text.startswith(("’s", "'s"), m.end):
-                        first_person = m  # (a possessive, "one of Putin's officials", is no antecedent)
+                        # (a possessive, "one of Putin's officials", is no antecedent; the object of a
+                        # preposition, "Speaking to Stephen Sackur", only the last resort)
+                        if _PREP_JUST_BEFORE.search(self.text, max(0, m.start - 40), m.start):
+                            if prep_person is None:
+                                prep_person = m
+                        else:
+                            first_person = m
                     i -= 1
                     continue
                 if p in ("he", "she", "him", "her") and fallback is None and len(m.text.split()) == 1 \
@@ -1001,6 +1026,8 @@ class Article:
                 if p in ("they", "them") and not m.person:
                     return self.canonical(m.text)
             i -= 1
+        if first_person is None:
+            first_person = prep_person
         if first_person is not None:
             return self.canonical(first_person.text)
         return self.canonical(fallback.text) if fallback is not None else ""
@@ -1034,6 +1061,27 @@ class Article:
                 if spk and a >= 0:
                     yield spk, a, b
             k -= 1
+
+    def relative_of(self, pos: int, possessive: str, kin: str) -> str:
+        """For "his wife", "her son": the other person of the article with the owner's surname."""
+        owner = self.resolve_pronoun(pos, "he" if possessive == "his" else "she")
+        if owner and " " not in owner:  # a first name alone ("husband Vladimir"): the full name it starts
+            owner = next((self.canonical(m.text) for m in self.mentions
+                          if m.person and self.canonical(m.text).startswith(owner + " ")), owner)
+        if not owner or len(owner.split()) < 2:
+            return ""
+        surname = owner.split()[-1].lower()
+        female = kin in ("wife", "widow", "mother", "daughter", "sister")
+        seen = set()
+        for m in self.mentions:
+            name = self.canonical(m.text)
+            if name in seen or name == owner or not m.person:
+                continue
+            seen.add(name)
+            parts = name.split()
+            if len(parts) >= 2 and parts[-1].lower() == surname and not _gender_clash("she" if female else "he", name):
+                return name
+        return ""
 
     def unnamed_source(self, pos: int, head: str) -> str:
         """For a definite role ("the spokesman", "the source", "its source"): the unnamed speaker
@@ -1084,13 +1132,24 @@ class Article:
         """A mention that opens its clause or is directly followed by a cue (a speaker)."""
         # the object of a preposition is no subject ("another top aide to Mr Zelensky, said": the aide)
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
-        if pm and not self.text.endswith("according ", 0, pm.start()):
-            return False
+        if pm:
+            # the object of "according to" is a speaker; of any other preposition, not a subject
+            return self.text.endswith("according ", 0, pm.start())
         k = bisect.bisect_left(self._cue_starts, m.end)
-        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start):
-            return True
+        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
+                and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
+                    _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start]))):
+            return True  # (only auxiliaries, adverbs or an appositive between: "Biden to resist the urge" is no subject)
         ss = self.sentences[self.sentence_index(m.start)][0]
-        return m.start - ss < 60 and not _PREP_LEAD.search(self.text, ss, m.start)
+        if m.start - ss >= 60 or _PREP_LEAD.search(self.text, ss, m.start):
+            return False
+        # it opens its clause: before it only an opening adverbial, roles and titles ("Kremlin spokesman",
+        # "On Monday, the former president"), not a verb ("Ms Zelenska also met her German counterpart,
+        # Elke Budenbender": the object)
+        lead = _LEADING_ADVERBIAL.match(self.text, ss, m.start)
+        pre = self.text[lead.end() if lead else ss:m.start]
+        return not any(w.islower() and (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR_PAST
+                                        or w in self.lexicon.lemma_of) for w in _RX2.findall(pre))
 
     def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
         """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
@@ -1213,6 +1272,12 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
                                                     and toks[i][2] not in _NOT_ADVERBS)) and skipped < 5:
         i -= 1
         skipped += 1
+    if i > 0 and toks[i][2] in ("-", "–", "—", "--"):
+        # an appositive between dashes naming the subject: "his deputy - armed forces minister James Heappey - said"
+        m = art.mention_at(toks[max(0, i - 14)][0], toks[i - 1][1] + 1)
+        if m is not None and m.person and _ends_phrase(art.text, m.end, toks[i - 1][1]) \
+                and any(t[2] in ("-", "–", "—", "--") and t[0] < m.start for t in toks[max(0, i - 14):i]):
+            return m.start, m.end
     if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
         j = i - 1
         while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 20:
@@ -1352,6 +1417,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         prior = art.unnamed_source(hs, low[-1])
         if prior:
             return prior, hs, he
+    if len(low) == 2 and low[0] in ("his", "her") and low[1] in _KIN:
+        # "his wife confirmed …": the person named with his surname ("Mrs Chernukhin" -> Lubov Chernukhin)
+        kin = art.relative_of(hs, low[0], low[1])
+        if kin:
+            return kin, hs, he
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
@@ -1725,7 +1795,7 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
 
 
 #: A role opening the clause, quoted words allowed inside (The "Ingraham Angle" host went on to …)
-_ROLE_SUBJECT = re.compile(r"\s*([Tt]he\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
+_ROLE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost)\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
     sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
 
 
@@ -1764,10 +1834,20 @@ def _quote_region(art: Article, qs: int, qe: int) -> tuple[int, int, int, int]:
         nxt = art.sentences[j + 1]
         # the closing mark fell into the next "sentence" (a split inside the quote): only when what
         # follows the mark is no new capitalised sentence
-        if nxt[0] <= qe + 2 and not _RX9.match(art.text[qe:qe + 4]):
+        if nxt[0] <= qe + 2 and (not _RX9.match(art.text[qe:qe + 4]) or _inverted_reporting_clause(art, qe)):
             j += 1
             e = nxt[1]
     return i, j, s, e
+
+
+_NAME_THEN_WORD = re.compile(r"[”\"’']?\s*(?:[A-Z][\w’'\-\.]*\s+){1,4}([a-z]+)")
+
+
+def _inverted_reporting_clause(art: Article, qe: int) -> bool:
+    """After a quote ending in ? or !: a name and a cue ("“… such a plan?” Zelenskyy added"), the
+    quote's own reporting clause though a capital follows the mark."""
+    m = _NAME_THEN_WORD.match(art.text, qe)
+    return bool(m) and m.start(1) in art._cue_start_set and art.text[qe - 1:qe] in "?!"
 
 
 def attribute_span(art: Article, qs: int, qe: int, *, outer_speaker: str = "",
@@ -1834,6 +1914,7 @@ _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|fro
                             r"when|because|after|before|into|over|about|against|than|if)\b")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|since|after|before|when|if|once|"
                                  r"unless)\s+(?:[\w’'\-]+\s+){0,5}$", re.I)
+_THAT_AFTER = re.compile(r"\s*(?:[\w’'\-]+\s+){0,2}?that\b")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
 
@@ -1866,7 +1947,8 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
                 lead = _LEADING_PARTICIPLE.match(text, art.sentences[art.sentence_index(c.start)][0], c.start)
                 if lead and lead.end() == c.start:
                     pref = -1  # "Stressing that Hungary “must be …,” Orban emphasized": the opening participle's words
-            if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs]:
+            if _SUBORDINATE_BEFORE.search(text, max(rs, c.start - 50), c.start) and "," in text[c.end:qs] \
+                    and not _THAT_AFTER.match(text, c.end):  # ("after X said that Kiev, using …, is going to “…”")
                 # "X said that while the men had pleaded guilty, they were given … “…”": a cue in a
                 # subordinate clause closed before the quote does not govern it
                 pref = 4

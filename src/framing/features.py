@@ -15,7 +15,6 @@ offset, feature, end offset, key, value.
 """
 from __future__ import annotations
 
-import bisect
 import os
 import shutil
 import tempfile
@@ -30,9 +29,9 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .config import project_relative
 from .io import FramingError, atomic_path
-from .lexicon import Matcher, compile_codebook, find_lexical
+from .lexicon import Matcher, compile_codebook, find_lexical, find_lexical_raw
 from .schema import ALL_HIT_COLUMNS, check_columns
-from .text import count_words, sentence_spans
+from .text import context_from_spans, count_words, hit_sentences, sentence_spans
 
 #: Extractors ``extract_hits`` knows.
 EXTRACTORS = ("lexical", "quotes")
@@ -80,22 +79,103 @@ _QCONV = tuple((c, dflt, _int if c in INT_HIT_COLUMNS else _str) for c, dflt in 
 
 
 # ----------------------------------------------------------------------------- extraction
-def _lexical_rows(doc_id: str, field: str, text: str, matcher: Matcher, out: list) -> None:
-    matches = find_lexical(text, matcher)
-    if not matches:
-        return
-    spans = sentence_spans(text)
-    starts = [s for s, _ in spans]
-    tail = _DEFAULTS[_COLS.index("quote_type"):]
-    for m in matches:
-        i = bisect.bisect_right(starts, m.start) - 1
-        j = bisect.bisect_right(starts, max(m.start, m.end - 1)) - 1
-        if i >= 0 and spans[i][0] <= m.start < spans[i][1]:
-            cs, ce = spans[i][0], max(spans[i][1], spans[j][1] if j >= 0 else spans[i][1])
-        else:  # between sentences (should not happen): a window
-            cs, ce = max(0, m.start - 100), min(len(text), m.end + 100)
-        out.append((doc_id, field, m.feature, m.key, m.value, m.category, m.start, m.end, m.surface,
-                    text[cs:ce], *tail))
+#: Columns after ``context`` (quote columns): constant in lexical rows.
+_TAIL = _DEFAULTS[_COLS.index("quote_type"):]
+
+
+def _lexical_field(text: str, matcher: Matcher, *, share_spans: bool):
+    """The lexical hits of one field as columns ``(starts, ends, form indices, surfaces,
+    contexts)``, or None without hits. A hit's context is the sentence holding it (through the
+    sentence holding its last character). ``share_spans``: split the whole field
+    (:func:`framing.text.sentence_spans`, cached), as the quote extractor will split it next
+    anyway; otherwise find only the sentences around the hits (:func:`framing.text.hit_contexts`,
+    the same spans, without splitting the rest of the field)."""
+    raw = find_lexical_raw(text, matcher)
+    if not raw:
+        return None
+    _fids, starts, ends, forms = zip(*raw)
+    if share_spans:
+        spans = sentence_spans(text)
+        first = [s for s, _ in spans]
+        contexts = [text[cs:ce] for cs, ce in (context_from_spans(text, spans, first, s, e)
+                                               for s, e in zip(starts, ends))]
+    else:
+        contexts = hit_sentences(text, starts, ends)
+    return starts, ends, forms, list(map(text.__getitem__, map(slice, starts, ends))), contexts
+
+
+class _LexicalColumns:
+    """The lexical hits of a batch of documents, column by column (no tuple or dict per hit)."""
+
+    def __init__(self, matcher: Matcher):
+        self.matcher = matcher
+        self.doc: list[int] = []        # row of the document in the batch
+        self.field: list[int] = []      # 0 title, 1 text
+        self.form: list[int] = []       # index into matcher.rules
+        self.start: list[int] = []
+        self.end: list[int] = []
+        self.surface: list[str] = []
+        self.context: list[str] = []
+
+    def __len__(self) -> int:
+        return len(self.start)
+
+    def add(self, row: int, field_code: int, part) -> None:
+        starts, ends, forms, surfaces, contexts = part
+        k = len(starts)
+        self.doc += [row] * k
+        self.field += [field_code] * k
+        self.form += forms
+        self.start += starts
+        self.end += ends
+        self.surface += surfaces
+        self.context += contexts
+
+    def rows(self, ids: list[str], lo: int = 0, hi: int | None = None) -> list[tuple]:
+        """Hits ``lo:hi`` as row tuples in ``ALL_HIT_COLUMNS`` order (to merge with quote rows)."""
+        rules = self.matcher.rules
+        names = ("title", "text")
+        out = []
+        for i in range(lo, len(self) if hi is None else hi):
+            r = rules[self.form[i]]
+            out.append((ids[self.doc[i]], names[self.field[i]], r.feature, r.key, r.value, r.category,
+                        self.start[i], self.end[i], self.surface[i], self.context[i], *_TAIL))
+        return out
+
+    def frame(self, ids: list[str]) -> pd.DataFrame:
+        """The hits table (the same table, dtypes and order as :func:`_hits_frame` of the rows)."""
+        if not _ARROW_STR or not len(self):
+            return _hits_frame(self.rows(ids))
+        import pyarrow as pa
+
+        n = len(self)
+        rules = self.matcher.rules
+        form = pa.array(np.asarray(self.form, dtype=np.int64))
+
+        def by_rule(attr):
+            return pa.array([getattr(r, attr) for r in rules], type=pa.large_string()).take(form)
+
+        cols = {
+            "doc_id": pa.array(ids, type=pa.large_string()).take(pa.array(np.asarray(self.doc, dtype=np.int64))),
+            "field": pa.array(["title", "text"], type=pa.large_string()).take(
+                pa.array(np.asarray(self.field, dtype=np.int64))),
+            "feature": by_rule("feature"), "key": by_rule("key"), "value": by_rule("value"),
+            "category": by_rule("category"),
+            "start": np.asarray(self.start, dtype=np.int64), "end": np.asarray(self.end, dtype=np.int64),
+            "text": pa.array(self.surface, type=pa.large_string()),
+            "context": pa.array(self.context, type=pa.large_string()),
+        }
+        for c, dflt in zip(_COLS[_COLS.index("quote_type"):], _TAIL):
+            cols[c] = (np.full(n, dflt, dtype=np.int64) if c in INT_HIT_COLUMNS
+                       else pa.array([dflt], type=pa.large_string()).take(pa.array(np.zeros(n, dtype=np.int64))))
+        return pd.DataFrame({c: (pd.array(cols[c], dtype=_STR_DTYPE) if c not in INT_HIT_COLUMNS else cols[c])
+                             for c in _COLS})
+
+
+#: What ``astype("str")`` gives in this pandas; Arrow-backed (pandas 3) lets the lexical table be
+#: built from Arrow arrays directly, else it is built from rows like the quote table.
+_STR_DTYPE = pd.Series(["x"], dtype=object).astype("str").dtype
+_ARROW_STR = isinstance(_STR_DTYPE, pd.StringDtype) and _STR_DTYPE.storage == "pyarrow"
 
 
 def _quote_module():
@@ -137,12 +217,14 @@ def _docs_text_columns(docs: pd.DataFrame) -> tuple[list, list, list]:
     return [_str(d) for d in docs["doc_id"].tolist()], titles, texts
 
 
-def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...], *, progress: bool = False,
-                  ) -> tuple[list[tuple], list[tuple[str, str, str]]]:
-    """Rows of the hits table (sorted) and a list of (doc_id, extractor, error) for skipped items."""
+def _extract_table(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...], *, progress: bool = False,
+                   ) -> tuple[pd.DataFrame, list[tuple[str, str, str]]]:
+    """The hits table (sorted) and a list of (doc_id, extractor, error) for skipped items."""
     matcher = compile_codebook(cb)
     quotes = _quote_module() if "quotes" in extractors else None
+    lexical = "lexical" in extractors
     ids, titles, texts = _docs_text_columns(docs)
+    lex = _LexicalColumns(matcher)
     rows: list[tuple] = []
     errors: list[tuple[str, str, str]] = []
     it = zip(ids, titles, texts)
@@ -150,27 +232,34 @@ def _extract_rows(docs: pd.DataFrame, cb: Codebook, extractors: tuple[str, ...],
         from tqdm.auto import tqdm
 
         it = tqdm(it, total=len(ids), unit="doc", desc="features")
-    for doc_id, title, text in it:
+    for row, (doc_id, title, text) in enumerate(it):
         title, text = _str(title), _str(text)
-        doc_rows: list[tuple] = []
-        if "lexical" in extractors:
-            try:
-                _lexical_rows(doc_id, "title", title, matcher, doc_rows)
-                _lexical_rows(doc_id, "text", text, matcher, doc_rows)
+        first = len(lex)
+        if lexical:
+            try:  # all of a document's lexical hits, or none
+                parts = [_lexical_field(title, matcher, share_spans=quotes is not None),
+                         _lexical_field(text, matcher, share_spans=quotes is not None)]
             except Exception as exc:  # one broken document never stops the batch
                 errors.append((doc_id, "lexical", f"{type(exc).__name__}: {exc}"))
-                doc_rows = []
-        if quotes is not None:
-            try:
-                qrows = [tuple([doc_id] + [conv(d.get(c, dflt)) for c, dflt, conv in _QCONV])
-                         for d in quotes.quote_hits(doc_id, title, text, cb)]
-                doc_rows.extend(qrows)  # all of a document's quote rows, or none
-            except Exception as exc:
-                errors.append((doc_id, "quotes", f"{type(exc).__name__}: {exc}"))
-        if quotes is not None and len(doc_rows) > 1:  # lexical rows come sorted; merge in the quotes
+                parts = [None, None]
+            for code, part in enumerate(parts):
+                if part is not None:
+                    lex.add(row, code, part)
+        if quotes is None:
+            continue
+        doc_rows = lex.rows(ids, first)
+        try:
+            qrows = [tuple([doc_id] + [conv(d.get(c, dflt)) for c, dflt, conv in _QCONV])
+                     for d in quotes.quote_hits(doc_id, title, text, cb)]
+            doc_rows.extend(qrows)  # all of a document's quote rows, or none
+        except Exception as exc:
+            errors.append((doc_id, "quotes", f"{type(exc).__name__}: {exc}"))
+        if len(doc_rows) > 1:  # lexical rows come sorted; merge in the quotes
             doc_rows.sort(key=_sort_key)
         rows.extend(doc_rows)
-    return rows, errors
+    if quotes is None:
+        return lex.frame(ids), errors
+    return _hits_frame(rows), errors
 
 
 def _hits_frame(rows: list[tuple]) -> pd.DataFrame:
@@ -196,8 +285,7 @@ def extract_hits(docs: pd.DataFrame, codebook: Codebook | str | os.PathLike | No
     """
     extractors = _check_extractors(extractors)
     cb = load_codebook(codebook)
-    rows, errors = _extract_rows(docs, cb, extractors, progress=progress)
-    hits = _hits_frame(rows)
+    hits, errors = _extract_table(docs, cb, extractors, progress=progress)
     hits.attrs["errors"] = errors
     hits.attrs["codebook"] = cb.name
     hits.attrs["codebook_sha256"] = cb.sha256
@@ -372,8 +460,7 @@ def _process_batch(batch, cb: Codebook, extractors: tuple[str, ...], feats_part:
     import pyarrow as pa
 
     docs = batch.to_pandas() if not isinstance(batch, pd.DataFrame) else batch
-    rows, errors = _extract_rows(docs, cb, extractors)
-    hits = _hits_frame(rows)
+    hits, errors = _extract_table(docs, cb, extractors)
     feats = doc_features(docs, hits, cb)
     feats.to_parquet(feats_part, index=False)
     n_chars = int(sum(len(_str(t)) for t in docs["clean_text"])) + (

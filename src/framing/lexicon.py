@@ -25,6 +25,7 @@ How a text is matched (the rules researchers need to know; see also docs/codeboo
 from __future__ import annotations
 
 import bisect
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -69,6 +70,8 @@ class _FormRule:
     exception: re.Pattern | None
     after: re.Pattern | None
     before: re.Pattern | None
+    #: lower-case ASCII strings one of which every match of ``exception`` contains (None: unknown)
+    exception_needs: tuple[str, ...] | None = None
 
 
 class Matcher:
@@ -96,7 +99,9 @@ class Matcher:
                           if form.requires_before else None)
                 fi = len(self.rules)
                 self.rules.append(_FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
-                                            form.case, exc, after, before))
+                                            form.case, exc, after, before,
+                                            _required_literals(exc, [_fold(t) for t in form.terms])
+                                            if exc is not None else None))
                 for term in form.terms:
                     unified = term.translate(_FOLD_TABLE)
                     if any(c in unified for c in "' -"):
@@ -143,6 +148,71 @@ def _fold(text: str) -> str:
     return low
 
 
+#: Characters that ``re.IGNORECASE`` matches to an ASCII letter but that lower-case to another
+#: character (dotless i, long s): where a text holds one, exceptions are always run as regexes.
+_IGNORECASE_ODD = ("\u0131", "\u017f")
+
+
+def _fold_for_needs(text: str, folded: str) -> str | None:
+    """``folded`` (the lower-cased text) if every character an exception regex could match to
+    an ASCII letter reads as that letter in it, else None (no prefilter for this text)."""
+    for c in _IGNORECASE_ODD:
+        if c in text:
+            return None
+    return folded
+
+
+def _required_literals(pattern: re.Pattern, terms: list[str] = ()) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` contains, read from its
+    parse tree (runs of literal characters; a group, alternation or repeat of at least one
+    contributes what it requires), or None where nothing is certain. Used to skip running an
+    exception regex over a window that holds none of them: a necessary condition, so the answer
+    never changes (characters matched case-insensitively outside ASCII: ``_IGNORECASE_ODD``).
+    Strings inside one of the form's ``terms`` (lower-cased) are chosen last: the hit itself would
+    always supply them."""
+    try:
+        from re import _parser as sre
+    except ImportError:  # Python 3.10
+        import sre_parse as sre  # type: ignore[no-redef]
+    try:
+        tree = sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - compiled already, so parsable
+        return None
+    need = _needs_of(list(tree), sre, tuple(terms))
+    return tuple(sorted(need)) if need else None
+
+
+def _needs_of(items, sre, terms: tuple[str, ...]) -> frozenset[str] | None:
+    """What a sequence of parsed items requires: the most selective of its literal runs and of
+    its mandatory sub-parts (none inside a term, then longest shortest string, then fewest)."""
+    options: list[frozenset[str]] = []
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            options.append(frozenset(["".join(run)]))
+            run = []
+        sub = None
+        if op is sre.SUBPATTERN:
+            sub = _needs_of(list(av[-1]), sre, terms)
+        elif op is sre.BRANCH:
+            alts = [_needs_of(list(a), sre, terms) for a in av[1]]
+            sub = frozenset().union(*alts) if alts and all(alts) else None
+        elif op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            sub = _needs_of(list(av[2]), sre, terms)
+        elif op is getattr(sre, "ATOMIC_GROUP", None):
+            sub = _needs_of(list(av), sre, terms)
+        if sub:
+            options.append(sub)
+    if run:
+        options.append(frozenset(["".join(run)]))
+    if not options:
+        return None
+    return max(options, key=lambda o: (not any(x in t for x in o for t in terms), min(map(len, o)), -len(o)))
+
+
 def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
@@ -178,16 +248,28 @@ def _case_ok(surface: str, case: str, exact: str, upper: str) -> bool:
     return False
 
 
-def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | None = None) -> bool:
+def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | None = None,
+                folded: str | None = None) -> bool:
     """requires.after / requires.before hold and no exception covers ``text[start:end]``.
 
-    Exceptions are searched within ``CONTEXT_CHARS`` characters either side of the hit."""
+    Exceptions are searched within ``CONTEXT_CHARS`` characters either side of the hit.
+    ``folded``: the text as :func:`_fold_for_needs` reads it, when the caller has it; then an
+    exception is only searched where the window holds one of the strings it needs (a C-speed
+    ``str.find``; the same answer, several times faster than running the regex)."""
     if rule.after is not None and rule.after.match(text, end) is None:
         return False
     if rule.before is not None and rule.before.search(text[max(0, start - CONTEXT_CHARS):start]) is None:
         return False
     if rule.exception is not None:
-        for m in rule.exception.finditer(text, max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)):
+        lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+        needs = rule.exception_needs
+        if folded is not None and needs is not None:
+            for need in needs:
+                if folded.find(need, lo, hi) >= 0:
+                    break
+            else:
+                return True  # no match of the exception can lie in the window
+        for m in rule.exception.finditer(text, lo, hi):
             if m.start() > start:
                 break
             if m.end() >= end:
@@ -204,14 +286,28 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
     """
     if not isinstance(matcher, Matcher):
         matcher = compile_codebook(matcher)
+    rules = matcher.rules
+    out = []
+    for _fid, s, e, fi in find_lexical_raw(text, matcher):
+        r = rules[fi]
+        out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
+    return out
+
+
+def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, int]]:
+    """The hits of :func:`find_lexical` as bare ``(feature id, start, end, form index)`` tuples
+    (``matcher.rules[form index]`` holds feature, key, value, category), in the same order: for
+    callers that build tables column by column and need no :class:`LexMatch` per hit."""
     if not text:
         return []
     n = len(text)
     rules = matcher.rules
     cands: list[tuple[int, int, int, int]] = []  # (feature id, start, end, form index)
     exc_cache: dict[int, list[tuple[int, int]]] = {}
+    needs_text = None
     if matcher.automaton is not None:
         folded = matcher.fold(text)
+        needs_text = _fold_for_needs(text, folded)
         for last, payload in matcher.automaton.iter(folded):
             end = last + 1
             for fi, fid, length, case, exact, upper, w0, w1, ctx in payload:
@@ -228,7 +324,7 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
                     surface = text[start:end]
                     if surface != exact and not _case_ok(surface, case, exact, upper):
                         continue
-                if ctx and not _context_ok(text, start, end, rules[fi], exc_cache):
+                if ctx and not _context_ok(text, start, end, rules[fi], exc_cache, needs_text):
                     continue
                 cands.append((fid, start, end, fi))
     for fi, rx in matcher.regexes:
@@ -241,16 +337,14 @@ def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> 
                 continue
             if end < n and _is_word(text[end]) and _is_word(text[end - 1]):
                 continue
-            if _context_ok(text, start, end, rule, exc_cache):
+            if _context_ok(text, start, end, rule, exc_cache, needs_text):
                 cands.append((rule.feature_id, start, end, fi))
     if not cands:
         return []
-    kept = _resolve_overlaps(cands)
-    out = []
-    for _fid, s, e, fi in kept:
-        r = rules[fi]
-        out.append(LexMatch(s, e, text[s:e], r.feature, r.key, r.value, r.category))
-    return out
+    return _resolve_overlaps(cands)
+
+
+_START_FEATURE_END = operator.itemgetter(1, 0, 2)
 
 
 def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
@@ -258,6 +352,10 @@ def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int,
     codebook order). ``cands`` are ``(feature id, start, end, form index)``; returns the kept ones
     sorted by start, feature, end (at most one kept match per feature and span)."""
     cands.sort()
+    if not any(a[0] == b[0] and b[1] < a[2] for a, b in zip(cands, cands[1:])):
+        # no match overlaps the next one of its feature: every cluster below is a single match
+        cands.sort(key=_START_FEATURE_END)
+        return cands
     kept: list[tuple[int, int, int, int]] = []
     i, n = 0, len(cands)
     while i < n:
@@ -276,7 +374,7 @@ def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int,
                     chosen.append(c)
             kept.extend(chosen)
         i = j
-    kept.sort(key=lambda c: (c[1], c[0], c[2]))  # start, feature (alphabetical id), end
+    kept.sort(key=_START_FEATURE_END)  # start, feature (alphabetical id), end
     return kept
 
 

@@ -274,13 +274,21 @@ def plot_rate_ratios(comparison: pd.DataFrame, *, ax=None, title: str | None = N
                           xlabel=f"Rate ratio, {who} / {ref} (log scale)", title=title, width=width)
 
 
-def plot_attribution_gap(gap: pd.DataFrame, *, ax=None, title: str | None = None, width: float = ONE_COLUMN):
+def plot_attribution_gap(gap: pd.DataFrame, *, label: str | Sequence[str] | None = None, ax=None,
+                         title: str | None = None, width: float = ONE_COLUMN):
     """Per outlet, the gap in the share of (e.g. distancing) cues between two speakers
-    (:func:`framing.stats.attribution_gap`), with intervals and the 0 line."""
+    (:func:`framing.stats.attribution_gap`), with intervals and the 0 line.
+
+    ``label``: the column(s) naming a row; by default the grouping columns of the table, i.e. the
+    columns before ``speaker_a`` (``outlet``, or ``outlet`` and ``month``), so that no statistic
+    (``boot_undefined``, ``ci_method``, a column added later) ever becomes part of a row label.
+    """
     _need(gap, ["speaker_a", "speaker_b", "cue_category", "difference", "ci_low", "ci_high"], "plot_attribution_gap")
     if gap.empty:
         raise _nothing_to_draw("plot_attribution_gap")
-    label = [c for c in gap.columns if c not in _GAP_COLS] or ["outlet"]
+    if label is None:
+        label = list(gap.columns[:list(gap.columns).index("speaker_a")]) or ["outlet"]
+    _need(gap, _as_cols(label), "plot_attribution_gap")
     r = gap.iloc[0]
     data = gap.loc[np.isfinite(gap["difference"].to_numpy(dtype=float))]
     if data.empty:
@@ -288,10 +296,6 @@ def plot_attribution_gap(gap: pd.DataFrame, *, ax=None, title: str | None = None
     return plot_intervals(data, estimate="difference", label=label, n="n_docs", ax=ax, reference=0.0,
                           xlim=(-1.02, 1.02), title=title, width=width,
                           xlabel=f"Share of {r.cue_category} cues: {r.speaker_a} − {r.speaker_b}")
-
-
-_GAP_COLS = {"speaker_a", "speaker_b", "cue_category", "n_docs", "n_docs_a", "n_docs_b", "n_quotes_a", "n_quotes_b",
-             "share_a", "share_b", "difference", "ci_low", "ci_high", "excludes_zero", "insufficient"}
 
 
 # ============================================================================ heatmap

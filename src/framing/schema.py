@@ -24,6 +24,22 @@ DOC_COLUMNS: dict[str, str] = {
     "source": "where the row came from: 'path' or 'path:row'",
 }
 
+#: Further document columns :mod:`framing.ingest` writes, in this order right after
+#: :data:`DOC_COLUMNS` (input extras follow them). No stage requires them: a docs table built
+#: another way may lack them. Kept apart from DOC_COLUMNS, which ingest places first and every
+#: stage may require.
+DOC_EXTRA_COLUMNS: dict[str, str] = {
+    "raw_html": "the HTML of .html pages (None for other formats)",
+    "encoding": "detected encoding of the file the row came from",
+    "format": "'txt', 'html', 'csv', 'jsonl' or 'json'",
+    "dup_of": "for a syndicated copy (same text or same URL as an article of another outlet): the doc_id "
+              "of the first copy in file order; None for that first copy and for every other article. "
+              "Copies stay in their outlet's counts; keep rows with dup_of missing to count each story once",
+}
+
+#: Every documented docs column, in the order ingest writes them.
+ALL_DOC_COLUMNS = {**DOC_COLUMNS, **DOC_EXTRA_COLUMNS}
+
 #: Hits table (one row per match), written by :mod:`framing.features`.
 #: Offsets index into the *field* of the document: ``title`` or ``clean_text`` (field 'text').
 HIT_COLUMNS: dict[str, str] = {

@@ -280,6 +280,46 @@ def _rate_ratio_interval(ra: np.ndarray, rb: np.ndarray, ci: float) -> tuple[np.
     return lo, hi, undefined.mean(axis=0)
 
 
+def _exact_rate_ratio_interval(xa, wa, xb, wb, ci: float) -> tuple[np.ndarray, np.ndarray]:
+    """Exact conditional interval for the ratio of two Poisson rates ``(xa / wa) / (xb / wb)``
+    (hits ``xa``, ``xb`` in ``wa``, ``wb`` words; arrays of equal length).
+
+    Given the total ``n = xa + xb``, ``xa`` is binomial with ``π = ρ·wa / (ρ·wa + wb)``; the
+    Clopper-Pearson bounds of ``π`` (equal tails of ``(1 - ci) / 2``, as the exact Poisson bound of
+    :func:`outlet_rates`) map to ``ρ = π / (1 - π) · wb / wa`` (the interval of R's
+    ``poisson.test``; Fay 2010). ``xa = 0`` gives ``[0, finite]``, ``xb = 0`` gives
+    ``[finite, +inf]``. NaN where ``n = 0`` or a group has no words. It treats hits as independent,
+    so it is used only where the document bootstrap collapses (see :func:`compare_outlets`).
+    """
+    from scipy.stats import beta
+
+    a = (1 - ci) / 2
+    xa, wa, xb, wb = (np.asarray(v, dtype="float64") for v in (xa, wa, xb, wb))
+    n = xa + xb
+    ok = (n > 0) & (wa > 0) & (wb > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p_lo = np.where(ok & (xa > 0), beta.ppf(a, np.maximum(xa, 1), n - xa + 1), 0.0)
+        p_hi = np.where(ok & (xb > 0), beta.ppf(1 - a, xa + 1, np.maximum(n - xa, 1)), 1.0)
+        scale = np.where(ok, wb / np.where(wa > 0, wa, 1.0), np.nan)
+        lo = p_lo / (1 - p_lo) * scale
+        hi = np.where(p_hi < 1, p_hi / np.where(p_hi < 1, 1 - p_hi, 1.0) * scale, np.inf)
+    return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
+
+
+def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float):
+    """Where one group has no hit and the other has some, every bootstrap ratio is 0 (or every one
+    +inf), and unless too many replicates are undefined the percentile interval has zero width
+    ([0, 0] or [inf, inf]): a zero count read as certainty. There the interval becomes the exact
+    conditional one (:func:`_exact_rate_ratio_interval`). Returns ``(lo, hi, exact)`` with
+    ``exact`` marking the replaced entries."""
+    xa, xb = np.asarray(xa, dtype="float64"), np.asarray(xb, dtype="float64")
+    exact = ((xa == 0) != (xb == 0)) & (np.asarray(lo) == np.asarray(hi))
+    if exact.any():
+        el, eh = _exact_rate_ratio_interval(xa, wa, xb, wb, ci)
+        lo, hi = np.where(exact, el, lo), np.where(exact, eh, hi)
+    return lo, hi, exact
+
+
 #: Values this close to a bound (0, 1, or the lower/upper limit given) are floating-point noise.
 _NOISE = 1e-12
 
@@ -727,10 +767,16 @@ def compare_outlets(
     are not dropped (that would condition the interval on drawing a hit) but counted:
     ``boot_undefined`` is their share, and the bounds treat them conservatively (0 for the lower
     bound, +inf for the upper; see :func:`_rate_ratio_interval`). A replicate where only the
-    reference drew no hit is a ratio of +inf and counts as such.
+    reference drew no hit is a ratio of +inf and counts as such. Where one group has no hit at all
+    and the other has some, every replicate is 0 (or +inf) and the percentile interval has zero
+    width ([0, 0]) unless too many are undefined; a zero count is compatible with a positive rate,
+    so there the interval is the exact conditional one for a ratio of Poisson rates with the word
+    counts as exposures (:func:`_exact_rate_ratio_interval`; R's ``poisson.test``).
 
     Returns columns: the level columns, ``outlet``, ``reference``, ``n_docs``, ``n_docs_ref``,
     ``n_hits``, ``n_hits_ref``, ``rate``, ``rate_ref``, ``rate_ratio``, ``ci_low``, ``ci_high``,
+    ``ci_method`` (which method gave the interval: ``"bootstrap"``, ``"exact"``, ``"wald"`` for the
+    GLM; None where there is no interval),
     ``boot_undefined`` (share of bootstrap replicates with no ratio; NaN for the GLM), ``p_value``,
     ``p_adjusted``, ``significant`` (``p_adjusted < alpha``), ``method``, ``insufficient``.
     """
@@ -770,6 +816,7 @@ def compare_outlets(
         rr = _ratio(rate_a, rate_b)
         rr = np.where((rate_b == 0) & (rate_a > 0), np.inf, rr)
         lo = hi = p = undefined = np.full(len(cols), np.nan)
+        ci_method = np.full(len(cols), None, dtype=object)
         if not insufficient and len(cols):
             if method == "permutation":
                 rng = _rng(seed, "compare", g, ref_name)
@@ -777,8 +824,12 @@ def compare_outlets(
                 rb = _boot_ratio(cb, words[b], n_boot=n_boot, rng=rng, scale=per)
                 if n_boot > 0:
                     lo, hi, undefined = _rate_ratio_interval(ra, rb, ci)
+                    # one group without a hit: a zero-width bootstrap interval becomes the exact one
+                    lo, hi, exact = _zero_count_to_exact(lo, hi, ca.sum(0), words[a].sum(), cb.sum(0),
+                                                         words[b].sum(), ci)
                     no_ratio = np.isnan(rr)  # neither group has a hit: no estimate, no interval
                     lo, hi = np.where(no_ratio, np.nan, lo), np.where(no_ratio, np.nan, hi)
+                    ci_method = np.where(no_ratio, None, np.where(exact, "exact", "bootstrap")).astype(object)
                 if reference is not None:
                     both = a | b
                     p = _perm_test(counts[both], words[both], a[both].astype("int64"), [1], n_perm=n_perm,
@@ -793,6 +844,7 @@ def compare_outlets(
                 lo = np.array([r[1] for r in res])
                 hi = np.array([r[2] for r in res])
                 p = np.array([r[3] for r in res])
+                ci_method = np.where(np.isnan(lo), None, "wald").astype(object)
         for j, lev in enumerate(cols):
             rows.append({
                 **dict(zip(levels, lev)), "outlet": g, "reference": ref_name,
@@ -800,12 +852,12 @@ def compare_outlets(
                 "n_hits": int(ca[:, j].sum()), "n_hits_ref": int(cb[:, j].sum()),
                 "rate": _tidy(rate_a[j]), "rate_ref": _tidy(rate_b[j]),
                 "rate_ratio": _tidy(rr[j]), "ci_low": _tidy(lo[j]), "ci_high": _tidy(hi[j]),
-                "boot_undefined": float(undefined[j]),
+                "ci_method": ci_method[j], "boot_undefined": float(undefined[j]),
                 "p_value": float(p[j]), "method": method if method == "permutation" else f"glm-{glm_family}",
                 "insufficient": insufficient,
             })
     cols_out = [*levels, "outlet", "reference", "n_docs", "n_docs_ref", "n_hits", "n_hits_ref", "rate",
-                "rate_ref", "rate_ratio", "ci_low", "ci_high", "boot_undefined", "p_value", "p_adjusted",
+                "rate_ref", "rate_ratio", "ci_low", "ci_high", "ci_method", "boot_undefined", "p_value", "p_adjusted",
                 "significant", "method", "insufficient"]
     return _tests_table(rows, cols_out, correction=correction, alpha=alpha)
 
@@ -1119,10 +1171,13 @@ def attribution_gap(
     Returns one row per group: the ``by`` columns, ``speaker_a``, ``speaker_b``, ``cue_category``,
     ``n_docs`` (documents quoting A or B), ``n_docs_a``, ``n_docs_b``, ``n_quotes_a``,
     ``n_quotes_b``, ``share_a``, ``share_b``, ``difference`` (A - B), ``ci_low``, ``ci_high``,
+    ``ci_method`` (``"bootstrap"`` or ``"mover"``; None without an interval), ``boot_undefined``,
     ``excludes_zero``, ``insufficient`` (fewer than ``min_docs`` documents quote A or B; no interval).
     A bootstrap draw holding no quote of A or none of B has no gap; such draws are not dropped but
     bound the interval conservatively (-1 for the lower bound, +1 for the upper:
-    :func:`_difference_interval`).
+    :func:`_difference_interval`), and ``boot_undefined`` is their share (as in
+    :func:`compare_outlets`; NaN where no bootstrap ran; with ``"mover"`` the undefined draws do
+    not bound the interval: each speaker's interval comes from the draws holding that speaker).
     """
     _check_ci(ci)
     if len(speakers) != 2:
@@ -1135,7 +1190,8 @@ def attribution_gap(
     names = list(aliases)
     h = _attributed_quotes(hits, d, features=features, categories=categories, aliases=aliases, fallback=False)
     cols = [*by, "speaker_a", "speaker_b", "cue_category", "n_docs", "n_docs_a", "n_docs_b", "n_quotes_a",
-            "n_quotes_b", "share_a", "share_b", "difference", "ci_low", "ci_high", "excludes_zero", "insufficient"]
+            "n_quotes_b", "share_a", "share_b", "difference", "ci_low", "ci_high", "ci_method", "boot_undefined",
+            "excludes_zero", "insufficient"]
     # per document: [category A, all A, category B, all B]
     parts = []
     for sp in names:
@@ -1152,9 +1208,11 @@ def attribution_gap(
         sa = _ratio(x[:, 0].sum(), x[:, 1].sum()).item()
         sb = _ratio(x[:, 2].sum(), x[:, 3].sum()).item()
         insufficient = na < min_docs or nb < min_docs
-        lo = hi = np.nan
+        lo = hi = undefined = np.nan
+        ci_method = None
         if not insufficient and n_boot > 0:
             reps = _boot_ratio(x[:, [0, 2]], x[:, [1, 3]], n_boot=n_boot, rng=_rng(seed, "gap", *names, *label))
+            undefined = float(np.isnan(reps[:, 0] - reps[:, 1]).mean())
             (la, lb), (ua, ub) = _quantiles(reps, ci)
             if (la == ua and sa in (0.0, 1.0)) or (lb == ub and sb in (0.0, 1.0)):
                 # a share stuck at 0 or 1 in every document: the joint bootstrap cannot show its
@@ -1162,12 +1220,15 @@ def attribution_gap(
                 la, ua = (float(v[0]) for v in _degenerate_to_wilson(sa, la, ua, na, ci))
                 lb, ub = (float(v[0]) for v in _degenerate_to_wilson(sb, lb, ub, nb, ci))
                 lo, hi = _mover(sa, la, ua, sb, lb, ub)
+                ci_method = "mover"
             else:
-                lo, hi, _ = _difference_interval(reps[:, 0] - reps[:, 1], ci)
+                lo, hi, undefined = _difference_interval(reps[:, 0] - reps[:, 1], ci)
+                ci_method = "bootstrap"
         rows.append({**dict(zip(by, label)), "speaker_a": names[0], "speaker_b": names[1], "cue_category": category,
                      "n_docs": len(idx), "n_docs_a": na, "n_docs_b": nb, "n_quotes_a": int(x[:, 1].sum()),
                      "n_quotes_b": int(x[:, 3].sum()), "share_a": sa, "share_b": sb, "difference": sa - sb,
-                     "ci_low": lo, "ci_high": hi, "excludes_zero": bool(lo > 0 or hi < 0),
+                     "ci_low": lo, "ci_high": hi, "ci_method": ci_method, "boot_undefined": undefined,
+                     "excludes_zero": bool(lo > 0 or hi < 0),
                      "insufficient": insufficient})
     return pd.DataFrame(rows, columns=cols)
 
