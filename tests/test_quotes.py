@@ -932,3 +932,14 @@ def test_the_late_father_does_not_take_the_sons_surname():
             "Brigadier Peter Stewart-Richardson, who founded a charity. Mr Stewart-Richardson wrote on Facebook, "
             "shortly after the fund was set up in April, condemning Putin's 'evil' war.")
     assert _attributed(text, "evil") == ("Mikey Stewart Richardson", "condemn")
+
+
+def test_first_person_headlines_and_verbs_are_no_names():
+    # first-person words in a title-case headline are speech, not a title (NYT.csv row 3298)
+    r = _typed("", "I’m Terrified I Might Be Here Forever",
+               "Brittney Griner to Biden: ‘I’m Terrified I Might Be Here Forever’")
+    assert r["quote_type"] == "direct"
+    # "show" after "will" is the verb, not a TV show (DailyMail.csv row 48)
+    r = _typed("He said the upcoming fiscal event will show 'how fixed' the new premier is on the promise to raise "
+               "defence spending to 3 per cent of GDP by 2030.", "how fixed")
+    assert r["quote_type"] != "other"

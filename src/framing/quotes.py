@@ -317,6 +317,9 @@ def _words(s: str) -> list[str]:
 
 _POSSESSED_WORDS = re.compile(r"(?:\b(?:his|her|their|its|my|our|your)|[’']s?)\s+(?:own\s+)?(?:words?|terms?|phrases?)"
                               r"\s*[:,]?\s*$", re.I)
+# a word of the name lists used as a verb: "will show ‘how fixed’ …", "to plan", "campaigned"
+_VERB_NOT_NOUN = re.compile(r"\b(?:will|would|to|can|could|may|might|must|should|shall|did|does|do|not)\s+"
+                            r"(?:[a-z]+ly\s+)?[a-z]+\s*[:,]?\s*$", re.I)
 _PREDICATE_OPENERS = {"is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should",
                       "must", "may", "might", "shall", "do", "does", "did", "been", "being", "until", "unless",
                       "that", "which", "who", "because", "if", "when", "while", "whether", "not"}
@@ -367,7 +370,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     if not words:
         return True
     if _OTHER_BEFORE.search(before) and len(words) <= 8 and not _predicate_start(words) \
-            and not _POSSESSED_WORDS.search(before):
+            and not _POSSESSED_WORDS.search(before) and not _VERB_NOT_NOUN.search(before):
         # "... called/named/dubbed X" only when not said by someone ("calling it ..."); not a
         # predicate or clause after the noun ("the military campaign “has been working …”",
         # "operation “until the end of …”") nor someone's words ("called his words “unjust”")
@@ -383,8 +386,9 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     caps = [w for w in words if w.lower() not in _SMALL]
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
             and not _RX6.search(span.rstrip(".,!?")) and len(words) <= 7 \
-            and not (words[0].lower() in attr_pronouns and len(words) > 2):
-        return True
+            and not (words[0].lower() in attr_pronouns and len(words) > 2) \
+            and not (len(words) >= 3 and _speech_words(span)):
+        return True  # (not first-person words in a title-case headline: ‘I’ll Stand on the Side of Russia’)
     if len(words) == 1 and len(words[0]) <= 2 and words[0].isupper():
         return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
     if len(words) == 1 and span.lstrip().startswith("#"):
@@ -942,7 +946,7 @@ _GOVERNING_VERBS = (
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
     "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "make clear", "hint",
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
-    "order", "instruct", "decree", *sorted(_AS_VERBS))
+    "order", "instruct", "decree", "cry", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
