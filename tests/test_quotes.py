@@ -943,3 +943,23 @@ def test_first_person_headlines_and_verbs_are_no_names():
     r = _typed("He said the upcoming fiscal event will show 'how fixed' the new premier is on the promise to raise "
                "defence spending to 3 per cent of GDP by 2030.", "how fixed")
     assert r["quote_type"] != "other"
+
+
+@pytest.mark.parametrize("text, quoted, title, qtype, speaker", [
+    # "as X puts it" after the words (bbc.csv row 184) and "in the expert's opinion" (RT.csv row 968)
+    ('It may not seem like it, but "even war has rules", as the International Committee of the Red Cross puts '
+     'it.', "even war has rules", "", "partial", "International Committee of the Red Cross"),
+    ("In the expert’s opinion, the “decoupling” of Russian and European economies “is irreversible for a very "
+     "long period.”", "decoupling", "", "partial", None),
+    # a whole clause with a finite verb that no one is named for is still somebody's words (NYT.csv row 1630)
+    ("", "They killed entire families.", "Zelensky vilifies Russia over atrocities: ‘They killed entire "
+     "families.’", "direct", None),
+    # a capitalised title with first-person words in the body stays a name (HuffPost.csv row 124)
+    ("“Stand By Me,” by Ben E. King, is considered one of the greatest soul records ever recorded.",
+     "Stand By Me,", "", "other", None),
+])
+def test_as_x_puts_it_opinions_and_clauses(text, quoted, title, qtype, speaker):
+    r = _typed(text, quoted, title)
+    assert r["quote_type"] == qtype
+    if speaker is not None:
+        assert r["speaker"] == speaker

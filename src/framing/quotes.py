@@ -344,13 +344,19 @@ _AS_X_CALLS = re.compile(r"\b[Aa]s\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|
                          r"(?:(?:its|their|his|her|the|a|an)\s+)?$")
 
 
+# after the span: "(or “liberate” as the Russians put it)", "“even war has rules”, as the ICRC puts it"
+_AS_X_PUTS_IT_AFTER = re.compile(r"[\s,”\"’']*\s[Aa]s\s+((?:[\w’'\-\.]+\s+){1,8}?)(puts?|call(?:s|ed)?|says?|said|"
+                                 r"describe(?:s|d)?)\s+(?:it|them)\b")
+
+
 def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
     """"What Russia calls its “special military operation”", "what his strategists term “new
     generation warfare”": the label is the named subject's words (partial), even when it names
     an operation or a plan."""
     text = f.text
     m = _WHAT_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1) \
-        or _AS_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1)
+        or _AS_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1) \
+        or _AS_X_PUTS_IT_AFTER.match(text, q.end + 1)
     if not m or len(_words(text[q.start:q.end])) > 6:
         return None
     a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
@@ -387,7 +393,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
             and not _RX6.search(span.rstrip(".,!?")) and len(words) <= 7 \
             and not (words[0].lower() in attr_pronouns and len(words) > 2) \
-            and not (len(words) >= 3 and _speech_words(span)):
+            and not (len(words) >= 3 and _speech_words(span) and _title_cased(text)):
         return True  # (not first-person words in a title-case headline: ‘I’ll Stand on the Side of Russia’)
     if len(words) == 1 and len(words[0]) <= 2 and words[0].isupper():
         return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
@@ -926,6 +932,9 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
     span = f.text[q.start:q.end]
     if _speech_words(span) or _INVERTED_REPORTING.match(f.text, q.end + 1) and span.rstrip()[-1:] in ",!?":
         return "direct" if _clause_like(span) else "partial"
+    if _is_clause(span) and len(_words(span)) >= 3 and (_FINITE.search(span) or _FINITE_MAIN.search(span)):
+        # a whole clause is somebody's words, not a word held at a distance: ‘It’s a hurricane’
+        return _direct_or_partial(f.text, q, sent_start)
     if _capitalised_name(f, q, sent_start, headline=headline):
         return "other"
     return "scare"
@@ -1086,7 +1095,8 @@ _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "pr
                       "complaint": "complain", "criticism": "criticise", "condemnation": "condemn",
                       "denial": "deny", "suggestion": "suggest"}
 # "in his opinion", "in the view of the NATO representative": a paraphrased source
-_OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+)")
+_OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|the\s+(?:opinion|view|words)\s+of\s+|"
+                      r"(?P<owner>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2})[’']s?\s+(?:opinion|view|words)\b)")
 
 
 def _opinion_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution | None:
@@ -1107,6 +1117,10 @@ def _opinion_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution |
             spk = art.resolve_pronoun(m.start(1), {"his": "he", "her": "she"}.get(m.group(1).lower(), "they"))
             if spk:
                 return attr.Attribution(spk, m.start(1), m.end(1), how="opinion")
+        elif m.group("owner"):  # "in the expert’s opinion"
+            spk, s0, e0 = attr.speaker_from_np(art, m.start("owner"), m.end("owner"))
+            if spk:
+                return attr.Attribution(spk, s0, e0, how="opinion")
         else:
             np = attr._np_after(art, m.end() - 1, min(len(text), m.end() + 80))
             if np:
