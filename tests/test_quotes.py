@@ -767,3 +767,18 @@ def test_the_late_father_does_not_take_the_sons_surname():
             "Brigadier Peter Stewart-Richardson, who founded a charity. Mr Stewart-Richardson wrote on Facebook, "
             "shortly after the fund was set up in April, condemning Putin's 'evil' war.")
     assert _attributed(text, "evil") == ("Mikey Stewart Richardson", "condemn")
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # "the company" is the organisation that spoke before (CBS.csv row 48)
+    ('The plant lost its last outside power source, operator Energoatom reported. Energoatom said diesel '
+     'generators were supplying the plant. "Russian shelling and damage to the energy infrastructure are the '
+     'same manifestation of nuclear terrorism," the company said.', "Russian shelling and damage to the energy "
+     "infrastructure are the same manifestation of nuclear terrorism,", "Energoatom"),
+    # "Self-styled" is a modifier, no name (RT.csv row 842)
+    ("Self-styled ‘pro-Russian’ hacking group Killnet took down numerous Lithuanian government websites on "
+     "Monday, two days after warning Vilnius that failure to unblock the corridor would result in such an attack.",
+     "pro-Russian", "Killnet"),
+])
+def test_kinds_of_organisation_and_hyphenated_modifiers(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

@@ -382,7 +382,8 @@ _ORG_WORDS = {
     "photo", "photos", "pool", "images", "getty", "shutterstock", "alamy", "epa", "xinhua", "sputnik",
     "brigade", "regiment", "battalion", "division", "corps", "squadron", "fleet", "command", "programme",
     "program", "directorate", "inspectorate", "mission", "delegation", "embassy", "consulate", "academy",
-    "college", "tribunal", "guards", "authority",
+    "college", "tribunal", "guards", "authority", "education", "politics", "studies", "affairs", "research",
+    "relations", "health", "science", "energy", "development",
 }
 #: Nationality adjectives: never a speaker on their own ("a Ukrainian court said").
 _DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ish|ese|ean|ani|i)|French|Dutch|Greek|Thai|Swiss|American|"
@@ -593,6 +594,9 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+#: Kinds of organisation that "the company", "the agency" may stand for (the last one that spoke).
+_ORG_KIND_HEADS = {"company", "agency", "firm", "group", "organisation", "organization", "operator", "charity",
+                   "institution", "ngo", "watchdog", "regulator", "corporation", "utility", "producer", "zoo"}
 _HYPHEN_MODIFIER = re.compile(r"[A-Z][\w’']*-[a-z][\w\-]*")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+(?:[A-Z][\w\-\.]*\s+){0,3}$")
 _WHO_AFTER = re.compile(r",?\s+who(?:[’']s)?\s")
@@ -761,7 +765,8 @@ class Article:
                 if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or text.startswith(" via ", rm.end()):
                     continue  # photo credits: "Danny Lawson/PA", "(IPN Wroclaw via AP)"
                 lw0 = g.lower().rstrip(".")
-                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
+                if lw0 in _CAP_STOP or lw0 in TITLES or _HYPHEN_MODIFIER.fullmatch(name_word := g.rstrip(".")) \
+                        or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
                                                          and not _WHO_AFTER.match(text, rm.end())):
                     continue  # (a demonym, not "Hordii who had come …")
                 if lw0.endswith("ly") and len(lw0) > 6 and lw0 not in _FEMALE_NAMES and lw0 not in _MALE_NAMES \
@@ -1194,8 +1199,9 @@ class Article:
                         if att.speaker and head not in att.speaker.lower():
                             return att.speaker, True
                         break
-            if head in _MEDIA_ROLES or head in _DOC_NOUNS:
-                # "the outlet", "the paper", "the briefing": the last organisation that spoke, not a place
+            if head in _MEDIA_ROLES or head in _DOC_NOUNS or head in _ORG_KIND_HEADS:
+                # "the outlet", "the paper", "the briefing", "the company": the last organisation that
+                # spoke, not a place
                 i = bisect.bisect_left(self.mention_starts, pos) - 1
                 while i >= 0 and pos - self.mentions[i].start < 4000:
                     m = self.mentions[i]
