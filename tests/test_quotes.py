@@ -782,3 +782,24 @@ def test_the_late_father_does_not_take_the_sons_surname():
 ])
 def test_kinds_of_organisation_and_hyphenated_modifiers(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "the official said" / "the Ukrainian official wrote": the noun before a past verb of saying is the
+    # speaker, resolved to the adviser named before (Express.csv row 67)
+    ('The adorable footage was shared on Twitter by Anton Gerashchenko, advisor to the Minister of Internal '
+     'Affairs of Ukraine. "That is what we’re fighting for," the Ukrainian official wrote in his tweet.',
+     "That is what we’re fighting for,", "Anton Gerashchenko", "write"),
+    # "is heard asking" (DailyMail.csv row 201)
+    ("In a wooden exchange, Putin is heard asking the mobilised men: 'How long have you been here?'",
+     "How long have you been here?", "Putin", "ask"),
+    # a passive label with its agent before the quote (RT.csv row 496)
+    ("Last week the Russian military said it destroyed four of the rocket launching systems, a claim that was "
+     "dismissed by Kiev as “misinformation.”", "misinformation.", "Kiev", "dismiss"),
+    # a court rules (RT.csv row 746)
+    ("The party was formally outlawed in December 2015 by the District Administrative Court of Kiev. The court ruled "
+     "that it “performs actions aimed at changing the constitutional order by force.”",
+     "performs actions aimed at changing the constitutional order by force.", "District Administrative Court", "rule"),
+])
+def test_officials_courts_and_passive_agents(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

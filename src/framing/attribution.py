@@ -327,7 +327,8 @@ _SYNONYMS = {
     "representative": {"representative", "secretary", "deputy", "envoy", "ambassador", "official"},
     "envoy": {"envoy", "ambassador", "representative"},
     "diplomat": {"diplomat", "minister", "ambassador", "envoy", "foreign"},
-    "official": {"official", "secretary", "deputy", "minister", "spokesman", "representative"},
+    "official": {"official", "secretary", "deputy", "minister", "spokesman", "representative", "head", "chief",
+                 "director", "adviser", "advisor", "aide", "officer"},
     "president": {"president", "leader"},
     "head": {"head", "chief", "director", "leader"},
 }
@@ -399,6 +400,7 @@ _AUX = {
     "sunday", "yesterday", "today", "last", "week", "month", "year", "weekend", "night", "been", "being",
     "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
+    "heard", "seen", "filmed", "pictured",
 }
 _BOUNDARY_WORDS = {
     "that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as", "because", "if",
@@ -435,7 +437,8 @@ SPEAKER_NOUNS = {
     "doctor", "doctors", "teacher", "student", "students", "worker", "workers", "volunteer", "volunteers",
     "activist", "activists", "journalist", "journalists", "reporter", "correspondent", "editor", "host",
     "observers", "critics", "critic", "supporters", "opponents", "voters", "citizens", "members",
-    "commenters", "commentators", "users", "fans",
+    "commenters", "commentators", "users", "fans", "pundit", "pundits", "columnist", "blogger", "historian",
+    "academic", "scholar", "presenter", "anchor",
     "member", "party", "alliance", "bloc", "union", "club", "team", "website", "site", "channel",
     "broadcaster", "publication", "document", "doctrine", "note", "letter", "post", "tweet", "message",
     "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
@@ -520,6 +523,8 @@ _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
+_PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
+                "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -1162,7 +1167,7 @@ class Article:
         if not words:
             return "", False
         head = words[-1]
-        if head in _ORG_WORDS or head in _DOC_NOUNS or head in ("outlet", "paper", "newspaper", "agency",
+        if head in _ORG_WORDS or head in _DOC_NOUNS or head in _ORG_KIND_HEADS or head in ("outlet", "paper", "newspaper", "agency",
                                                                 "broadcaster", "website", "site", "publication",
                                                                 "magazine", "channel", "network", "bank"):
             # an organisation introduced with that word ("the British outlet Financial Times", "the
@@ -1431,7 +1436,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
-            low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES))):
+            low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES or low[-1] in _ORG_KIND_HEADS))):
         # ("the White House", "the JCCC": a name, not a role to resolve)
         if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
             # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
@@ -1660,9 +1665,12 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return spk[0], spk[1], spk[2], cue_text, cue_end
     if np:
         prev_word = _LAST_WORD.search(text, max(floor, cue.start - 40), cue.start)
-        if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE and not (
-                prev_word.group(1).lower() in ("first", "last", "further")
-                and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))):
+        pw = prev_word.group(1).lower() if prev_word else ""
+        if pw in _NOT_BEFORE_CUE and not (
+                pw in ("first", "last", "further")
+                and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))) \
+                and not (pw in ("official", "press", "media", "news", "public") and cue.text.lower() in _PAST_SAYING):
+            # ("the official said", "the Associated Press said": a noun before a past verb of saying)
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
         if not _speakerish(art, *np):

@@ -1134,6 +1134,7 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
 _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
+_BY_BETWEEN = re.compile(r"\bby\s+")
 
 
 _CHARGE_BEFORE = re.compile(
@@ -1181,8 +1182,10 @@ def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution
         return None
     spk, a, b = "", -1, -1
     bm = _BY_AGENT.match(text, q.end)
-    if bm:
-        np = attr._np_after(f.art, bm.start(1) - 1, min(len(text), bm.start(1) + 120))
+    inner = _BY_BETWEEN.search(text, m.end(1), q.start - 1)  # "was dismissed by Kiev as “…”"
+    if bm or inner:
+        at = bm.start(1) if bm else inner.end()
+        np = attr._np_after(f.art, at - 1, min(len(text), at + 120, q.start - 1 if inner and not bm else len(text)))
         if np:
             spk, a, b = attr.speaker_from_np(f.art, *np)
     vs, ve = m.start(1), m.end(1)
