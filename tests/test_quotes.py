@@ -803,3 +803,20 @@ def test_kinds_of_organisation_and_hyphenated_modifiers(text, quoted, speaker):
 ])
 def test_officials_courts_and_passive_agents(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "the official asserted" closes the quote (RT.csv row 539)
+    ("“I suspect everybody,” Vitaliy Kim stated. In order to remain strong in the face of Russian forces one needs "
+     "to keep “a clear head as well as a heated heart,” the official asserted.",
+     "a clear head as well as a heated heart,", "Vitaliy Kim", "assert"),
+    # a verb after the quote with its own that-clause is no reporting clause of the quote (RT.csv row 702)
+    ("While Andrey Melnik had repeatedly defended his remark and insisted it was “not a matter of apologizing,” he "
+     "admitted in late June that he ultimately “regretted” the offensive statement.",
+     "not a matter of apologizing,", "Andrey Melnik", "insist"),
+    # "criticized Biden for calling Putin a “killer”": Biden calls (Fox.csv row 23, data_removed)
+    ('Last March, Andrej Turchak accused Joe Biden of having dementia. The Russian press criticized Biden for calling '
+     'Putin a "killer" in an interview.', "killer", "Joe Biden", "call"),
+])
+def test_closing_clauses_and_the_subject_of_a_blamed_gerund(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -1568,6 +1568,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if m is not None:
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
+    if cue.text.lower().endswith("ing"):
+        # "criticized Biden for calling Putin a “killer”": the object of the blaming verb does the calling
+        om = _OBJECT_FOR_ING.search(text, max(ss, cue.start - 80), cue.start)
+        if om:
+            spk, a, b = speaker_from_np(art, om.start(1), om.end(1), outer_speaker=outer_speaker)
+            if spk and spk[0].isupper():
+                return spk, a, b, cue_text, cue_end
     # a participle phrase opening the sentence ("Stressing that Hungary “…,” Orban emphasized",
     # "Having previously accused Nato of “doing nothing”, he does not expect"): the main clause's subject
     lead = _LEADING_PARTICIPLE.match(text, ss, cue.start)
@@ -1669,7 +1676,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         if pw in _NOT_BEFORE_CUE and not (
                 pw in ("first", "last", "further")
                 and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))) \
-                and not (pw in ("official", "press", "media", "news", "public") and cue.text.lower() in _PAST_SAYING):
+                and not (pw in ("official", "press", "media", "news", "public")
+                         and (cue.text.lower() in _PAST_SAYING or cue.text.lower().endswith("ed"))):
             # ("the official said", "the Associated Press said": a noun before a past verb of saying)
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
@@ -1928,6 +1936,10 @@ _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|fro
                             r"when|because|after|before|into|over|about|against|than|if)\b")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|since|after|before|when|if|once|"
                                  r"unless)\s+(?:[\w’'\-]+\s+){0,5}$", re.I)
+_OBJECT_FOR_ING = re.compile(r"\b(?:criticiz|criticis|accus|blam|prais|thank|condemn|slamm|mock|attack|lambast|ridicul|"
+                             r"chid|rebuk|scold|fault|applaud|commend|hail|laud|punish|sanction)\w*\s+"
+                             r"((?:[A-Z][\w’'\-\.]*\s+){1,3}|him\s+|her\s+|them\s+)(?:for|of)\s+$")
+_THAT_AFTER_CUE = re.compile(r"\s*(?:[\w’'\-]+\s+){0,4}?that\b")
 _THAT_AFTER = re.compile(r"\s*(?:[\w’'\-]+\s+){0,2}?that\b")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
@@ -1948,8 +1960,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             dist = c.start - qe
             gap = text[qe + 1:c.start]
             # "“…,” X said" / "“…,” said X": only a short subject between quote and cue
-            if not participle and _SHORT_GAP.match(gap) and not _GAP_CONTINUES.match(gap):
-                pref = 0
+            if not participle and _SHORT_GAP.match(gap) and not _GAP_CONTINUES.match(gap) \
+                    and not _THAT_AFTER_CUE.match(text, c.end):
+                pref = 0  # (not "“…,” he admitted in late June that …": that verb has its own content clause)
             else:
                 pref = 2 if not participle else 3
         else:
