@@ -300,6 +300,9 @@ def test_doc_features_from_a_partitioned_hits_table(sample_parquet, tmp_path):
     dest = tmp_path / "doc_features.parquet"
     n = _doc_features_from_files(path, parts, dest, load_codebook(), batch_size=17)
     assert n == len(docs)
+    from framing.features import features_pair_status
+
+    assert features_pair_status(parts, dest) == "ok"  # the folder's hash, recorded and matching
     pd.testing.assert_frame_equal(pd.read_parquet(dest), doc_features(docs, hits), check_dtype=False)
     # hits out of document order cannot be merged in step: an error, not silently wrong counts
     shuffled = tmp_path / "shuffled"
@@ -347,3 +350,75 @@ def test_features_to_parquet_reports_skipped_items(sample_parquet, tmp_path, mon
 def test_vectorizer_without_clean_text_is_a_framing_error():
     with pytest.raises(FramingError, match="lacks clean_text"):
         FramingVectorizer(fields=("text",)).fit_transform(pd.DataFrame({"title": ["Kyiv"], "text": ["Kyiv"]}))
+
+
+# ----------------------------------------------------------------------------- fast lexical table
+def test_lexical_table_built_by_columns_equals_the_row_built_table(sample_parquet):
+    """The lexical-only table (columns from Arrow arrays, contexts found around the hits) is the
+    table built row by row with contexts from the whole-field split, value for value and dtype
+    for dtype, on 120 sample articles."""
+    from framing.features import _hits_frame, _lexical_field, _LexicalColumns
+    from framing.lexicon import compile_codebook
+
+    _, docs = sample_parquet
+    fast = extract_hits(docs, extractors=LEX)
+    matcher = compile_codebook(load_codebook())
+    lex = _LexicalColumns(matcher)
+    ids = docs["doc_id"].tolist()
+    for row, (title, text) in enumerate(zip(docs["title"].fillna(""), docs["clean_text"].fillna(""))):
+        for code, field in enumerate((title, text)):
+            part = _lexical_field(field, matcher, share_spans=True)
+            if part is not None:
+                lex.add(row, code, part)
+    slow = _hits_frame(lex.rows(ids))
+    assert len(fast) > 1000 and fast.equals(slow) and (fast.dtypes == slow.dtypes).all()
+    assert extract_hits(docs.head(0), extractors=LEX).equals(_hits_frame([]))
+
+
+# ----------------------------------------------------------------------------- the hits / doc_features pair
+def test_doc_features_records_the_hits_table_it_was_built_from(sample_parquet, tmp_path):
+    from framing.features import HITS_SHA256_KEY, check_features_pair, features_pair_status
+    from framing.io import file_sha256
+
+    path, _ = sample_parquet
+    out = tmp_path / "hits.parquet"
+    features_to_parquet(path, out, batch_size=40, progress=False, extractors=LEX)
+    meta = pq.read_schema(doc_features_path(out)).metadata
+    assert meta[HITS_SHA256_KEY].decode() == file_sha256(out)
+    assert features_pair_status(out) == "ok"
+    check_features_pair(out)
+    assert features_pair_status(tmp_path / "nope.parquet") == "missing"
+
+
+def test_a_crash_between_the_two_renames_is_detected(sample_parquet, tmp_path, monkeypatch):
+    """Simulate a run that dies after the per-document table is in place but before the hits
+    table is: the new doc_features sits beside the old hits, and the pair check says so."""
+    import framing.io
+    from framing.features import check_features_pair, features_pair_status
+
+    path, docs = sample_parquet
+    out = tmp_path / "hits.parquet"
+    features_to_parquet(path, out, progress=False, extractors=LEX)
+    old_hits = out.read_bytes()
+    fewer = tmp_path / "fewer.parquet"
+    docs.head(30).to_parquet(fewer, index=False)
+
+    real_replace = framing.io.os.replace
+
+    def replace(src, dst):
+        if Path(dst) == out:
+            raise OSError("simulated crash before the hits table is renamed")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(framing.io.os, "replace", replace)
+    with pytest.raises(OSError, match="simulated crash"):
+        features_to_parquet(fewer, out, progress=False, extractors=LEX)
+    monkeypatch.undo()
+    assert out.read_bytes() == old_hits                                 # the old hits table
+    assert len(pd.read_parquet(doc_features_path(out))) == 30          # the new per-document table
+    assert features_pair_status(out) == "mismatch"
+    with pytest.raises(FramingError, match="was not built from"):
+        check_features_pair(out)
+    assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
+    features_to_parquet(fewer, out, progress=False, extractors=LEX)     # a complete rerun repairs it
+    assert features_pair_status(out) == "ok"

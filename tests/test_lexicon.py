@@ -275,3 +275,51 @@ def test_automaton_and_regex_routes_give_identical_hits(raw_dir, m):
         assert a == reference_find_lexical(t, m), t[:80]
         n += len(a)
     assert n > 500
+
+
+# ----------------------------------------------------------------------------- exception prefilter
+def test_characters_ignorecase_reads_as_ascii_are_folded_or_listed():
+    """The exception prefilter looks for ASCII strings in the lower-cased text: every character
+    that re.IGNORECASE matches to an ASCII one must lower-case to it, or be listed as odd."""
+    import re
+    import sys
+
+    from framing.lexicon import _IGNORECASE_ODD, _fold
+
+    ascii_ci = re.compile("[ -~]", re.IGNORECASE)
+    for ch in map(chr, range(128, sys.maxunicode + 1)):
+        if ascii_ci.fullmatch(ch):
+            partners = [x for x in map(chr, range(32, 127)) if re.fullmatch(re.escape(x), ch, re.IGNORECASE)]
+            assert all(_fold(ch) == x.lower() for x in partners) or ch in _IGNORECASE_ODD, hex(ord(ch))
+
+
+def test_every_exception_match_holds_one_of_the_strings_it_needs(raw_dir, m):
+    """The strings read from each exception regex occur in every match of it, on real text and
+    on the exceptions' own examples; and matching with the prefilter gives the same hits as
+    running every exception regex (the prefilter switched off)."""
+    import dataclasses
+
+    from framing.ingest import ingest_paths
+    from framing.lexicon import Matcher, find_lexical_raw
+
+    docs = ingest_paths([raw_dir / "seeds", raw_dir / "ukraine-media-sample"])
+    texts = docs["title"].fillna("").tolist() + docs["clean_text"].fillna("").tolist()
+    texts += ["He ordered chicken Kiev. Odessa, Texas and Odessa High School. The Cold War and World War II, "
+              "a civil war, the Great Patriotic War. A food crisis and the cost-of-living crisis. "
+              "Family reunification, German reunification. Myanmar's military junta. A failed coup attempt."]
+    rules = [r for r in m.rules if r.exception is not None]
+    assert {r.value for r in rules if r.exception_needs} >= {"war", "Kiev", "crisis", "Odessa"}
+    seen = 0
+    for t in texts:
+        low = t.lower()
+        for r in rules:
+            if r.exception_needs is None:
+                continue
+            for x in r.exception.finditer(t):
+                assert any(need in low[x.start():x.end()] for need in r.exception_needs), (r.value, x.group())
+                seen += 1
+    assert seen > 20
+    plain = Matcher.__new__(Matcher)
+    plain.__dict__.update(m.__dict__)
+    plain.rules = [dataclasses.replace(r, exception_needs=None) for r in m.rules]
+    assert [find_lexical_raw(t, m) for t in texts] == [find_lexical_raw(t, plain) for t in texts]

@@ -20,3 +20,66 @@ def test_context_window_offsets():
     text = "NATO has a “moral and legal” obligation to support Kyiv."
     s = text.index("Kyiv")
     assert context_window(text, s, s + 4, width=8) == ("support ", "Kyiv", ".")
+
+
+# ----------------------------------------------------------------------------- local sentence bounds
+def _sample_texts(raw_dir):
+    """Every title and clean text of the bundled sample corpus and the seeds (real news text)."""
+    from framing.ingest import ingest_paths
+
+    docs = ingest_paths([raw_dir / "ukraine-media-sample", raw_dir / "seeds"], progress=False)
+    return [t for col in ("title", "clean_text") for t in docs[col].tolist() if isinstance(t, str) and t]
+
+
+def test_fast_break_candidates_are_the_reference_regex_matches(raw_dir):
+    from framing.text import _END_RE, _break_candidates
+
+    texts = _sample_texts(raw_dir)
+    assert len(texts) > 900
+    for t in texts:
+        assert [m.span() for m in _break_candidates(t).finditer(t)] == [m.span() for m in _END_RE.finditer(t)]
+    # a text with tabs, no-break spaces or three spaces in a row takes the reference pattern
+    flat = "Kyiv said so.   Moscow denied it.\tLater:\u00a0\u00a0\u00a0More."
+    assert _break_candidates(flat) is _END_RE
+    assert [flat[s:e] for s, e in sentence_spans(flat)] == ["Kyiv said so.", "Moscow denied it.", "Later:",
+                                                        "More."]
+
+
+def test_hit_contexts_equal_the_whole_field_split_at_every_position(raw_dir):
+    """The context found around a hit is the one the whole-field split gives, for a hit at
+    every character of the seeds and every 7th character of the sample (any length)."""
+    from framing.text import context_from_spans, hit_contexts
+
+    texts = _sample_texts(raw_dir)
+    checked = 0
+    for k, t in enumerate(texts):
+        spans = sentence_spans(t)
+        first = [s for s, _ in spans]
+        step = 1 if k % 40 == 0 else 7
+        hits = [(s, min(len(t), s + (1, 4, 9, 40, 400)[s % 5])) for s in range(k % step, len(t), step)]
+        assert hit_contexts(t, hits) == [context_from_spans(t, spans, first, s, e) for s, e in hits]
+        checked += len(hits)
+    assert checked > 200_000
+
+
+def test_sentence_bounds_on_a_seed_paragraph():
+    from framing.text import sentence_bounds, trim_span
+
+    # seeds/003 (The Moscow Times), with an abbreviation and a quotation inside the second sentence
+    text = ("Zelensky admitted that talks could begin. “We are ready,” U.S. officials quoted him as saying "
+            "on Tuesday.  Kyiv-based analysts disagreed.")
+    pos = text.index("officials")
+    lo, hi = sentence_bounds(text, pos)
+    assert text[slice(*trim_span(text, lo, hi))] == "“We are ready,” U.S. officials quoted him as saying on Tuesday."
+    # a known break before the hit bounds the search and gives the same answer
+    assert lo == text.index("begin.") + 6 and sentence_bounds(text, pos, floor=lo) == (lo, hi)
+    assert sentence_bounds(text, text.index("Kyiv")) == (hi, len(text))
+
+
+def test_long_words_before_a_period_are_not_abbreviations():
+    from framing.text import _ABBR_MAX_LEN, _is_abbreviation
+
+    assert _ABBR_MAX_LEN == 6
+    for text, expected in [("said Gen.", True), ("in the U.S.", True), ("on Tuesday.", False),
+                           ("the approx.", True), ("Ukrainian.", False), ("J.", True), ("Zaporizhzhia.", False)]:
+        assert _is_abbreviation(text, len(text)) is expected, text

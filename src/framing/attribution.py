@@ -327,7 +327,8 @@ _SYNONYMS = {
     "representative": {"representative", "secretary", "deputy", "envoy", "ambassador", "official"},
     "envoy": {"envoy", "ambassador", "representative"},
     "diplomat": {"diplomat", "minister", "ambassador", "envoy", "foreign"},
-    "official": {"official", "secretary", "deputy", "minister", "spokesman", "representative"},
+    "official": {"official", "secretary", "deputy", "minister", "spokesman", "representative", "head", "chief",
+                 "director", "adviser", "advisor", "aide", "officer"},
     "president": {"president", "leader"},
     "head": {"head", "chief", "director", "leader"},
 }
@@ -382,7 +383,8 @@ _ORG_WORDS = {
     "photo", "photos", "pool", "images", "getty", "shutterstock", "alamy", "epa", "xinhua", "sputnik",
     "brigade", "regiment", "battalion", "division", "corps", "squadron", "fleet", "command", "programme",
     "program", "directorate", "inspectorate", "mission", "delegation", "embassy", "consulate", "academy",
-    "college", "tribunal", "guards", "authority",
+    "college", "tribunal", "guards", "authority", "education", "politics", "studies", "affairs", "research",
+    "relations", "health", "science", "energy", "development",
 }
 #: Nationality adjectives: never a speaker on their own ("a Ukrainian court said").
 _DEMONYMS = re.compile(r"^(?:[A-Z][a-z]+(?:ian|ish|ese|ean|ani|i)|French|Dutch|Greek|Thai|Swiss|American|"
@@ -398,6 +400,7 @@ _AUX = {
     "sunday", "yesterday", "today", "last", "week", "month", "year", "weekend", "night", "been", "being",
     "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
+    "heard", "seen", "filmed", "pictured",
 }
 _BOUNDARY_WORDS = {
     "that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as", "because", "if",
@@ -434,7 +437,8 @@ SPEAKER_NOUNS = {
     "doctor", "doctors", "teacher", "student", "students", "worker", "workers", "volunteer", "volunteers",
     "activist", "activists", "journalist", "journalists", "reporter", "correspondent", "editor", "host",
     "observers", "critics", "critic", "supporters", "opponents", "voters", "citizens", "members",
-    "commenters", "commentators", "users", "fans",
+    "commenters", "commentators", "users", "fans", "pundit", "pundits", "columnist", "blogger", "historian",
+    "academic", "scholar", "presenter", "anchor",
     "member", "party", "alliance", "bloc", "union", "club", "team", "website", "site", "channel",
     "broadcaster", "publication", "document", "doctrine", "note", "letter", "post", "tweet", "message",
     "study", "survey", "poll", "data", "analysis", "assessment", "update", "bulletin", "briefing",
@@ -519,6 +523,8 @@ _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
+_PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
+                "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -593,6 +599,9 @@ def _org_noun_before(text: str, pos: int) -> bool:
     return bool(m) and m.group(1) in _ORG_INTRO
 
 
+#: Kinds of organisation that "the company", "the agency" may stand for (the last one that spoke).
+_ORG_KIND_HEADS = {"company", "agency", "firm", "group", "organisation", "organization", "operator", "charity",
+                   "institution", "ngo", "watchdog", "regulator", "corporation", "utility", "producer", "zoo"}
 _HYPHEN_MODIFIER = re.compile(r"[A-Z][\w’']*-[a-z][\w\-]*")
 _LATE_BEFORE = re.compile(r"\bthe\s+late\s+(?:[A-Z][\w\-\.]*\s+){0,3}$")
 _WHO_AFTER = re.compile(r",?\s+who(?:[’']s)?\s")
@@ -761,7 +770,8 @@ class Article:
                 if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or text.startswith(" via ", rm.end()):
                     continue  # photo credits: "Danny Lawson/PA", "(IPN Wroclaw via AP)"
                 lw0 = g.lower().rstrip(".")
-                if lw0 in _CAP_STOP or lw0 in TITLES or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
+                if lw0 in _CAP_STOP or lw0 in TITLES or _HYPHEN_MODIFIER.fullmatch(name_word := g.rstrip(".")) \
+                        or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
                                                          and not _WHO_AFTER.match(text, rm.end())):
                     continue  # (a demonym, not "Hordii who had come …")
                 if lw0.endswith("ly") and len(lw0) > 6 and lw0 not in _FEMALE_NAMES and lw0 not in _MALE_NAMES \
@@ -1157,7 +1167,7 @@ class Article:
         if not words:
             return "", False
         head = words[-1]
-        if head in _ORG_WORDS or head in _DOC_NOUNS or head in ("outlet", "paper", "newspaper", "agency",
+        if head in _ORG_WORDS or head in _DOC_NOUNS or head in _ORG_KIND_HEADS or head in ("outlet", "paper", "newspaper", "agency",
                                                                 "broadcaster", "website", "site", "publication",
                                                                 "magazine", "channel", "network", "bank"):
             # an organisation introduced with that word ("the British outlet Financial Times", "the
@@ -1194,8 +1204,9 @@ class Article:
                         if att.speaker and head not in att.speaker.lower():
                             return att.speaker, True
                         break
-            if head in _MEDIA_ROLES or head in _DOC_NOUNS:
-                # "the outlet", "the paper", "the briefing": the last organisation that spoke, not a place
+            if head in _MEDIA_ROLES or head in _DOC_NOUNS or head in _ORG_KIND_HEADS:
+                # "the outlet", "the paper", "the briefing", "the company": the last organisation that
+                # spoke, not a place
                 i = bisect.bisect_left(self.mention_starts, pos) - 1
                 while i >= 0 and pos - self.mentions[i].start < 4000:
                     m = self.mentions[i]
@@ -1425,7 +1436,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
-            low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES))):
+            low[-1] in _ORG_WORDS or low[-1] in _DOC_NOUNS or low[-1] in _ORG_ROLES or low[-1] in _ORG_KIND_HEADS))):
         # ("the White House", "the JCCC": a name, not a role to resolve)
         if low[0] in ("a", "an", "one", "another") and low[-1] in ROLE_NOUNS | SPEAKER_NOUNS:
             # "a spokesman for parent company Meta", "a Defra spokesman", "one official": an unnamed
@@ -1557,6 +1568,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if m is not None:
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
+    if cue.text.lower().endswith("ing"):
+        # "criticized Biden for calling Putin a “killer”": the object of the blaming verb does the calling
+        om = _OBJECT_FOR_ING.search(text, max(ss, cue.start - 80), cue.start)
+        if om:
+            spk, a, b = speaker_from_np(art, om.start(1), om.end(1), outer_speaker=outer_speaker)
+            if spk and spk[0].isupper():
+                return spk, a, b, cue_text, cue_end
     # a participle phrase opening the sentence ("Stressing that Hungary “…,” Orban emphasized",
     # "Having previously accused Nato of “doing nothing”, he does not expect"): the main clause's subject
     lead = _LEADING_PARTICIPLE.match(text, ss, cue.start)
@@ -1654,9 +1672,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return spk[0], spk[1], spk[2], cue_text, cue_end
     if np:
         prev_word = _LAST_WORD.search(text, max(floor, cue.start - 40), cue.start)
-        if prev_word and prev_word.group(1).lower() in _NOT_BEFORE_CUE and not (
-                prev_word.group(1).lower() in ("first", "last", "further")
-                and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))):
+        pw = prev_word.group(1).lower() if prev_word else ""
+        if pw in _NOT_BEFORE_CUE and not (
+                pw in ("first", "last", "further")
+                and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))) \
+                and not (pw in ("official", "press", "media", "news", "public")
+                         and (cue.text.lower() in _PAST_SAYING or cue.text.lower().endswith("ed"))):
+            # ("the official said", "the Associated Press said": a noun before a past verb of saying)
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
         if not _speakerish(art, *np):
@@ -1914,6 +1936,10 @@ _GAP_CONTINUES = re.compile(r"[\s,]*(?:and|but|or|for|of|to|in|on|at|with|by|fro
                             r"when|because|after|before|into|over|about|against|than|if)\b")
 _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|since|after|before|when|if|once|"
                                  r"unless)\s+(?:[\w’'\-]+\s+){0,5}$", re.I)
+_OBJECT_FOR_ING = re.compile(r"\b(?:criticiz|criticis|accus|blam|prais|thank|condemn|slamm|mock|attack|lambast|ridicul|"
+                             r"chid|rebuk|scold|fault|applaud|commend|hail|laud|punish|sanction)\w*\s+"
+                             r"((?:[A-Z][\w’'\-\.]*\s+){1,3}|him\s+|her\s+|them\s+)(?:for|of)\s+$")
+_THAT_AFTER_CUE = re.compile(r"\s*(?:[\w’'\-]+\s+){0,4}?that\b")
 _THAT_AFTER = re.compile(r"\s*(?:[\w’'\-]+\s+){0,2}?that\b")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")
 
@@ -1934,8 +1960,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             dist = c.start - qe
             gap = text[qe + 1:c.start]
             # "“…,” X said" / "“…,” said X": only a short subject between quote and cue
-            if not participle and _SHORT_GAP.match(gap) and not _GAP_CONTINUES.match(gap):
-                pref = 0
+            if not participle and _SHORT_GAP.match(gap) and not _GAP_CONTINUES.match(gap) \
+                    and not _THAT_AFTER_CUE.match(text, c.end):
+                pref = 0  # (not "“…,” he admitted in late June that …": that verb has its own content clause)
             else:
                 pref = 2 if not participle else 3
         else:

@@ -28,7 +28,7 @@ import pandas as pd
 
 from .codebook import Codebook, load_codebook
 from .config import project_relative
-from .io import FramingError, atomic_path
+from .io import FramingError, atomic_path, file_sha256
 from .lexicon import Matcher, compile_codebook, find_lexical, find_lexical_raw
 from .schema import ALL_HIT_COLUMNS, check_columns
 from .text import context_from_spans, count_words, hit_sentences, sentence_spans
@@ -448,6 +448,41 @@ def doc_features_path(hits_path: str | os.PathLike) -> Path:
     return p.with_name(f"{stem}.doc_features.parquet")
 
 
+#: Parquet metadata key of the per-document table: SHA-256 of the hits table it was built from.
+HITS_SHA256_KEY = b"framing.hits_sha256"
+
+
+def features_pair_status(hits_path: str | os.PathLike, feats_path: str | os.PathLike | None = None) -> str:
+    """Whether a hits table and the per-document table beside it (:func:`doc_features_path`)
+    belong together: ``"ok"`` (the per-document table records the hits table's SHA-256, and it
+    matches), ``"mismatch"`` (it records another: one of the two was replaced without the other,
+    e.g. a run stopped between writing them), ``"missing"`` (a table is absent) or
+    ``"unrecorded"`` (a per-document table written before the hash was recorded)."""
+    import pyarrow.parquet as pq
+
+    hits_path = Path(hits_path)
+    feats_path = Path(feats_path) if feats_path is not None else doc_features_path(hits_path)
+    if not hits_path.exists() or not feats_path.exists():
+        return "missing"
+    recorded = (pq.read_schema(feats_path).metadata or {}).get(HITS_SHA256_KEY)
+    if recorded is None:
+        return "unrecorded"
+    return "ok" if recorded.decode() == file_sha256(hits_path) else "mismatch"
+
+
+def check_features_pair(hits_path: str | os.PathLike, feats_path: str | os.PathLike | None = None) -> None:
+    """Raise :class:`FramingError` unless the hits table and its per-document table belong
+    together (:func:`features_pair_status` ``"ok"``, or ``"unrecorded"`` for older tables): call
+    it before reading the two as a pair."""
+    feats_path = Path(feats_path) if feats_path is not None else doc_features_path(hits_path)
+    status = features_pair_status(hits_path, feats_path)
+    if status == "missing":
+        raise FramingError(f"{hits_path} or {feats_path}: missing; run `framing features` first")
+    if status == "mismatch":
+        raise FramingError(f"{feats_path} was not built from {hits_path} (an interrupted or concurrent "
+                           "`framing features` run replaced one without the other); run `framing features` again")
+
+
 _DOC_READ_COLUMNS = ("doc_id", "outlet", "date", "title", "clean_text", "n_words")
 
 _WORKER_CB: dict = {}
@@ -582,7 +617,12 @@ def features_to_parquet(docs_path: str | os.PathLike, out: str | os.PathLike | N
                     count_cols.extend(c for c in cols if c not in count_cols)
                     if bar is not None:
                         bar.update(n)
-            _combine_doc_features(part_files, tmp_feats, cb, count_cols, meta)
+            # the per-document table names the hits table it was built with (its SHA-256), so a
+            # reader can tell a matching pair from one left half-replaced by a crash between the
+            # two renames below (features_pair_status)
+            _combine_doc_features(part_files, tmp_feats, cb, count_cols,
+                                  {**meta, HITS_SHA256_KEY: file_sha256(tmp_hits).encode()})
+        # both complete: the two renames happen here, back to back (doc_features, then hits)
     finally:
         if bar is not None:
             bar.close()
@@ -702,7 +742,8 @@ def _doc_features_from_files(docs_path: Path, hits_path: Path, dest: Path, cb: C
             bad = pending["doc_id"].iloc[0] if len(pending) else "?"
             raise FramingError(f"{hits_path}: hits are not in the order of {docs_path} or name documents it "
                                f"does not hold (first: doc {bad}); cannot build the per-document table")
-        meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode()}
+        meta = {b"framing.codebook": cb.name.encode(), b"framing.codebook_sha256": cb.sha256.encode(),
+                HITS_SHA256_KEY: file_sha256(hits_path).encode()}
         with atomic_path(dest, suffix=".parquet.tmp") as tmp:
             _combine_doc_features(parts, tmp, cb, count_cols, meta)
     return n

@@ -1257,6 +1257,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly
 # "Branded a ‘traitor’, he …"
 _OPENING_PARTICIPLE = re.compile(r"\W*([A-Za-z]+(?:ed|en))\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
 _BY_AGENT = re.compile(r"[”\"’']?\s*,?\s+by\s+(\S)")
+_BY_BETWEEN = re.compile(r"\bby\s+")
 
 
 _CHARGE_BEFORE = re.compile(
@@ -1307,8 +1308,10 @@ def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution
         return None
     spk, a, b = "", -1, -1
     bm = _BY_AGENT.match(text, q.end)
-    if bm:
-        np = attr._np_after(f.art, bm.start(1) - 1, min(len(text), bm.start(1) + 120))
+    inner = _BY_BETWEEN.search(text, m.end(1), q.start - 1)  # "was dismissed by Kiev as “…”"
+    if bm or inner:
+        at = bm.start(1) if bm else inner.end()
+        np = attr._np_after(f.art, at - 1, min(len(text), at + 120, q.start - 1 if inner and not bm else len(text)))
         if np:
             spk, a, b = attr.speaker_from_np(f.art, *np)
     vs, ve = m.start(1), m.end(1)

@@ -17,7 +17,9 @@ Conventions shared by the functions below
 * **Every number carries its n**: ``n_docs`` (and ``n_words``, ``n_hits`` …) sit beside each
   estimate, and a row with fewer than ``min_docs`` documents has ``insufficient=True`` and no
   interval, so a table never prints a confident number from a handful of articles.
-* Intervals are percentile bootstrap intervals at level ``ci`` (default 95 %).
+* Intervals are percentile bootstrap intervals at level ``ci`` (default 95 %). Where the
+  bootstrap cannot vary (a share of 0 or 1 in every document, a group without a hit) an exact or
+  Wilson bound takes its place, and tables with several methods say which in ``ci_method``.
 
 See ``docs/statistics.md`` for the methods and references.
 """
