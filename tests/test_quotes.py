@@ -1016,3 +1016,16 @@ def test_officials_courts_and_passive_agents(text, quoted, speaker, cue):
 ])
 def test_closing_clauses_and_the_subject_of_a_blamed_gerund(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, cue", [
+    # a recommendation and an observation are said (NYT.csv row 389; HuffPost.csv row 640)
+    ("A doctor recommended that Francis should take “a period of greater rest.”", "a period of greater rest.",
+     "recommend"),
+    ("Sen. Brian Schatz (D-Hawaii), who observed on Twitter that Republicans looked “shook” by the House "
+     "managers’ closing arguments Thursday, warned that senators who vote against witnesses will pay.", "shook",
+     "observe"),
+])
+def test_recommend_and_observe_say(text, quoted, cue):
+    r = _typed(text, quoted)
+    assert (r["quote_type"], r["cue"]) == ("partial", cue)
