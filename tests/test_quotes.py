@@ -1029,3 +1029,13 @@ def test_closing_clauses_and_the_subject_of_a_blamed_gerund(text, quoted, speake
 def test_recommend_and_observe_say(text, quoted, cue):
     r = _typed(text, quoted)
     assert r["quote_type"] == "partial" and r["cue"] in ((cue,) if isinstance(cue, str) else cue)
+
+
+def test_made_clear_and_two_word_pronoun_clauses():
+    # "made clear that" (irregular past; NYT.csv row 130)
+    r = _typed("In Ukraine and Ethiopia, Biden officials have made clear that the 2021 Kabul airlift was a “unique” "
+               "operation that won’t be repeated.", "unique")
+    assert (r["quote_type"], r["cue"]) == ("partial", "make clear")
+    # a two-word pronoun clause after a headline colon is speech (ABC.csv row 2, the headline)
+    r = _typed("", "It's unbelievable", "John Fetterman celebrates Oprah endorsement: 'It's unbelievable'")
+    assert r["quote_type"] == "direct"

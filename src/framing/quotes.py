@@ -932,7 +932,8 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
     span = f.text[q.start:q.end]
     if _speech_words(span) or _INVERTED_REPORTING.match(f.text, q.end + 1) and span.rstrip()[-1:] in ",!?":
         return "direct" if _clause_like(span) else "partial"
-    if _is_clause(span) and len(_words(span)) >= 3 and (_FINITE.search(span) or _FINITE_MAIN.search(span)):
+    if _is_clause(span) and (len(_words(span)) >= 3 or _pronoun_clause(_words(span), True)) \
+            and (_FINITE.search(span) or _FINITE_MAIN.search(span)):
         # a whole clause is somebody's words, not a word held at a distance: ‘It’s a hurricane’
         return _direct_or_partial(f.text, q, sent_start)
     if _capitalised_name(f, q, sent_start, headline=headline):
@@ -953,13 +954,13 @@ _GOVERNING_VERBS = (
     "accuse", "blame", "denounce", "condemn", "describe", "brand", "label", "dub", "term", "designate",
     "call", "persuade", "convince", "complain", "boast", "admit", "deny", "tweet", "post", "reply", "answer",
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
-    "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "make clear", "hint",
+    "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "hint",
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
     "order", "instruct", "decree", "cry", "quip", "recommend", "observe", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
-               r"f(?:ound|inds)\s+that": "find"}
+               r"f(?:ound|inds)\s+that": "find", r"ma(?:ke|kes|de|king)\s+(?:it\s+)?clear": "make clear"}
 _GOVERNING_RE = re.compile(r"(?<![\w\-])(%s|%s)\b" % (
     "|".join(_IDIOM_CUES),
     "|".join(sorted({re.escape(f) for v in _GOVERNING_VERBS for f in attr.inflections(v)}, key=len, reverse=True))),
