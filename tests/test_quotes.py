@@ -1039,3 +1039,14 @@ def test_made_clear_and_two_word_pronoun_clauses():
     # a two-word pronoun clause after a headline colon is speech (ABC.csv row 2, the headline)
     r = _typed("", "It's unbelievable", "John Fetterman celebrates Oprah endorsement: 'It's unbelievable'")
     assert r["quote_type"] == "direct"
+
+
+def test_reporting_tail_after_a_later_quote_and_no_relative_tail():
+    # the closing reporting clause after a second quote of the sentence holds the first one too (RT.csv row 61)
+    r = _typed("Sanctions should send a “signal” to the Russians that “their life cannot go on as normal,” Reinsalu "
+               "added.", "signal")
+    assert (r["quote_type"], r["speaker"], r["cue"]) == ("partial", "Reinsalu", "add")
+    # a relative clause is no reporting clause: song titles stay names (AssociatedPress.csv row 199)
+    r = _typed('The band needed to fit hits like "Radioactive" and "Believer" with songs like "Wrecked," which '
+               'Reynolds wrote about losing his sister-in-law to cancer.', "Radioactive")
+    assert r["quote_type"] == "other"

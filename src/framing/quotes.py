@@ -880,6 +880,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 break
 
 
+_RELATIVES = {"which", "who", "whom", "whose", "that", "where", "when"}
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 _OR_JOIN = re.compile(r",?\s+or\s+")
 
@@ -972,7 +973,7 @@ _TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argu
                "predict|insist|suggest|allege|explain|add")
 # "…, the ministry claimed." / "…, according to Causeur." / "…, said Peskov." at the end of the sentence
 _REPORTING_TAIL = re.compile(
-    r"[^;:–—()]*?,\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)\s*(?:[.!?,;:”\"’']|$)|"
+    r"[^;:–—()]*?,[”\"’']?\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)\s*(?:[.!?,;:”\"’']|$)|"
     r"(?P<subj>(?:[\w’'\-\.]+\s+){1,10}?)(?P<v1>%s)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,6}?\s*(?:[.!?,;:”\"’']|$)|"
     r"(?P<v2>%s)\s+(?P<obj>(?:[\w’'\-\.]+\s*){1,8}?)\s*(?:[.!?,;:”\"’']|$))" % (_TAIL_VERBS, _TAIL_VERBS))
 _GAP_BLOCK = re.compile(r"[;:–—()]|\s-{1,2}\s|\b(?:who|which|where|whose|whom|but|while|whereas|although|though|"
@@ -1181,8 +1182,10 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     ss, se = sent
     tail = text[q.end + 1:se]
     m = _REPORTING_TAIL.match(tail)
-    if m and m.group("v1") and (not m.group("subj").strip() or _words(m.group("subj"))[0].lower() in _ING_OK_BEFORE):
-        m = None  # (no subject, or a prepositional phrase: "…, with no damage to its structure reported")
+    if m and m.group("v1") and (not m.group("subj").strip() or _words(m.group("subj"))[0].lower() in _ING_OK_BEFORE
+                                or _words(m.group("subj"))[0].lower() in _RELATIVES):
+        m = None  # (no subject, a prepositional phrase: "…, with no damage to its structure reported", or a
+        #          relative clause: "“Wrecked,” which Reynolds wrote about …")
     if m:
         g = "acc" if m.group("acc") else ("v1" if m.group("v1") else "v2")
         cs = q.end + 1 + (m.start(g) if g != "acc" else tail.rfind("according", 0, m.start("acc")))
