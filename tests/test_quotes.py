@@ -820,3 +820,20 @@ def test_officials_courts_and_passive_agents(text, quoted, speaker, cue):
 ])
 def test_closing_clauses_and_the_subject_of_a_blamed_gerund(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # "part of Russia, his ambassador in Washington called": no apposition making Russia a person; the role
+    # is the ambassador named later (CBS.csv row 62)
+    ('As Vladimir Putin signed laws declaring a huge swath of Ukraine part of Russia, his ambassador in Washington '
+     'called the United States\' plan an "immediate threat" to Russia\'s strategic interests. "We are on the brink '
+     'of a military clash," Russian Ambassador Anatoly Antonov said.', "immediate threat", "Anatoly Antonov"),
+    # the object of "According to" is the last organisation that spoke (RT.csv row 235)
+    ("According to Russia’s Investigative Committee, the explosive device ripped through the car she was driving "
+     "in Moscow Region, near the village of Bolshie Vyazemy. “It has already been established that the explosive "
+     "was planted under the bottom of the car,” the agency said.",
+     "It has already been established that the explosive was planted under the bottom of the car,",
+     "Russia’s Investigative Committee"),
+])
+def test_appositions_and_according_to(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

@@ -839,7 +839,8 @@ class Article:
             if not text.startswith((",", "’s,", "'s,"), m.end):
                 continue  # (what the regex below needs first: a cheap test)
             am = _APPOSITION_AFTER.match(text, m.end)
-            if am:
+            if am and not any(w in _ORG_WORDS or w in _PLACES for w in m.text.lower().split()):
+                # (not a place or an organisation: "part of Russia, his ambassador in Washington called …")
                 words = [w.lower() for w in _ROLE_WORD.findall(am.group(1))]
                 if any(w in ROLE_NOUNS or w in TITLES for w in words):
                     mentions[k] = Mention(m.start, m.end, m.text, m.roles | frozenset(words), True)
@@ -1144,7 +1145,7 @@ class Article:
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
         if pm:
             # the object of "according to" is a speaker; of any other preposition, not a subject
-            return self.text.endswith("according ", 0, pm.start())
+            return self.text[max(0, pm.start() - 10):pm.start()].lower().endswith("according ")
         k = bisect.bisect_left(self._cue_starts, m.end)
         if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
                 and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
