@@ -837,3 +837,24 @@ def test_closing_clauses_and_the_subject_of_a_blamed_gerund(text, quoted, speake
 ])
 def test_appositions_and_according_to(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a quoted word inside an appositive does not hide the subject (DailyMail.csv row 140)
+    ("Viktor Olevich, a well-known 'Americanist' within Russia and chief analyst at the Centre for Actual Politics, "
+     "told viewers and a stunned host that Russia 'cannot win' despite eight months of fighting.", "cannot win",
+     "Viktor Olevich", "tell"),
+    # the possessor of a noun of saying, not the clause around it (DailyMail.csv row 140)
+    ("Olevich, who was schooled in the US but now lives in Moscow, also cast doubt on Russia's claims that Ukraine "
+     "is building a 'dirty bomb' despite the protests of host Andrey Norkin.", "dirty bomb", "Russia", "claim"),
+    # "A conscript called Ruslan": naming, not a cue; the name is the speaker (DailyMail.csv row 201)
+    ("Putin asked: 'Do you feel confident?' A conscript called Ruslan replied: 'Yes, sir.'", "Yes, sir.", "Ruslan",
+     "reply"),
+    # whose statement it is (RT.csv row 915)
+    ("Meanwhile, the Russian Investigative Committee has opened a criminal case in relation to the shelling. "
+     "According to the committee’s statement, “the military personnel of the Armed Forces of Ukraine targeted the "
+     "platform of the gas production tower.”", "the military personnel of the Armed Forces of Ukraine targeted the "
+     "platform of the gas production tower.", "Russian Investigative Committee", "according to"),
+])
+def test_appositives_possessors_and_naming(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)
