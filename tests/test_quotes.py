@@ -858,3 +858,20 @@ def test_appositions_and_according_to(text, quoted, speaker):
 ])
 def test_appositives_possessors_and_naming(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # capitalised words quoted inside the writer's sentence, no one saying them: names (RT.csv row 432,
+    # Fox.csv row 797 in data_removed, AssociatedPress.csv row 83)
+    ("The first stores were opened at the Sheremetyevo and Vnukovo airports in Moscow, and the hotels “Ukraine” and "
+     "“Leningrad” – two of Moscow’s famous high-rises.", "Leningrad", "other"),
+    ('The Sally Special was built by Porsche in collaboration with Pixar in the style of Sally Carrera from the "Cars" '
+     'film franchise.', "Cars", "other"),
+    ('The consortium hasn´t provided any estimates regarding how much natural gas is contained in the initial '
+     '"Calypso" field found in 2018.', "Calypso", "other"),
+    # ... but not a word derived from a name (AssociatedPress.csv row 167), nor a word opening the sentence
+    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" approach.",
+     "Sinophile", "scare"),
+])
+def test_capitalised_words_quoted_mid_sentence_are_names(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype

@@ -815,6 +815,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
+            elif not headline and _proper_name_inside(text, q, ss):
+                f.types[k] = "other"
             else:
                 f.types[k] = "scare"
     # 4. quotes listed together ("a love of “Asian art” and “many years of professional experience
@@ -833,6 +835,22 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.types[k] = "partial"
                 f.attrs[k] = f.attrs[kk]
                 break
+
+
+_DERIVED_WORD = re.compile(r"(?:phile|phobe|philes|phobes|ism|isms|ist|ists|esque|ness)$")
+
+
+def _proper_name_inside(text: str, q: QuoteSpan, sent_start: int) -> bool:
+    """One or two capitalised words quoted inside the writer's sentence (not at its start, nor after a
+    colon) that no one is said to use: a name — a shop, a hotel, a film, a gas field (“Beryozka” shops,
+    the hotels “Ukraine” and “Leningrad”, the “Cars” franchise)."""
+    words = _words(text[q.start:q.end])
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if _DERIVED_WORD.search(words[-1]):
+        return False  # a word derived from a name is no name: "Sinophile" approach, "Putinist"
+    before = text[sent_start:max(sent_start, q.start - 1)].rstrip()
+    return bool(before) and before[-1] not in ":;–—-(" and not before.endswith(("“", "\"", "‘", "'"))
 
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
