@@ -875,3 +875,10 @@ def test_appositives_possessors_and_naming(text, quoted, speaker, cue):
 ])
 def test_capitalised_words_quoted_mid_sentence_are_names(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+def test_known_as_the_term_is_a_name():
+    # Express.csv row 29
+    text = ("It is the protection he enjoys from his inner circle of security chiefs, known as the “siloviki” or "
+            "“strongmen”, that keeps him in power, Nikolai Petrov said.")
+    assert _typed(text, "siloviki")["quote_type"] == "other"

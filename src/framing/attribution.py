@@ -528,6 +528,9 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her
                          r"(?:[\w’'\-]+\s+)?$", re.I)
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+               "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "earlier", "later", "overnight"}
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -1638,7 +1641,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 if m is not None and m.person and m.start == am.start(1):
                     return art.canonical(m.text), m.start, m.end, cue_text, cue_end
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
-            if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"}:
+            if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"} and spk.lower() not in _TIME_WORDS:
+                # (not "announced Tuesday, includes …": a time is no speaker)
                 return spk, a, b, cue_text, cue_end
     # subject before the cue
     floor = ss

@@ -278,7 +278,7 @@ _OTHER_BEFORE = re.compile(
     r"[Cc]ry|[Rr]efrain|[Mm]antra|[Cc]atchphrase|[Mm]eme|"
     r"(?:[Ss]igns?|[Bb]anners?|[Gg]raffiti|[Bb]illboards?|[Ii]nscriptions?)\s+(?:saying|reading|that\s+(?:said|read))|"
     r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
-    r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*)$")
+    r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*|\b(?:[Kk]nown|[Rr]eferred\s+to)\s+as\s+(?:the|an?)\s+)$")
 _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
