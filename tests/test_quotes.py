@@ -882,3 +882,16 @@ def test_known_as_the_term_is_a_name():
     text = ("It is the protection he enjoys from his inner circle of security chiefs, known as the “siloviki” or "
             "“strongmen”, that keeps him in power, Nikolai Petrov said.")
     assert _typed(text, "siloviki")["quote_type"] == "other"
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # a long unnamed source keeps its article (CNN.csv row 0)
+    ("A spokesman for the Iranian mission at the United Nations said, “Iran does not confirm this claim and rejects "
+     "it.”", "Iran does not confirm this claim and rejects it.",
+     "A spokesman for the Iranian mission at the United Nations"),
+    # a participle after a verb and its object takes the clause subject (Mirror.csv row 2)
+    ('Someone replied to the video saying: "To be on the wrong side of TOS would have to be a terrifying '
+     'experience."', "To be on the wrong side of TOS would have to be a terrifying experience.", "Someone"),
+])
+def test_long_unnamed_sources_and_participles_after_an_object(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

@@ -528,6 +528,7 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her
                          r"(?:[\w’'\-]+\s+)?$", re.I)
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
+_AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
                "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "earlier", "later", "overnight"}
@@ -1327,6 +1328,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
                 and not (j > 0 and toks[j - 1][2].lower() in _DETERMINERS):
             break  # "said he told Lavrov": the subject of told is "he" (but "A post on ..." is a noun)
         if end_tok - j >= 9:
+            if toks[j][2].lower() in ("a", "an", "the", "one"):
+                j -= 1  # keep the article: "A spokesman for the Iranian mission at the United Nations said"
             break
         j -= 1
     start_tok = j + 1
@@ -1610,7 +1613,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # participle: "..., adding that", "responded by saying", "calling it"
-    if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])):
+    if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])
+                                             or _AFTER_VERB_OBJECT.search(tail[-40:])):
+        # (also after a verb and its object: "Someone replied to the video saying: …")
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
