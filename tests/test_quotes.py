@@ -895,3 +895,17 @@ def test_known_as_the_term_is_a_name():
 ])
 def test_long_unnamed_sources_and_participles_after_an_object(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "The obituary stated": a past verb after a subject, not the noun "the state" (RT.csv row 306)
+    ("The obituary stated that Listopad led the air parade over Kiev during last year’s celebration of the "
+     "country’s independence, with “millions of Ukrainians watching with joy and pride.”",
+     "millions of Ukrainians watching with joy and pride.", "The obituary", "state"),
+    # "the JCCC reported": the body named with that acronym, not the one mentioned with it (RT.csv row 258)
+    ("The shelling was reported by the Lugansk People’s Republic (LPR) representative office in the Joint Center on "
+     "Control and Coordination (JCCC) on its Telegram channel. “Three civilians were killed,” the JCCC reported.",
+     "Three civilians were killed,", "Joint Center on Control and Coordination", "report"),
+])
+def test_past_verbs_after_a_subject_and_acronyms(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

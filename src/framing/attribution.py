@@ -532,6 +532,8 @@ _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)
 _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
                "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september",
                "october", "november", "december", "earlier", "later", "overnight"}
+_DET_ADJ_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
+                             r"(?:[a-z]+ly\s+|so-)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -940,8 +942,9 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
-            if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws):
-                continue  # "the Balkan state", "a report", "his comments": nouns
+            if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws) and not (
+                    w.endswith("ed") and not _DET_ADJ_BEFORE.search(text, max(0, ws - 30), ws)):
+                continue  # "the Balkan state", "a report", "his comments": nouns ("The obituary stated" is a verb)
             if w.endswith("ed") and _ADJ_DET_BEFORE.search(text, max(0, ws - 12), ws) and _NOUN_AFTER.match(text, end):
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
             if w in ("called", "named") and _NAMING.match(text, end) and _NOUN_BEFORE_NAMING.search(text, max(0, ws - 20), ws):
