@@ -334,6 +334,7 @@ _SYNONYMS = {
 }
 #: Capitalised words that open sentences but are no names.
 _CAP_STOP = {
+    "out", "up", "down", "over", "under", "around", "across",
     "the", "a", "an", "and", "but", "or", "so", "yet", "for", "nor", "however", "meanwhile", "also",
     "after", "before", "when", "while", "since", "although", "though", "if", "in", "on", "at", "by",
     "with", "without", "from", "to", "of", "as", "this", "that", "these", "those", "it", "its", "he",
@@ -517,6 +518,8 @@ _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
+_NAMING = re.compile(r"\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s*,|\s+(?:who|which|that|is|was|has|had|[a-z]+ed|[a-z]+s)\b)")
+_NOUN_BEFORE_NAMING = re.compile(r"\b(?:a|an|one)\s+(?:[a-z\-]+\s+){0,2}(?!(?:he|she|it|they|we|who|which)\s)[a-z]+\s+$")
 _TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
 _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report", "note", "comment", "call", "post", "claim", "order", "demand", "promise",
                    "quote", "tweet", "answer", "reply", "remark", "warning", "pledge", "vow", "plea", "appeal",
@@ -525,6 +528,12 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her
                          r"(?:[\w’'\-]+\s+)?$", re.I)
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
+_AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
+_TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+               "tonight", "january", "february", "march", "april", "may", "june", "july", "august", "september",
+               "october", "november", "december", "earlier", "later", "overnight"}
+_DET_ADJ_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
+                             r"(?:[a-z]+ly\s+|so-)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -839,7 +848,8 @@ class Article:
             if not text.startswith((",", "’s,", "'s,"), m.end):
                 continue  # (what the regex below needs first: a cheap test)
             am = _APPOSITION_AFTER.match(text, m.end)
-            if am:
+            if am and not any(w in _ORG_WORDS or w in _PLACES for w in m.text.lower().split()):
+                # (not a place or an organisation: "part of Russia, his ambassador in Washington called …")
                 words = [w.lower() for w in _ROLE_WORD.findall(am.group(1))]
                 if any(w in ROLE_NOUNS or w in TITLES for w in words):
                     mentions[k] = Mention(m.start, m.end, m.text, m.roles | frozenset(words), True)
@@ -932,10 +942,13 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
-            if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws):
-                continue  # "the Balkan state", "a report", "his comments": nouns
+            if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws) and not (
+                    w.endswith("ed") and not _DET_ADJ_BEFORE.search(text, max(0, ws - 30), ws)):
+                continue  # "the Balkan state", "a report", "his comments": nouns ("The obituary stated" is a verb)
             if w.endswith("ed") and _ADJ_DET_BEFORE.search(text, max(0, ws - 12), ws) and _NOUN_AFTER.match(text, end):
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
+            if w in ("called", "named") and _NAMING.match(text, end) and _NOUN_BEFORE_NAMING.search(text, max(0, ws - 20), ws):
+                continue  # "a conscript called Ruslan replied", "a company called Capital Construction": naming
             if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
                 continue  # "continued on to explain why …": the verb that follows is the cue
             if lemma == "maintain" and not _MAINTAIN_AFTER.match(text, end):
@@ -1144,7 +1157,7 @@ class Article:
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
         if pm:
             # the object of "according to" is a speaker; of any other preposition, not a subject
-            return self.text.endswith("according ", 0, pm.start())
+            return self.text[max(0, pm.start() - 10):pm.start()].lower().endswith("according ")
         k = bisect.bisect_left(self._cue_starts, m.end)
         if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
                 and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
@@ -1291,7 +1304,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
             return m.start, m.end
     if i >= 0 and toks[i][2] == ",":  # appositive: "Markov, a former adviser, said" / "Peskov, who ..., said"
         j = i - 1
-        while j >= 0 and toks[j][2] not in (",", "“", "”", "\"", ";", ":") and i - j < 20:
+        while j >= 0 and toks[j][2] not in (",", ";", ":") and i - j < 20 \
+                and not (toks[j][2] in ("“", "”", "\"") and toks[j - 1][2] == ","):  # (‘Americanist’ inside)
             j -= 1
         if j >= 0 and toks[j][2] == "," and j > 0:
             m = art.mention_at(toks[j + 1][0], toks[i - 1][1] + 1) if j + 1 <= i - 1 else None
@@ -1317,6 +1331,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
                 and not (j > 0 and toks[j - 1][2].lower() in _DETERMINERS):
             break  # "said he told Lavrov": the subject of told is "he" (but "A post on ..." is a noun)
         if end_tok - j >= 9:
+            if toks[j][2].lower() in ("a", "an", "the", "one"):
+                j -= 1  # keep the article: "A spokesman for the Iranian mission at the United Nations said"
             break
         j -= 1
     start_tok = j + 1
@@ -1328,7 +1344,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
     for q in range(start_tok + 1, end_tok + 1):
         w = toks[q][2]
         if w.islower() and (w.endswith("ed") and len(w) > 4 and "-" not in w or w in _IRREGULAR_PAST) \
-                and w not in SPEAKER_NOUNS \
+                and w not in SPEAKER_NOUNS and not (w in ("called", "named") and toks[q + 1:q + 2]
+                                                   and toks[q + 1][2][:1].isupper()) \
                 and toks[q - 1][2].lower() not in ("the", "a", "an", "his", "her", "its", "their"):
             end_tok = q - 1
             break
@@ -1412,6 +1429,22 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
+    cm = _CALLED_NAME.search(text, hs, e)
+    if cm and low[0] in ("a", "an", "one"):
+        # "A conscript called Ruslan": the name given
+        m = art.mention_at(cm.end(), e + 1)
+        if m is not None and m.start == cm.end():
+            return art.canonical(m.text), m.start, m.end
+    if len(low) >= 3 and low[-1] in _DOC_NOUNS and low[-2].endswith(("’s", "'s")) and not art._in_plural:
+        # "the committee’s statement", "Russia’s note": whose document it is
+        owner_end = s + head_words[-2].end() - 2
+        art._in_plural = True  # one level only
+        try:
+            spk, a, b = speaker_from_np(art, hs, owner_end)
+        finally:
+            art._in_plural = False
+        if spk:
+            return spk, a, b
     if len(low) >= 2 and low[-1] in _DOC_NOUNS:
         # a document by the name it carries: "the ISD report", "a Kremlin statement"
         m = art.mention_at(hs, s + head_words[-2].end() + 1)
@@ -1583,7 +1616,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # participle: "..., adding that", "responded by saying", "calling it"
-    if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])):
+    if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])
+                                             or _AFTER_VERB_OBJECT.search(tail[-40:])):
+        # (also after a verb and its object: "Someone replied to the video saying: …")
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
@@ -1614,7 +1649,8 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 if m is not None and m.person and m.start == am.start(1):
                     return art.canonical(m.text), m.start, m.end, cue_text, cue_end
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
-            if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"}:
+            if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"} and spk.lower() not in _TIME_WORDS:
+                # (not "announced Tuesday, includes …": a time is no speaker)
                 return spk, a, b, cue_text, cue_end
     # subject before the cue
     floor = ss
@@ -1628,7 +1664,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             continue  # the quotation being searched, or one around it
         if qs < cue.start <= qe:
             return "", -1, -1, cue_text, cue_end
-        if qe <= cue.start and qe > floor:
+        if qe <= cue.start and qe > floor and not (
+                _WORD_AFTER_MARK.match(text, qe) and text.count(" ", qs, qe) <= 3
+                and "," in text[qe:cue.start] and (quote is None or quote[0] > cue.start)):
+            # (a quoted word inside an appositive, "Viktor Olevich, a well-known ‘Americanist’ within
+            # Russia …, told", does not hide the subject before it)
             floor = qe
     rel = _RELATIVE_WHO.search(text, max(floor, cue.start - 40), cue.start)
     if rel:
@@ -1657,7 +1697,10 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     if np and _RX3.search(text[np[0]:np[1]]):
         # "Peskov’s comments" is a noun; "Mr Macron’s remark that “…”" still says whose words follow
         if cue.lemma in _NOUN_CUES and _THAT_OR_QUOTE.match(text, cue.end):
-            spk, a, b = speaker_from_np(art, np[0], np[1])
+            # the possessor only ("cast doubt on Russia’s claims that …": Russia)
+            pos_m = _POSSESSOR.search(text, np[0], np[1])
+            a0 = np[0] + pos_m.start() - np[0] if pos_m else np[0]
+            spk, a, b = speaker_from_np(art, pos_m.start(1) if pos_m else np[0], np[1])
             if spk:
                 return spk, a, b, cue_text, cue_end
         return "", -1, -1, "", -1
@@ -1939,6 +1982,9 @@ _SUBORDINATE_BEFORE = re.compile(r"\b(?:while|although|though|whereas|because|si
 _OBJECT_FOR_ING = re.compile(r"\b(?:criticiz|criticis|accus|blam|prais|thank|condemn|slamm|mock|attack|lambast|ridicul|"
                              r"chid|rebuk|scold|fault|applaud|commend|hail|laud|punish|sanction)\w*\s+"
                              r"((?:[A-Z][\w’'\-\.]*\s+){1,3}|him\s+|her\s+|them\s+)(?:for|of)\s+$")
+_WORD_AFTER_MARK = re.compile(r" [a-z]")
+_POSSESSOR = re.compile(r"((?:[A-Z][\w\-\.]*\s+){0,3}[A-Z][\w\-\.]*|the\s+[a-z]+)(?:’s|'s|´s)\s*(?:[\w\-]+\s*)?$")
+_CALLED_NAME = re.compile(r"\s+(?:called|named)\s+(?=[A-Z])")
 _THAT_AFTER_CUE = re.compile(r"\s*(?:[\w’'\-]+\s+){0,4}?that\b")
 _THAT_AFTER = re.compile(r"\s*(?:[\w’'\-]+\s+){0,2}?that\b")
 _SHORT_GAP = re.compile(r"^[\s,.!?;:—–\-)\]]*(?:[\w’'\-\.]+\s+){0,8}$")

@@ -73,6 +73,9 @@ class _FormRule:
     #: lower-case ASCII strings one of which every match of ``exception`` contains (None: unknown)
     exception_needs: tuple[str, ...] | None = None
 
+    #: the same strings as one pattern (one C scan of a window finds any of them)
+    exception_needs_re: re.Pattern | None = None
+
 
 class Matcher:
     """A codebook compiled for matching. Build with :func:`compile_codebook`; use with :func:`find_lexical`."""
@@ -100,8 +103,7 @@ class Matcher:
                 fi = len(self.rules)
                 self.rules.append(_FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
                                             form.case, exc, after, before,
-                                            _required_literals(exc, [_fold(t) for t in form.terms])
-                                            if exc is not None else None))
+                                            *_needs_pair(exc, form.terms)))
                 for term in form.terms:
                     unified = term.translate(_FOLD_TABLE)
                     if any(c in unified for c in "' -"):
@@ -160,6 +162,12 @@ def _fold_for_needs(text: str, folded: str) -> str | None:
         if c in text:
             return None
     return folded
+
+
+def _needs_pair(exc: re.Pattern | None, terms) -> tuple[tuple[str, ...] | None, re.Pattern | None]:
+    """``(exception_needs, exception_needs_re)`` of a form (see :func:`_required_literals`)."""
+    needs = _required_literals(exc, [_fold(t) for t in terms]) if exc is not None else None
+    return needs, (re.compile("|".join(map(re.escape, needs))) if needs else None)
 
 
 def _required_literals(pattern: re.Pattern, terms: list[str] = ()) -> tuple[str, ...] | None:
@@ -262,13 +270,9 @@ def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | 
         return False
     if rule.exception is not None:
         lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
-        needs = rule.exception_needs
-        if folded is not None and needs is not None:
-            for need in needs:
-                if folded.find(need, lo, hi) >= 0:
-                    break
-            else:
-                return True  # no match of the exception can lie in the window
+        if folded is not None and rule.exception_needs_re is not None \
+                and rule.exception_needs_re.search(folded, lo, hi) is None:
+            return True  # no match of the exception can lie in the window
         for m in rule.exception.finditer(text, lo, hi):
             if m.start() > start:
                 break

@@ -279,7 +279,7 @@ _OTHER_BEFORE = re.compile(
     r"[Cc]ry|[Rr]efrain|[Mm]antra|[Cc]atchphrase|[Mm]eme|"
     r"(?:[Ss]igns?|[Bb]anners?|[Gg]raffiti|[Bb]illboards?|[Ii]nscriptions?)\s+(?:saying|reading|that\s+(?:said|read))|"
     r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
-    r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*)$")
+    r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*|\b(?:[Kk]nown|[Rr]eferred\s+to)\s+as\s+(?:the|an?)\s+)$")
 _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
@@ -853,6 +853,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
+            elif not headline and _proper_name_inside(text, q, ss) and not _CLASS_WORD.search(_words(span)[-1]):
+                f.types[k] = "other"
             else:
                 f.types[k] = _unattributed_type(f, q, ss, headline=headline)
     # 4. quotes listed together ("a love of “Asian art” and “many years of professional experience
@@ -881,6 +883,22 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
 
 
 _RELATIVES = {"which", "who", "whom", "whose", "that", "where", "when"}
+_DERIVED_WORD = re.compile(r"(?:phile|phobe|philes|phobes|ism|isms|ist|ists|esque|ness)$")
+
+
+def _proper_name_inside(text: str, q: QuoteSpan, sent_start: int) -> bool:
+    """One or two capitalised words quoted inside the writer's sentence (not at its start, nor after a
+    colon) that no one is said to use: a name — a shop, a hotel, a film, a gas field (“Beryozka” shops,
+    the hotels “Ukraine” and “Leningrad”, the “Cars” franchise)."""
+    words = _words(text[q.start:q.end])
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+    if _DERIVED_WORD.search(words[-1]):
+        return False  # a word derived from a name is no name: "Sinophile" approach, "Putinist"
+    before = text[sent_start:max(sent_start, q.start - 1)].rstrip()
+    return bool(before) and before[-1] not in ":;–—-(" and not before.endswith(("“", "\"", "‘", "'"))
+
+
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 _OR_JOIN = re.compile(r",?\s+or\s+")
 
