@@ -909,3 +909,16 @@ def test_long_unnamed_sources_and_participles_after_an_object(text, quoted, spea
 ])
 def test_past_verbs_after_a_subject_and_acronyms(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a reflexive after the name (RT.csv row 343)
+    ("“It’s yes or no,” Stano insisted. Borrell himself also called the document “the final text” at that time.",
+     "the final text", "Borrell", "call"),
+    # an acronym in parentheses between the name and its verb (RT.csv row 668)
+    ("In April, the UN Refugee Agency (UNHCR) called on the British authorities to develop “a more appropriate "
+     "matching process” to ensure that women are not matched with single men.", "a more appropriate matching process",
+     "UN Refugee Agency", "call on"),
+])
+def test_reflexives_and_acronyms_before_the_verb(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

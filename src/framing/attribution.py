@@ -401,7 +401,7 @@ _AUX = {
     "sunday", "yesterday", "today", "last", "week", "month", "year", "weekend", "night", "been", "being",
     "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
-    "heard", "seen", "filmed", "pictured",
+    "heard", "seen", "filmed", "pictured", "himself", "herself", "itself", "themselves",
 }
 _BOUNDARY_WORDS = {
     "that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as", "because", "if",
@@ -1296,6 +1296,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
                                                     and toks[i][2] not in _NOT_ADVERBS)) and skipped < 5:
         i -= 1
         skipped += 1
+    if i > 1 and toks[i][2] == ")" and toks[i - 2][2] == "(" and _ACRONYM.fullmatch(toks[i - 1][2]):
+        i -= 3  # "the UN Refugee Agency (UNHCR) called on": the acronym in parentheses is no boundary
     if i > 0 and toks[i][2] in ("-", "–", "—", "--"):
         # an appositive between dashes naming the subject: "his deputy - armed forces minister James Heappey - said"
         m = art.mention_at(toks[max(0, i - 14)][0], toks[i - 1][1] + 1)
