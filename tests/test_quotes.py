@@ -922,3 +922,17 @@ def test_past_verbs_after_a_subject_and_acronyms(text, quoted, speaker, cue):
 ])
 def test_reflexives_and_acronyms_before_the_verb(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # wonder reports a question (RT.csv row 436) ...
+    ("Another user wondered on Twitter how the Scottish minister can “glorify the deaths” of Russian soldiers.",
+     "glorify the deaths", "Another user", "wonder"),
+    # ... but "make you wonder" is a bare infinitive (RT.csv row 28)
+    ("Sometimes, the spokeswoman Maria Zakharova claimed, countries with long-standing democratic traditions make "
+     "you wonder if they really do not have anyone that can “adequately, professionally, and intelligently represent "
+     "the various branches of government.”", "adequately, professionally, and intelligently represent the various "
+     "branches of government.", "Maria Zakharova", "claim"),
+])
+def test_wondering_and_bare_infinitives(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

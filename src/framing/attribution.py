@@ -518,6 +518,7 @@ _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
+_MAKE_SOMEONE = re.compile(r"\b(?:make|makes|made|making|let|lets|letting)\s+(?:you|them|us|me|him|her|people|one)\s+$", re.I)
 _NAMING = re.compile(r"\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s*,|\s+(?:who|which|that|is|was|has|had|[a-z]+ed|[a-z]+s)\b)")
 _NOUN_BEFORE_NAMING = re.compile(r"\b(?:a|an|one)\s+(?:[a-z\-]+\s+){0,2}(?!(?:he|she|it|they|we|who|which)\s)[a-z]+\s+$")
 _TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
@@ -949,6 +950,8 @@ class Article:
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
             if w in ("called", "named") and _NAMING.match(text, end) and _NOUN_BEFORE_NAMING.search(text, max(0, ws - 20), ws):
                 continue  # "a conscript called Ruslan replied", "a company called Capital Construction": naming
+            if w == lemma and _MAKE_SOMEONE.search(text, max(0, ws - 20), ws):
+                continue  # "make you wonder", "let them say": a bare infinitive, no reporting verb
             if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
                 continue  # "continued on to explain why …": the verb that follows is the cue
             if lemma == "maintain" and not _MAINTAIN_AFTER.match(text, end):
