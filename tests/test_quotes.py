@@ -936,3 +936,19 @@ def test_reflexives_and_acronyms_before_the_verb(text, quoted, speaker, cue):
 ])
 def test_wondering_and_bare_infinitives(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # the verb of the span's own sentence is the cue of an echo of someone's words quoted later (RT.csv row 376)
+    ("The ‘Grand Duchy of Lithuania’ will destroy ‘Mongol’ Moscow if the ‘Mongols’ of China invade Taiwan, a ruling "
+     "party MP from the small Baltic state has declared. Matas Maldeikis chairs the parliamentary committee for "
+     "relations with Taiwan. He has antagonized China before. “If the Mongols invade Taiwan, we will retaliate by "
+     "destroying the small Mongol village called ‘Moscow,’” Maldeikis tweeted last week.", "Mongols",
+     "Matas Maldeikis", "declare"),
+    # "have been calling for": a progressive (RT.csv row 615)
+    ("Currently, LGBT propaganda in Russia is only banned when directed at children, but some politicians have been "
+     "calling for harsher restrictions and punishments for the “denial of family values” and “propaganda of "
+     "non-traditional sexual relations.”", "denial of family values", "some politicians", "call for"),
+])
+def test_echo_cues_and_progressives(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

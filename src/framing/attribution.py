@@ -1725,7 +1725,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 pw in ("first", "last", "further")
                 and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))) \
                 and not (pw in ("official", "press", "media", "news", "public")
-                         and (cue.text.lower() in _PAST_SAYING or cue.text.lower().endswith("ed"))):
+                         and (cue.text.lower() in _PAST_SAYING or cue.text.lower().endswith("ed"))) \
+                and not (pw in ("been", "is", "are", "was", "were") and cue.text.lower().split()[0].endswith("ing")):
+            # ("have been calling for": a progressive, not "been said")
             # ("the official said", "the Associated Press said": a noun before a past verb of saying)
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1

@@ -792,6 +792,13 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue if near else "",
                                               hit.cue_text if near else "", hit.cue_category if near else "",
                                               -1, -1, how="article")
+                if f is body and not near and art.sentences:
+                    # the verb of the span's own sentence that holds it is its cue ("accused Nato of “…”",
+                    # "to speculate that … ‘…’"), the speaker still the one who said the words
+                    gov = _cue_clause_attribution(f, q, art.sentences[si])
+                    if gov is not None and gov.cue:
+                        a2 = f.attrs[k]
+                        a2.cue, a2.cue_text, a2.cue_category = gov.cue, gov.cue_text, gov.cue_category
                 if f is body and hit.speaker_start >= 0:
                     f.attrs[k].speaker_start, f.attrs[k].speaker_end = -1, -1
                 f.types[k] = "partial"
