@@ -388,6 +388,10 @@ def test_doc_features_records_the_hits_table_it_was_built_from(sample_parquet, t
     assert features_pair_status(out) == "ok"
     check_features_pair(out)
     assert features_pair_status(tmp_path / "nope.parquet") == "missing"
+    from framing.features import read_features_pair
+
+    hits, feats = read_features_pair(out)
+    assert len(feats) == 120 and feats["variant:kyiv:Kyiv"].sum() == (hits["value"] == "Kyiv").sum() > 0
 
 
 def test_a_crash_between_the_two_renames_is_detected(sample_parquet, tmp_path, monkeypatch):
@@ -419,6 +423,10 @@ def test_a_crash_between_the_two_renames_is_detected(sample_parquet, tmp_path, m
     assert features_pair_status(out) == "mismatch"
     with pytest.raises(FramingError, match="was not built from"):
         check_features_pair(out)
+    from framing.features import read_features_pair
+
+    with pytest.raises(FramingError, match="run `framing features` again"):
+        read_features_pair(out)
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary left
     features_to_parquet(fewer, out, progress=False, extractors=LEX)     # a complete rerun repairs it
     assert features_pair_status(out) == "ok"

@@ -1135,3 +1135,46 @@ def test_long_unnamed_sources_and_participles_after_an_object(text, quoted, spea
 ])
 def test_past_verbs_after_a_subject_and_acronyms(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a reflexive after the name (RT.csv row 343)
+    ("“It’s yes or no,” Stano insisted. Borrell himself also called the document “the final text” at that time.",
+     "the final text", "Borrell", "call"),
+    # an acronym in parentheses between the name and its verb (RT.csv row 668)
+    ("In April, the UN Refugee Agency (UNHCR) called on the British authorities to develop “a more appropriate "
+     "matching process” to ensure that women are not matched with single men.", "a more appropriate matching process",
+     "UN Refugee Agency", "call on"),
+])
+def test_reflexives_and_acronyms_before_the_verb(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # wonder reports a question (RT.csv row 436) ...
+    ("Another user wondered on Twitter how the Scottish minister can “glorify the deaths” of Russian soldiers.",
+     "glorify the deaths", "Another user", "wonder"),
+    # ... but "make you wonder" is a bare infinitive (RT.csv row 28)
+    ("Sometimes, the spokeswoman Maria Zakharova claimed, countries with long-standing democratic traditions make "
+     "you wonder if they really do not have anyone that can “adequately, professionally, and intelligently represent "
+     "the various branches of government.”", "adequately, professionally, and intelligently represent the various "
+     "branches of government.", "Maria Zakharova", "claim"),
+])
+def test_wondering_and_bare_infinitives(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # the verb of the span's own sentence is the cue of an echo of someone's words quoted later (RT.csv row 376)
+    ("The ‘Grand Duchy of Lithuania’ will destroy ‘Mongol’ Moscow if the ‘Mongols’ of China invade Taiwan, a ruling "
+     "party MP from the small Baltic state has declared. Matas Maldeikis chairs the parliamentary committee for "
+     "relations with Taiwan. He has antagonized China before. “If the Mongols invade Taiwan, we will retaliate by "
+     "destroying the small Mongol village called ‘Moscow,’” Maldeikis tweeted last week.", "Mongols",
+     "Matas Maldeikis", "declare"),
+    # "have been calling for": a progressive (RT.csv row 615)
+    ("Currently, LGBT propaganda in Russia is only banned when directed at children, but some politicians have been "
+     "calling for harsher restrictions and punishments for the “denial of family values” and “propaganda of "
+     "non-traditional sexual relations.”", "denial of family values", "some politicians", "call for"),
+])
+def test_echo_cues_and_progressives(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -37,20 +37,20 @@ from .io import FramingError
 from .text import sentence_spans
 
 # Patterns used inside functions, compiled once (no re-module cache lookup per call).
-_RX0 = re.compile(r"^(?:The|the)\s+")
-_RX1 = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col)\.")
-_RX2 = re.compile(r"[\w’'´\-\.&]+")
-_RX3 = re.compile(r"(?:’s|'s|´s|s’|s')$")
-_RX4 = re.compile(r"[\w’'\-]+")
-_RX5 = re.compile(r"\b(?:has|have|had)\b")
-_RX6 = re.compile(r"(?:’s|'s|’|')$")
-_RX7 = re.compile(r"\s*(?:[Hh]e|[Ss]he|[Tt]hey)\b")
-_RX8 = re.compile(r"[,;:]|\b(?:of|in|on|at|to|for|from|by|with|about)\b")
-_RX9 = re.compile(r"[”\"’']?\s*[A-Z]")
-_RX10 = re.compile(r"\s*(?:that\s+|about\s+|:\s*)")
-_RX11 = re.compile(r"\s*(?:[\w’'\-\.]+\s+){0,4}?that\s+")
-_RX12 = re.compile(r"[^,]*,\s*")
-_RX13 = re.compile(r"[\s\-]+")
+_LEADING_THE = re.compile(r"^(?:The|the)\s+")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|[A-Z][a-z]?\.|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col)\.")
+_NP_WORD = re.compile(r"[\w’'´\-\.&]+")
+_POSSESSIVE_SUFFIX = re.compile(r"(?:’s|'s|´s|s’|s')$")
+_PLAIN_WORD = re.compile(r"[\w’'\-]+")
+_HAVE_AUX = re.compile(r"\b(?:has|have|had)\b")
+_POSSESSIVE_TAIL = re.compile(r"(?:’s|'s|’|')$")
+_PERSONAL_PRONOUN_START = re.compile(r"\s*(?:[Hh]e|[Ss]he|[Tt]hey)\b")
+_PUNCT_OR_PREPOSITION = re.compile(r"[,;:]|\b(?:of|in|on|at|to|for|from|by|with|about)\b")
+_CAPITAL_AFTER_MARK = re.compile(r"[”\"’']?\s*[A-Z]")
+_THAT_ABOUT_COLON_START = re.compile(r"\s*(?:that\s+|about\s+|:\s*)")
+_WORDS_THEN_THAT = re.compile(r"\s*(?:[\w’'\-\.]+\s+){0,4}?that\s+")
+_UP_TO_COMMA = re.compile(r"[^,]*,\s*")
+_SPACE_OR_HYPHEN = re.compile(r"[\s\-]+")
 
 # ----------------------------------------------------------------------------- cue lexicon
 #: Irregular verb forms of cue lemmas (everything else is inflected by rule).
@@ -401,7 +401,7 @@ _AUX = {
     "sunday", "yesterday", "today", "last", "week", "month", "year", "weekend", "night", "been", "being",
     "quickly", "immediately",
     "wrongly", "correctly", "rightly", "confidently", "proudly", "separately", "still", "now", "since",
-    "heard", "seen", "filmed", "pictured",
+    "heard", "seen", "filmed", "pictured", "himself", "herself", "itself", "themselves",
 }
 _BOUNDARY_WORDS = {
     "that", "which", "who", "whom", "whose", "and", "but", "or", "while", "as", "because", "if",
@@ -518,6 +518,7 @@ _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
 _NEGATED = re.compile(r"(?:n[’']t|\bnot|\bnever)\s+$")
 _PLATFORM_BEFORE = re.compile(r"(?:Facebook|Telegram|Twitter|Instagram|TikTok|YouTube|VKontakte|VK|social\s+media|"
                               r"blog|website|news|press|media|phone|radio|television|TV)\s+$")
+_MAKE_SOMEONE = re.compile(r"\b(?:make|makes|made|making|let|lets|letting)\s+(?:you|them|us|me|him|her|people|one)\s+$", re.I)
 _NAMING = re.compile(r"\s+[A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*)*(?:\s*,|\s+(?:who|which|that|is|was|has|had|[a-z]+ed|[a-z]+s)\b)")
 _NOUN_BEFORE_NAMING = re.compile(r"\b(?:a|an|one)\s+(?:[a-z\-]+\s+){0,2}(?!(?:he|she|it|they|we|who|which)\s)[a-z]+\s+$")
 _TO_VERB_AFTER = re.compile(r"\s+(?:on\s+)?to\s+[a-z]")
@@ -639,7 +640,7 @@ def _expand_acronyms(text: str, acronyms: set) -> dict:
             phrase = phrase[:-2]
         am = _PHRASE_ALIAS.match(text, pm.end())
         if am and am.group(1) in acronyms:
-            out.setdefault(am.group(1), _RX0.sub("", phrase))
+            out.setdefault(am.group(1), _LEADING_THE.sub("", phrase))
         words = [(w.start(), w.group(0)) for w in _CAP_WORD.finditer(phrase)]
         caps = "".join(w[0] for _, w in words)
         for up, acr in want.items():
@@ -650,7 +651,7 @@ def _expand_acronyms(text: str, acronyms: set) -> dict:
             if k >= 0 and k + len(up) == len(caps) and pm.start() < first_use[acr]:
                 sub = phrase[words[k][0]:].strip()
                 if sub != acr and len(sub.split()) + sub.count("-") >= len(up):
-                    out[acr] = _RX0.sub("", sub)
+                    out[acr] = _LEADING_THE.sub("", sub)
     return out
 
 
@@ -949,6 +950,8 @@ class Article:
                 continue  # "the five declared nuclear powers", "his stated aim": an adjective
             if w in ("called", "named") and _NAMING.match(text, end) and _NOUN_BEFORE_NAMING.search(text, max(0, ws - 20), ws):
                 continue  # "a conscript called Ruslan replied", "a company called Capital Construction": naming
+            if w == lemma and _MAKE_SOMEONE.search(text, max(0, ws - 20), ws):
+                continue  # "make you wonder", "let them say": a bare infinitive, no reporting verb
             if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
                 continue  # "continued on to explain why …": the verb that follows is the cue
             if lemma == "maintain" and not _MAINTAIN_AFTER.match(text, end):
@@ -1172,7 +1175,7 @@ class Article:
         lead = _LEADING_ADVERBIAL.match(self.text, ss, m.start)
         pre = self.text[lead.end() if lead else ss:m.start]
         return not any(w.islower() and (w.endswith("ed") and len(w) > 4 or w in _IRREGULAR_PAST
-                                        or w in self.lexicon.lemma_of) for w in _RX2.findall(pre))
+                                        or w in self.lexicon.lemma_of) for w in _NP_WORD.findall(pre))
 
     def resolve_role(self, pos: int, np_words: list[str]) -> tuple[str, bool]:
         """Name for a role noun phrase ("the Kremlin spokesman") from appositions in the article."""
@@ -1225,7 +1228,7 @@ class Article:
                     m = self.mentions[i]
                     if not m.person and m.text.lower() not in _PLACES and m.text.lower() not in _PLATFORMS \
                             and not self.in_quote(m.start) \
-                            and not any(t in _PLACES for t in _RX13.split(m.text.lower())) \
+                            and not any(t in _PLACES for t in _SPACE_OR_HYPHEN.split(m.text.lower())) \
                             and self._is_subject(m):
                         return m.text, True
                     i -= 1
@@ -1296,6 +1299,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
                                                     and toks[i][2] not in _NOT_ADVERBS)) and skipped < 5:
         i -= 1
         skipped += 1
+    if i > 1 and toks[i][2] == ")" and toks[i - 2][2] == "(" and _ACRONYM.fullmatch(toks[i - 1][2]):
+        i -= 3  # "the UN Refugee Agency (UNHCR) called on": the acronym in parentheses is no boundary
     if i > 0 and toks[i][2] in ("-", "–", "—", "--"):
         # an appositive between dashes naming the subject: "his deputy - armed forces minister James Heappey - said"
         m = art.mention_at(toks[max(0, i - 14)][0], toks[i - 1][1] + 1)
@@ -1369,7 +1374,7 @@ def _np_after(art: Article, pos: int, ceil: int) -> tuple[int, int] | None:
         lw = w.lower()
         if w in (",", ";", ":", "(", ")", "“", "”", "\"", "‘", "’", "«", "»", "–", "—", "-", "--") or lw in _BOUNDARY_WORDS:
             break
-        if w.endswith(".") and not _RX1.fullmatch(w):
+        if w.endswith(".") and not _ABBREVIATION.fullmatch(w):
             out.append((s, e - 1, w[:-1]))
             break
         out.append((s, e, w))
@@ -1385,7 +1390,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     resolved to their full form, pronouns and roles to the name they stand for."""
     text = art.text
     np_text = text[s:e]
-    words = list(_RX2.finditer(np_text))
+    words = list(_NP_WORD.finditer(np_text))
     if not words:
         return "", -1, -1
     # the head part: words before the first preposition (not counting the first word)
@@ -1625,7 +1630,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     # a verb coordinated with an earlier one: "He said … but insisted that …", "tweeted that … but
     # cautioned that …", "…, and has called …": the subject of the clause
     co = _COORDINATED.search(text, max(ss, cue.start - 70), cue.start)
-    if co and (cue.text.lower().split()[0] != cue.lemma.split()[0] or _RX5.search(co.group(0))):
+    if co and (cue.text.lower().split()[0] != cue.lemma.split()[0] or _HAVE_AUX.search(co.group(0))):
         # (a bare form after "and" is an infinitive: "took the step to … and write to the government")
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
@@ -1694,7 +1699,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
-    if np and _RX3.search(text[np[0]:np[1]]):
+    if np and _POSSESSIVE_SUFFIX.search(text[np[0]:np[1]]):
         # "Peskov’s comments" is a noun; "Mr Macron’s remark that “…”" still says whose words follow
         if cue.lemma in _NOUN_CUES and _THAT_OR_QUOTE.match(text, cue.end):
             # the possessor only ("cast doubt on Russia’s claims that …": Russia)
@@ -1705,7 +1710,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 return spk, a, b, cue_text, cue_end
         return "", -1, -1, "", -1
     if np:
-        w0 = _RX4.match(text[np[0]:np[1]])
+        w0 = _PLAIN_WORD.match(text[np[0]:np[1]])
         if w0 and w0.group(0).islower() and not (w0.group(0).endswith("ing") and _MODIFIER_BEFORE.search(
                 text, max(floor, np[0] - 30), np[0])) \
                 and (w0.group(0).endswith(("ing", "ed")) or w0.group(0) in ("held", "wore", "made", "put", "set")):
@@ -1720,7 +1725,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 pw in ("first", "last", "further")
                 and not _DET_ONLY_BEFORE.search(text, max(floor, prev_word.start(1) - 12), prev_word.start(1))) \
                 and not (pw in ("official", "press", "media", "news", "public")
-                         and (cue.text.lower() in _PAST_SAYING or cue.text.lower().endswith("ed"))):
+                         and (cue.text.lower() in _PAST_SAYING or cue.text.lower().endswith("ed"))) \
+                and not (pw in ("been", "is", "are", "was", "were") and cue.text.lower().split()[0].endswith("ing")):
+            # ("have been calling for": a progressive, not "been said")
             # ("the official said", "the Associated Press said": a noun before a past verb of saying)
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
@@ -1740,7 +1747,7 @@ _DETERMINERS = {"the", "a", "an", "his", "her", "their", "its", "our", "this", "
 def _speakerish(art: Article, s: int, e: int) -> bool:
     """Can the phrase ``text[s:e]`` be a speaker? Its head (before any preposition) must end in a
     name, a pronoun or a speaker noun, and not be a day, an adverb or a function word."""
-    words = _RX2.findall(art.text[s:e])
+    words = _NP_WORD.findall(art.text[s:e])
     if not words:
         return False
     head = words
@@ -1749,7 +1756,7 @@ def _speakerish(art: Article, s: int, e: int) -> bool:
             head = words[:k]
             break
     last = head[-1]
-    low = _RX6.sub("", last.lower()).rstrip(".")
+    low = _POSSESSIVE_TAIL.sub("", last.lower()).rstrip(".")
     if low in SPEAKER_NOUNS or low in PRONOUNS:
         return True
     if low in _CAP_STOP or low in _AUX or low in _BOUNDARY_WORDS or low.endswith("ly"):
@@ -1830,7 +1837,7 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
     if lead:
         start = lead.end()
     seg = text[start:pos]
-    m = _RX7.match(seg)
+    m = _PERSONAL_PRONOUN_START.match(seg)
     if m:
         a = start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
         return speaker_from_np(art, a, start + m.end(), outer_speaker=outer_speaker)
@@ -1842,7 +1849,7 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
     if i < len(art.mentions):
         mm = art.mentions[i]
         pre = text[start:mm.start]
-        if mm.start < pos and len(pre) < 60 and not _RX8.search(pre):
+        if mm.start < pos and len(pre) < 60 and not _PUNCT_OR_PREPOSITION.search(pre):
             # "Serial entrepreneur Oleg Tinkov has ...": a name after role words is the subject
             while i + 1 < len(art.mentions) and art.mentions[i + 1].start < pos:
                 gap = text[mm.end:art.mentions[i + 1].start].split()
@@ -1899,7 +1906,7 @@ def _quote_region(art: Article, qs: int, qe: int) -> tuple[int, int, int, int]:
         nxt = art.sentences[j + 1]
         # the closing mark fell into the next "sentence" (a split inside the quote): only when what
         # follows the mark is no new capitalised sentence
-        if nxt[0] <= qe + 2 and (not _RX9.match(art.text[qe:qe + 4]) or _inverted_reporting_clause(art, qe)):
+        if nxt[0] <= qe + 2 and (not _CAPITAL_AFTER_MARK.match(art.text[qe:qe + 4]) or _inverted_reporting_clause(art, qe)):
             j += 1
             e = nxt[1]
     return i, j, s, e
@@ -2180,7 +2187,7 @@ def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
     if cue.lemma == "according to":
         if spk[1] >= 0 and spk[0] >= cue.start:
             after = text[spk[1]:se]
-            m = _RX12.match(after)
+            m = _UP_TO_COMMA.match(after)
             if cue.start - ss < 3 and m:
                 return spk[1] + m.end(), se
             before = text[ss:cue.start].rstrip(" ,")
@@ -2192,7 +2199,7 @@ def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
     after = text[cue_end:se]
     if cue.lemma in ("tell", "ask", "urge", "warn", "inform", "advise", "brief", "remind"):
         # "told reporters (that) ...": an object (at most four words) precedes the clause
-        mm = _RX11.match(after)
+        mm = _WORDS_THEN_THAT.match(after)
         if mm:
             return cue_end + mm.end(), se
         if cue.lemma not in ("tell", "remind"):
@@ -2204,7 +2211,7 @@ def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
             if len(rest.split()) >= 3:
                 return cue_end + mm.end(), se
         return clause_before()
-    m = _RX10.match(after)
+    m = _THAT_ABOUT_COLON_START.match(after)
     if m:
         if m.group(0).strip() == "about" and cue.lemma not in ("moan", "complain", "boast", "lament", "whine",
                                                                "grumble", "brag", "rant", "gripe", "warn"):
@@ -2215,7 +2222,7 @@ def _content_clause(art: Article, cue: Cue, cue_end: int, sent: tuple[int, int],
         return clause_before()
     adv = _ADVERBIAL.match(after)
     rest = after[adv.end():] if adv else after
-    first = _RX4.match(rest)
+    first = _PLAIN_WORD.match(rest)
     if not first or len(rest.split()) < 3:
         return clause_before()
     fw = first.group(0).lower()

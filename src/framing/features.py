@@ -483,6 +483,20 @@ def check_features_pair(hits_path: str | os.PathLike, feats_path: str | os.PathL
                            "`framing features` run replaced one without the other); run `framing features` again")
 
 
+def read_features_pair(hits_path: str | os.PathLike, feats_path: str | os.PathLike | None = None,
+                       ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(hits, doc_features)`` read from disk, checked to belong together before and after the
+    read (:func:`check_features_pair`), so a run replacing them meanwhile cannot hand back a
+    mixed pair."""
+    from .io import read_parquet
+
+    feats_path = Path(feats_path) if feats_path is not None else doc_features_path(hits_path)
+    check_features_pair(hits_path, feats_path)
+    hits, feats = read_parquet(hits_path), read_parquet(feats_path)
+    check_features_pair(hits_path, feats_path)
+    return hits, feats
+
+
 _DOC_READ_COLUMNS = ("doc_id", "outlet", "date", "title", "clean_text", "n_words")
 
 _WORKER_CB: dict = {}

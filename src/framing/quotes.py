@@ -28,35 +28,35 @@ from . import attribution as attr
 from .schema import ALL_HIT_COLUMNS, check_columns, empty_hits
 
 # Patterns used inside functions, compiled once (no re-module cache lookup per call).
-_RX0 = re.compile(r"\w")
-_RX1 = re.compile(r"[.!?…:][’'”\"»]?\s+$")
-_RX1_TIGHT = re.compile(r"[a-z\d][.!?…]$")
-_RX2 = re.compile(r"[.!?…][”\"»]?\s+$")
-_RX3 = re.compile(r"(?:,\s*or|\(|[–—-]\s*or)\s*$")
-_RX4 = re.compile(r"\s*[,)–—-]")
-_RX5 = re.compile(r"[.!?,]$")
-_RX6 = re.compile(r"[.!?,;]")
-_RX7 = re.compile(r"\bor\s*$|so-called\s*$")
-_RX8 = re.compile(r"[’'”\"],\s*$")
-_RX9 = re.compile(r",\s*['‘“\"]")
-_RX10 = re.compile(r"[\W_]+")
-_RX11 = re.compile(r"\([^()]*\)")
-_RX12 = re.compile(r"\s*by\b")
-_RX13 = re.compile(r"[;:–—]|\s-{1,2}\s")
-_RX14 = re.compile(r"[\s,:]*")
-_RX15 = re.compile(r"\s*to\b")
-_RX16 = re.compile(r"\s*(?:that|:)")
-_RX17 = re.compile(r"\band\s+(?:\w+ly\s+)?$")
-_RX18 = re.compile(r"[,–—]")
-_RX19 = re.compile(r"(?:\b(?:is|are|was|were|be|has|have|had|had\s+been)\s+)?\bto\s+$")
-_RX20 = re.compile(r"[’']s$")
-_RX21 = re.compile(r"[\w’'\-]+")
-_RX22 = re.compile(r"[;:–—]|\b(?:which|who|that|because|while|whereas|but)\b")
-_RX23 = re.compile(r"\b(?:reporters|journalists|the press|the media)\s*$")
-_RX24 = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
-                   r"replied|responded|warned|claimed|insisted|tweeted|posted|that|[a-z]+ed)\s*$")
-_RX25 = re.compile(r"[.!?…,]\W*$")
-_RX26 = re.compile(r"(?:\bthat|[:,])\s*$")
+_WORD_CHAR = re.compile(r"\w")
+_SENTENCE_END_BEFORE = re.compile(r"[.!?…:][’'”\"»]?\s+$")
+_FULL_STOP_NO_SPACE = re.compile(r"[a-z\d][.!?…]$")
+_SENTENCE_END_BEFORE_SINGLE = re.compile(r"[.!?…][”\"»]?\s+$")
+_OR_GLOSS_BEFORE = re.compile(r"(?:,\s*or|\(|[–—-]\s*or)\s*$")
+_GLOSS_CLOSE_AFTER = re.compile(r"\s*[,)–—-]")
+_ENDS_IN_PUNCT = re.compile(r"[.!?,]$")
+_CLAUSE_PUNCT = re.compile(r"[.!?,;]")
+_OR_OR_SO_CALLED_BEFORE = re.compile(r"\bor\s*$|so-called\s*$")
+_AFTER_QUOTE_COMMA = re.compile(r"[’'”\"],\s*$")
+_COMMA_THEN_QUOTE = re.compile(r",\s*['‘“\"]")
+_NON_WORD_RUN = re.compile(r"[\W_]+")
+_PARENTHESES = re.compile(r"\([^()]*\)")
+_BY_START = re.compile(r"\s*by\b")
+_CLAUSE_BOUNDARY_MARK = re.compile(r"[;:–—]|\s-{1,2}\s")
+_ONLY_SPACE_COMMA_COLON = re.compile(r"[\s,:]*")
+_TO_START = re.compile(r"\s*to\b")
+_THAT_OR_COLON_START = re.compile(r"\s*(?:that|:)")
+_AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$")
+_COMMA_OR_DASH = re.compile(r"[,–—]")
+_TO_INFINITIVE_BEFORE = re.compile(r"(?:\b(?:is|are|was|were|be|has|have|had|had\s+been)\s+)?\bto\s+$")
+_POSSESSIVE_END = re.compile(r"[’']s$")
+_WORD_TOKEN = re.compile(r"[\w’'\-]+")
+_CLAUSE_BREAK_WORDS = re.compile(r"[;:–—]|\b(?:which|who|that|because|while|whereas|but)\b")
+_LISTENER_END = re.compile(r"\b(?:reporters|journalists|the press|the media)\s*$")
+_SAYING_VERB_END = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
+                              r"replied|responded|warned|claimed|insisted|tweeted|posted|that|[a-z]+ed)\s*$")
+_END_PUNCT_TRAILING = re.compile(r"[.!?…,]\W*$")
+_THAT_COLON_COMMA_BEFORE = re.compile(r"(?:\bthat|[:,])\s*$")
 
 # ----------------------------------------------------------------------------- mark pairing
 _MARK_RE = re.compile(r"[“”\"‘’'«»„‚‹›‟]")
@@ -204,9 +204,9 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
             # run together on one line: "A. "B. "C.") ends the open span and starts a new one
             # (a nested quote may close right before: `… regulation.’ "The Russian …`)
             # (an opening-shaped mark may follow the full stop without a space: `sanctions.“We have …`)
-            if open_of and (kl in ("d", "g") and (_RX1.search(text[max(ps, i - 5):i])
-                                                  or ch in "“„«" and _RX1_TIGHT.search(text[max(ps, i - 2):i]))
-                            or kl == "s" and _RX2.search(text[max(ps, i - 5):i])):
+            if open_of and (kl in ("d", "g") and (_SENTENCE_END_BEFORE.search(text[max(ps, i - 5):i])
+                                                  or ch in "“„«" and _FULL_STOP_NO_SPACE.search(text[max(ps, i - 2):i]))
+                            or kl == "s" and _SENTENCE_END_BEFORE_SINGLE.search(text[max(ps, i - 5):i])):
                 j = open_of[-1]
                 oi, om = stack[j]
                 del stack[j:]
@@ -236,7 +236,7 @@ def _pair_paragraph(text: str, ps: int, pe: int, spans: list[QuoteSpan]) -> None
             s, e = oi + 1, pe
             while e > s and text[e - 1].isspace():
                 e -= 1
-            if e > s and _RX0.search(text[s:e]):
+            if e > s and _WORD_CHAR.search(text[s:e]):
                 spans.append(QuoteSpan(s, e, om, "", depth, False))
             break
 
@@ -248,7 +248,7 @@ def _inner_words(text: str, s: int, e: int) -> tuple[int, int] | None:
         s += 1
     while e > s and text[e - 1].isspace():
         e -= 1
-    return (s, e) if e > s and _RX0.search(text, s, e) else None
+    return (s, e) if e > s and _WORD_CHAR.search(text, s, e) else None
 
 
 def _later_single_close(text: str, marks, k: int, pe: int) -> bool:
@@ -382,7 +382,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         # "operation “until the end of …”") nor someone's words ("called his words “unjust”")
         return True
     last = words[-1].lower()
-    if last in _OTHER_LAST and len(words) <= 4 and not _RX5.search(span if len(words) > 3 else "") \
+    if last in _OTHER_LAST and len(words) <= 4 and not _ENDS_IN_PUNCT.search(span if len(words) > 3 else "") \
             and not re.search(r"\b(?:an?|so-called|its\s+so-called|call(?:s|ed|ing)?(?:\s+(?:it|its|their|his|her|the))?)\s*$",
                               before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
@@ -391,7 +391,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True  # the name of a document: a “social agreement”, its “strategic concept”
     caps = [w for w in words if w.lower() not in _SMALL]
     if len(words) >= 2 and caps and all(w[0].isupper() or w[0].isdigit() for w in caps) \
-            and not _RX6.search(span.rstrip(".,!?")) and len(words) <= 7 \
+            and not _CLAUSE_PUNCT.search(span.rstrip(".,!?")) and len(words) <= 7 \
             and not (words[0].lower() in attr_pronouns and len(words) > 2) \
             and not (len(words) >= 3 and _speech_words(span) and _title_cased(text)):
         return True  # (not first-person words in a title-case headline: ‘I’ll Stand on the Side of Russia’)
@@ -408,15 +408,15 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True  # the name of a body or list set up: a “register of oligarchs”, a “working group”
     if len(words) <= 3 and (span.rstrip().endswith(",") and _OR_GLOSS.match(text, q.end + 1)
                             or _GLOSS_AFTER.match(text, q.end + 1)) \
-            and not _RX7.search(before):
+            and not _OR_OR_SO_CALLED_BEFORE.search(before):
         return True  # a term glossed after it: “de-arched,” or exited …; “color revolutions” -- a series of …
     if len(words) <= 3 and _OF_THE_TITLE.match(text, q.end + 1):
         return True  # the “enthusiasm” of the title
     if len(words) <= 3 and _GLOSS_BEFORE.search(before):
         return True  # a military response meaning “affirmative”
-    if len(words) <= 3 and _RX3.search(before) and _RX4.match(after):
+    if len(words) <= 3 and _OR_GLOSS_BEFORE.search(before) and _GLOSS_CLOSE_AFTER.match(after):
         return True  # a gloss: Mirotvorets, or ‘Peacemaker’, … / encirclements – or “cauldrons” –
-    if len(words) == 1 and (_RX8.search(before) or _RX9.match(after)) \
+    if len(words) == 1 and (_AFTER_QUOTE_COMMA.search(before) or _COMMA_THEN_QUOTE.match(after)) \
             and re.search(r"\b(?:words?|terms?|slogans?|letters?|signs?|symbols?)\b", text[sent_start:q.start], re.I):
         return True  # a list of words as words: 'future', 'confident', 'victory'
     return False
@@ -586,7 +586,7 @@ def _stems_in_attributed_quote(body: _Field, span: str, *, exclude: int = -1) ->
         if kk == exclude or kk >= len(body.attrs) or not body.attrs[kk].speaker:
             continue
         if body.types[kk] != "other" and stems <= body.quote_stems(kk) \
-                and all(any(_same_word(w, o) for o in _RX10.split(body.text[q.start:q.end]) if o) for w in mine):
+                and all(any(_same_word(w, o) for o in _NON_WORD_RUN.split(body.text[q.start:q.end]) if o) for w in mine):
             oq = body.spans[exclude] if exclude >= 0 else None
             if oq is not None and q.start <= oq.start and oq.end <= q.end:
                 continue  # its own enclosing quote is handled as nesting
@@ -828,6 +828,13 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 f.attrs[k] = attr.Attribution(hit.speaker, -1, -1, hit.cue if near else "",
                                               hit.cue_text if near else "", hit.cue_category if near else "",
                                               -1, -1, how="article")
+                if f is body and not near and art.sentences:
+                    # the verb of the span's own sentence that holds it is its cue ("accused Nato of “…”",
+                    # "to speculate that … ‘…’"), the speaker still the one who said the words
+                    gov = _cue_clause_attribution(f, q, art.sentences[si])
+                    if gov is not None and gov.cue:
+                        a2 = f.attrs[k]
+                        a2.cue, a2.cue_text, a2.cue_category = gov.cue, gov.cue_text, gov.cue_category
                 if f is body and hit.speaker_start >= 0:
                     f.attrs[k].speaker_start, f.attrs[k].speaker_end = -1, -1
                 f.types[k] = "partial"
@@ -1010,14 +1017,14 @@ def _governs_fragment(gap: str, cue_text: str) -> bool:
     (*deploying “peacekeeping troops”*, *wearing ‘swastika’*), when the verb is a passive with its
     agent (*condemned by ‘show trial’*), or more than 15 words apart. Parentheses are skipped;
     *but* may join two parts of a *that* clause."""
-    gap = _RX11.sub(" ", gap)
-    if _RX12.match(gap) or _other_verb_phrase(gap):
+    gap = _PARENTHESES.sub(" ", gap)
+    if _BY_START.match(gap) or _other_verb_phrase(gap):
         return False
     if len(_words(gap)) > 15:
         return False
     if re.match(r"\s*(?:[\w’'\-]+\s+){0,3}?that\b", gap, re.I):
         # inside the verb's that-clause, subordinate and relative clauses are still its content
-        return not _RX13.search(gap)
+        return not _CLAUSE_BOUNDARY_MARK.search(gap)
     return not _GAP_BLOCK.search(gap)
 
 
@@ -1070,18 +1077,18 @@ def _cue_holds_fragment(f: _Field, q: QuoteSpan, a: attr.Attribution) -> bool:
         gap = text[a.cue_end:q.start - 1]
         if a.cue in ("show", "display", "demonstrate", "watch") and not gap.strip():
             return False  # "footage showed ‘teacher’ Pavel Firsov": the object shown
-        if _RX14.fullmatch(gap):
+        if _ONLY_SPACE_COMMA_COLON.fullmatch(gap):
             return True
-        if a.cue in ("respond", "react", "reply") and _RX15.match(gap):
+        if a.cue in ("respond", "react", "reply") and _TO_START.match(gap):
             return False  # the topic responded to, not the words
-        if a.cue in _EVIDENCE_VERBS and not _RX16.match(gap):
+        if a.cue in _EVIDENCE_VERBS and not _THAT_OR_COLON_START.match(gap):
             return False  # "showed the tanks … sought to ‘donate’": an object shown, not words
-        return not (_RX12.match(gap) or _other_verb_phrase(gap))
+        return not (_BY_START.match(gap) or _other_verb_phrase(gap))
     if a.cue_start >= q.end:
         # "‘evacuating’ civilians … and claim the number …": the verb coordinated with the clause's
         # own verb, no reporting clause of the quote
-        return not _RX17.search(text[max(q.end, a.cue_start - 20):a.cue_start]) \
-            or bool(_RX18.search(text[q.end + 1:a.cue_start]) and _REPORTING_TAIL.match(text[q.end + 1:a.cue_end + 1]))
+        return not _AND_BEFORE.search(text[max(q.end, a.cue_start - 20):a.cue_start]) \
+            or bool(_COMMA_OR_DASH.search(text[q.end + 1:a.cue_start]) and _REPORTING_TAIL.match(text[q.end + 1:a.cue_end + 1]))
     return True
 
 
@@ -1170,7 +1177,7 @@ def _speaker_of_cue_at(f: _Field, start: int, sent: tuple[int, int]) -> tuple[st
         if spk:
             return spk, a, b
     pos = start
-    inf = _RX19.search(art.text[max(sent[0], start - 20):start])
+    inf = _TO_INFINITIVE_BEFORE.search(art.text[max(sent[0], start - 20):start])
     if inf:  # "one prominent academic to speculate", "Joe Biden is to ask"
         pos = start - (len(art.text[max(sent[0], start - 20):start]) - inf.start())
     np = attr._np_before(art, pos, sent[0])
@@ -1225,7 +1232,7 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
         if tm.group(1):  # "Russia's claim that …", "its claim that …"
             owner = tm.group(1)
             a = tm.start(1)
-            b = a + len(_RX20.sub("", owner))
+            b = a + len(_POSSESSIVE_END.sub("", owner))
             if owner.lower() in ("its", "his", "her", "their"):
                 spk = f.art.resolve_pronoun(a, {"his": "he", "her": "she"}.get(owner.lower(), "they"))
             else:
@@ -1369,9 +1376,9 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
                          or m.text.lower() in art.full_names or m.start > sent_start):
         return None  # a capitalised first word ("Mystery surrounds …") is no named actor
     between = text[b:q.start - 1]
-    if _RX22.search(between) or len(between) > 120:
+    if _CLAUSE_BREAK_WORDS.search(between) or len(between) > 120:
         return None
-    toks = _RX21.findall(between)
+    toks = _WORD_TOKEN.findall(between)
     i = 0
     if toks and toks[0] in ("’s", "'s", "s"):
         return None
@@ -1522,7 +1529,7 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     after = text[q.end + 1:end]
     cue_after = a is not None and a.cue_start >= q.end and _AFTER_QUOTE_REPORTING.match(text, q.end, a.cue_start)
     if not finite and len(words) < 5 and len(_words(after)) >= 2 and not cue_after \
-            and not _RX25.search(span):
+            and not _END_PUNCT_TRAILING.search(span):
         return "partial"
     before = text[sent_start:max(sent_start, q.start - 1)].rstrip(" “\"‘'«„")
     if not before.strip():
@@ -1530,13 +1537,13 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     cue_right_before = a is not None and 0 <= a.cue_end <= q.start and not _words(text[a.cue_end:q.start - 1])
     if not span.lstrip("[(… .'‘\"“")[:1].isupper():
         # a lower-case clause is direct after "that" / a cue ("saying that “nowadays there are ...”")
-        return "direct" if _RX26.search(before) or cue_right_before else "partial"
+        return "direct" if _THAT_COLON_COMMA_BEFORE.search(before) or cue_right_before else "partial"
     if cue_right_before or cue_after:
         return "direct"
     b = before.rstrip()
-    if b.endswith((":", ",", ")")) or _RX24.search(b):
+    if b.endswith((":", ",", ")")) or _SAYING_VERB_END.search(b):
         return "direct"
-    if _RX23.search(b):
+    if _LISTENER_END.search(b):
         return "direct"
     return "partial"
 
