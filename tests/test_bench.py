@@ -63,7 +63,7 @@ def test_make_corpus_is_reproducible(corpus, tmp_path, raw_dir):
     assert pd.read_parquet(other)["orig_id"].tolist() != pd.read_parquet(corpus)["orig_id"].tolist()
 
 
-STAGES = "clean,lexicon,lexical,full,aho,countvec,grep,stream_w1,aggregate"
+STAGES = "clean,lexicon,vectorize,lexical,full,aho,countvec,grep,stream_w1,aggregate"
 
 
 @pytest.fixture(scope="module")
@@ -88,7 +88,7 @@ def test_throughput_reports_positive_rates(results):
             assert r["docs"] == 200, name
             assert r["mb_s_wall"] > 0 and r["docs_s_wall"] > 0, name
     assert report["corpus"]["corpus_docs"] == 200
-    for key in ("lexical/aho (cpu)", "full/countvec (cpu)"):
+    for key in ("lexical/aho (cpu)", "vectorize/aho (cpu)", "full/countvec (cpu)"):
         assert report["ratios"][key] > 0
     assert report["machine"]["cpus"] >= 1
 
@@ -108,6 +108,9 @@ def test_lexical_counts_match_hits_table_and_direct_count(results):
     assert res["stream_w1"]["hits"] == res["full"]["hits"] == len(hits)
     assert report["targets"]["hits-table counts == direct count_lexical"]["met"] is True
     assert report["targets"]["streamed hits == in-memory hits"]["met"] is True
+    # the count matrix of FramingVectorizer (the lexical features) sums to the same counts
+    assert res["vectorize"]["lexical_counts"] == direct
+    assert report["targets"]["vectorizer counts == hits-table counts"]["met"] is True
 
 
 def test_reference_scanners_count_something(results):

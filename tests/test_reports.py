@@ -222,6 +222,26 @@ def test_ensure_features_runs_once_then_only_when_docs_change(small_corpus, repo
     assert again and "12 documents" in again
 
 
+def test_a_half_replaced_features_pair_is_refused_then_rebuilt(small_corpus, report_fixture):
+    """hits.parquet replaced without doc_features (an interrupted run): reports refuse to read the
+    pair, and ensure_features treats it as stale even though its stamp still matches."""
+    from framing.features import features_pair_status, features_to_parquet
+
+    assert reports.ensure_features(small_corpus, progress=False)
+    hits = small_corpus.with_name("hits.parquet")
+    other = small_corpus.with_name("other.parquet")
+    report_fixture.write_parquet(pd.read_parquet(small_corpus).head(5), other)
+    features_to_parquet(other, small_corpus.parent / "x" / "hits.parquet", progress=False, extractors=("lexical",))
+    hits.write_bytes((small_corpus.parent / "x" / "hits.parquet").read_bytes())  # only the hits table swapped
+    assert features_pair_status(hits) == "mismatch"
+    with pytest.raises(FramingError, match="was not built from"):
+        reports.load_report_inputs(small_corpus)
+    assert reports.ensure_features(small_corpus, progress=False)  # stale: extracted again
+    assert features_pair_status(hits) == "ok"
+    docs, hits_df, feats, _ = reports.load_report_inputs(small_corpus)
+    assert len(feats) == len(docs) == 18
+
+
 def test_ensure_features_reruns_when_the_framing_code_changes(small_corpus):
     """The features stamp carries the package fingerprint: hits extracted by other code are stale."""
     assert reports.ensure_features(small_corpus, progress=False, _code_sha="code-a")

@@ -382,6 +382,9 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
         self.matcher_ = compile_codebook(cb)
         self.feature_names_out_ = np.array(cb.columns(), dtype=object)
         self._index = {c: i for i, c in enumerate(self.feature_names_out_)}
+        # the same index keyed by a match's (feature, key, value), so transform builds no strings
+        self._index_by_match = {(e.feature, e.key, f.value): self._index[f"{e.feature}:{e.key}:{f.value}"]
+                                for e in cb.entries for f in e.forms}
         return self
 
     def get_feature_names_out(self, input_features=None):
@@ -413,12 +416,11 @@ class FramingVectorizer(TransformerMixin, BaseEstimator):
             self.fit()
         titles, texts = self._fields(X)
         rows, cols, vals = [], [], []
-        index = self._index
+        index = self._index_by_match
+        matcher = self.matcher_
         for i, (title, text) in enumerate(zip(titles, texts)):
-            c: Counter = Counter()
-            for t in (title, text):
-                for m in find_lexical(t, self.matcher_):
-                    c[index[f"{m.feature}:{m.key}:{m.value}"]] += 1
+            c: Counter = Counter(index[m.feature, m.key, m.value]
+                                 for t in (title, text) if t for m in find_lexical(t, matcher))
             denom = count_words(text) / 1000.0 if self.per_1000_words else 1.0
             for j, v in c.items():
                 rows.append(i)

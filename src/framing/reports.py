@@ -220,9 +220,10 @@ def load_report_inputs(corpus: str | os.PathLike | None = None, *, codebook: str
     for p in (hits_path, feats_path):
         if not p.exists():
             raise FramingError(f"{p}: missing; run `framing features {docs_path}` first")
+    from .features import read_features_pair
+
     docs = read_parquet(docs_path)
-    hits = read_parquet(hits_path)
-    feats = read_parquet(feats_path)
+    hits, feats = read_features_pair(hits_path, feats_path)  # never a half-replaced pair
     keep = pd.Series(True, index=docs.index)
     if date_from or date_to:
         dates = pd.to_datetime(docs["date"], errors="coerce")
@@ -688,7 +689,9 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
     ``_code_sha`` when the caller computed it already) changed since the features were written
     (recorded in ``features.stamp.json``); without a stamp (features made by ``framing features``), the
     document table is newer than them or they were extracted with another codebook (the SHA-256
-    stored in their Parquet metadata).
+    stored in their Parquet metadata). A hits table and per-document table that were not written
+    together (an interrupted run: :func:`framing.features.features_pair_status` ``"mismatch"``)
+    are stale too.
     Returns the features step's summary line, or ``None`` when nothing needed doing.
     """
     docs_path = Path(docs_path)
@@ -699,7 +702,10 @@ def ensure_features(docs_path: str | os.PathLike, *, codebook: str = DEFAULT_COD
 
     cb = load_codebook(codebook)
     want = _features_inputs(docs_path, getattr(cb, "fingerprint", "") or cb.sha256, _code_sha or code_fingerprint())
-    if not force and hits.exists() and feats.exists():
+    from .features import features_pair_status
+
+    # a pair half-replaced by an interrupted run (hits and doc_features not built together) is stale
+    if not force and hits.exists() and feats.exists() and features_pair_status(hits, feats) != "mismatch":
         stamp = _read_stamp(stamp_path)
         if stamp:
             if stamp.get("inputs") == want:
