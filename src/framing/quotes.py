@@ -318,7 +318,8 @@ attr_pronouns = {"i", "we", "you", "he", "she", "it", "they"}
 
 _WHAT_X_CALLS = re.compile(r"\b[Ww]hat\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                            r"describe(?:s|d)?\s+as|refer(?:s|red)?\s+to\s+as|label(?:s|led|ed)?)\s+"
-                           r"(?:(?:its|their|his|her|the|a|an)\s+)?$")
+                           r"(?:(?:its|their|his|her|the|a|an)\s+)?(?:[\w\-]+\s+){0,2}?(?:[\w\-]+(?:’s|'s)\s+)?$")
+#: ("what he called the authoritarian leader’s “genius” strategy": a possessor and two words may come between)
 
 
 def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
