@@ -1178,3 +1178,19 @@ def test_wondering_and_bare_infinitives(text, quoted, speaker, cue):
 ])
 def test_echo_cues_and_progressives(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "the president": of two presidents, the one who is the subject of the sentence before (DailyMail.csv row 273)
+    ("President Vladimir Putin has warned that direct clashes with Russia would spark 'global catastrophe'. NATO is "
+     "set to start military drills on Monday. President Biden suggested in a Tuesday evening interview that the "
+     "United States military has a contingency plan in the event Russian President Vladimir launches a nuclear on "
+     "Ukraine. 'He, in fact, cannot continue with impunity to talk about the use of a tactical nuclear weapon,' the "
+     "president told CNN's Jake Tapper.", "He, in fact, cannot continue with impunity to talk about the use of a "
+     "tactical nuclear weapon,", "Biden", "tell"),
+    # "what he called the authoritarian leader’s “genius” strategy" (HuffPost.csv row 166)
+    ("Donald Trump also faced backlash after initially praising what he called the authoritarian leader’s “genius” "
+     "strategy for invading Ukraine.", "genius", "Donald Trump", "call"),
+])
+def test_the_president_in_focus_and_what_he_called(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

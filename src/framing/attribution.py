@@ -1245,6 +1245,7 @@ class Article:
             return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
+        here = self.sentence_index(pos)
         nat = {_NATION.get(w.replace("’", "'").replace("´", "'"), w) for w in mods} & _NATIONALITIES
         best, best_score = "", 0.0
         for m in self.mentions:
@@ -1267,6 +1268,8 @@ class Article:
             score -= dist / 1e6
             if m.start > pos:
                 score -= 0.5
+            elif here - self.sentence_index(m.start) <= 2 and self._is_subject(m):
+                score += 0.4  # the one in focus: the subject of one of the last sentences ("President Biden suggested …")
             if score > best_score:
                 best, best_score = self.canonical(m.text), score
         return best, bool(best)

@@ -337,7 +337,9 @@ attr_pronouns = {"i", "we", "you", "he", "she", "it", "they"}
 _WHAT_X_CALLS = re.compile(r"\b[Ww]hat\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                            r"describe(?:s|d)?\s+as|refer(?:s|red)?\s+to\s+as|label(?:s|led|ed)?|"
                            r"(?:deem|consider|regard|see|view)(?:s|ed)?(?:\s+(?:to\s+be|as))?|saw\s+as)\s+"
-                           r"(?:(?:its|their|his|her|the|a|an)\s+)?(?:(?:[\w\-]+\s+){0,3}?[\w\-]+[’']s\s+)?$")
+                           r"(?:(?:its|their|his|her|the|a|an)\s+)?"
+                           r"(?:(?:[\w\-]+\s+){0,3}?[\w\-]+[’']s\s+|(?:[\w\-]+\s+){1,2})?$")
+#: ("what he called the authoritarian leader’s “genius” strategy": a possessor and two words may come between)
 # "as Russia calls it, its “special military operation”", "as he put it, “…”"
 _AS_X_CALLS = re.compile(r"\b[Aa]s\s+((?:[\w’'\-\.]+\s+){1,6}?)(call(?:s|ed)?|term(?:s|ed)?|dub(?:s|bed)?|"
                          r"put(?:s)?|describe(?:s|d)?|label(?:s|led|ed)?)\s+(?:it|them|him|her)\s*,?\s*"
