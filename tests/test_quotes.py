@@ -1194,3 +1194,12 @@ def test_echo_cues_and_progressives(text, quoted, speaker, cue):
 ])
 def test_the_president_in_focus_and_what_he_called(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+def test_the_authors_are_the_pair_named_before():
+    # guardian.csv row 11: "write Leonard and his co-author Ivan Krastev" … "the authors write"
+    text = ("“Countries felt vindicated in their hawkishness towards Russia,” write Mark Leonard and his co-author "
+            "Ivan Krastev. The poll was taken in May. Governments will be forced to “balance the pursuit of European "
+            "unity with opinions that diverge”, the authors write.")
+    assert _attributed(text, "balance the pursuit of European unity with opinions that diverge") == \
+        ("Mark Leonard and Ivan Krastev", "write")
