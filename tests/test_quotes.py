@@ -1203,3 +1203,16 @@ def test_the_authors_are_the_pair_named_before():
             "unity with opinions that diverge”, the authors write.")
     assert _attributed(text, "balance the pursuit of European unity with opinions that diverge") == \
         ("Mark Leonard and Ivan Krastev", "write")
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a closing reporting clause with an acronym in parentheses (Reuters.csv row 9)
+    ('Russian security services have detained a Ukrainian citizen on suspicion of planning to "sabotage" a power '
+     'line in Crimea, Russia\'s Federal Security Service (FSB) said on Wednesday.', "sabotage",
+     "Russia's Federal Security Service", "say"),
+    # the wording of a charge: the court that convicts on it (guardian.csv row 51)
+    ("A court in Russian-controlled east Ukraine convicted 28-year-old Aiden Aslin, from Newark, 48-year-old Shaun "
+     "Pinner, from Watford, and Saaudun Brahim on charges of “terrorism”.", "terrorism", "A court", "charge"),
+])
+def test_charges_and_closing_clauses_with_acronyms(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -1903,7 +1903,7 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
 
 
 #: A role opening the clause, quoted words allowed inside (The "Ingraham Angle" host went on to …)
-_ROLE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost)\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
+_ROLE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Aa]n?)\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
     sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
 
 
@@ -2013,7 +2013,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
 
 
 _GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
-_REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.]+\s+){1,5}$")
+_REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.()]+\s+){1,5}$")
 _WORDS_RE = re.compile(r"[^\W_]+")
 _CLOSING_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|late|early)?\s*[\w’'\-\.]+){0,4}\s*[.!?]?[”\"’']?\s*$")
 #: What follows a quote when the writer's sentence goes on rather than closing with a reporting clause
