@@ -1216,3 +1216,12 @@ def test_the_authors_are_the_pair_named_before():
 ])
 def test_charges_and_closing_clauses_with_acronyms(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
+    # RT.csv row 842: "The hackers" after "hacking group Killnet"; "warning" after the clause's object
+    text = ("Self-styled ‘pro-Russian’ hacking group Killnet took down numerous Lithuanian government websites on "
+            "Monday. The hackers had posted multiple videos to social media over the weekend warning the Vilnius "
+            "government it had 48 hours to remove the blockade or risk a “pinpoint strike at the heart of the "
+            "Lithuanian system”.")
+    assert _attributed(text, "pinpoint strike at the heart of the Lithuanian system") == ("Killnet", "warn")

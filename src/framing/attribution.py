@@ -1111,6 +1111,22 @@ class Article:
                 return name
         return ""
 
+    def group_named_as(self, pos: int, noun: str) -> str:
+        """For "the hackers", "the rebels": the organisation last introduced with a word of the same stem
+        before its name ("hacking group Killnet", "rebel group …"), within the article before ``pos``."""
+        stem = noun[:4]
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < 3000:
+            m = self.mentions[i]
+            before = [w.lower() for w in _PLAIN_WORD.findall(self.text, max(0, m.start - 30), m.start)[-2:]]
+            if before and before[-1] in _ORG_INTRO:
+                before = before[:-1]  # "hacking group Killnet"
+            if not m.person and not self.in_quote(m.start) and before and before[-1].startswith(stem) \
+                    and self.text[m.start - 1:m.start] == " ":
+                return self.canonical(m.text)
+            i -= 1
+        return ""
+
     def coordinated_speaker(self, pos: int) -> str:
         """For "the authors", "the pair": a speaker of the last twenty sentences written as two names
         joined by "and" ("Leonard and his co-author Ivan Krastev")."""
@@ -1535,6 +1551,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return (name, hs, he) if name else ("", -1, -1)
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
+    if low[0] == "the" and len(low) == 2 and low[-1].endswith("s") and len(low[-1]) > 5 and hw[-1].islower() \
+            and low[-1] not in ROLE_NOUNS and low[-1] not in _PLURAL_ROLES:
+        # "The hackers" after "hacking group Killnet": the group introduced with a word of that stem
+        group = art.group_named_as(hs, low[-1])
+        if group:
+            return group, hs, he
     if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _PLURAL_NOUNS \
             and low[-1] not in _ORG_WORDS \
             and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
@@ -1768,6 +1790,12 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
         if not _speakerish(art, *np):
+            if cue.text.lower().endswith("ing") and not _DET_ONLY_BEFORE.search(text, max(floor, cue.start - 12), cue.start):
+                # a participle after the clause's object ("had posted videos … over the weekend warning …"):
+                # the clause subject
+                spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
+                if spk[0]:
+                    return spk[0], spk[1], spk[2], cue_text, cue_end
             return "", -1, -1, cue_text, cue_end
         spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
         if spk:
