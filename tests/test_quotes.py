@@ -584,9 +584,11 @@ def test_an_echo_of_someones_words_far_off_takes_the_speaker_but_no_cue():
     # the headline verb nearest before the fragment (AssociatedPress.csv row 145)
     ("Putin blasts US 'hegemony,' predicts end to 'unipolar' world", "unipolar", "predict"),
     ("Putin blasts US 'hegemony,' predicts end to 'unipolar' world", "hegemony,", "blast"),
-    # a closing reporting clause of the headline (DailyMail.csv row 173)
+    # a closing reporting clause of the headline (DailyMail.csv row 173; ABC.csv row 23, with a tag after it)
     ("Vladimir Putin's dambusters 'threaten to unleash catastrophic flood in new scare tactic', Kyiv warns",
      "threaten to unleash catastrophic flood in new scare tactic", "warn"),
+    ("'We are and should be worried' of Putin's nuclear threat, Ukrainian general says: Exclusive",
+     "We are and should be worried", "say"),
 ])
 def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
     body = ("Russian President Vladimir Putin said the era of the unipolar world was over and called US hegemony "
