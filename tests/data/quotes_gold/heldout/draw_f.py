@@ -21,9 +21,13 @@ FILES = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
          'Daily Mail': 'ukraine-media/data/DailyMail.csv', 'CNN': 'ukraine-media/data/CNN.csv',
          'Express': 'ukraine-media/data/Express.csv'}
 N_RANDOM = 3          # random documents per outlet
-# documents sought by hand: read from the candidates the --candidates listing prints (short quoted words in
-# the headline, "so-called" + quote, short single-quoted words in the text), chosen by reading
-HAND_SOUGHT = []
+# documents sought by hand, chosen by reading candidates listed by scripts: the --candidates listing (short quoted
+# words in the headline, "so-called" + quote, short single-quoted words in the text); short quoted spans whose
+# sentence has no speech verb and whose words occur nowhere else in the article; headline quotes whose words do
+# not recur in the body; "so-called"/"alleged"/"self-styled" + quote; opinion URLs; related-link headlines
+# ("DON'T MISS", "READ MORE") in Express texts. In the order they were annotated:
+HAND_SOUGHT = [('RT', 437), ('RT', 888), ('RT', 165), ('RT', 530), ('RT', 179), ('Express', 28),
+               ('Express', 85), ('BBC', 256), ('Express', 20), ('Daily Mail', 192), ('RT', 730), ('Fox', 433)]
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
 
