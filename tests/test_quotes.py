@@ -1227,3 +1227,12 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
             "government it had 48 hours to remove the blockade or risk a “pinpoint strike at the heart of the "
             "Lithuanian system”.")
     assert _attributed(text, "pinpoint strike at the heart of the Lithuanian system") == ("Killnet", "warn")
+
+
+def test_reported_speech_inside_reported_speech_and_link_lines():
+    # guardian.csv row 127: "He said Interpol urged …": the words are his; the "Related:" link line is no
+    # antecedent of "he"
+    text = ("Interpol’s secretary general, Jürgen Stock, said weapons would be available on the criminal market. He "
+            "added: “We should be alarmed.”   Related: Biden’s pledge to send rocket systems to Ukraine is no silver "
+            "bullet   He said Interpol urged members to use its database to help “track and trace” the weapons.")
+    assert _attributed(text, "track and trace") == ("Jürgen Stock", "say")
