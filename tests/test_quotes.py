@@ -1236,3 +1236,16 @@ def test_reported_speech_inside_reported_speech_and_link_lines():
             "added: “We should be alarmed.”   Related: Biden’s pledge to send rocket systems to Ukraine is no silver "
             "bullet   He said Interpol urged members to use its database to help “track and trace” the weapons.")
     assert _attributed(text, "track and trace") == ("Jürgen Stock", "say")
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # "one of whom asked": one of the journalists (DailyMail.csv row 245)
+    ("Peskov made his remarks on a conference call with journalists, one of whom asked whether occupied parts of "
+     "Ukraine are now under Moscow's 'nuclear umbrella'.", "nuclear umbrella", "one of the journalists"),
+    # a "Related:" link is no speaker (guardian.csv row 73)
+    ("They were each sentenced to more than 11 years in prison.   Related: ‘They’ve gone through hell’: fears for "
+     "British prisoners of war in Ukraine   Prosecutors said Aslin had admitted it.", "They’ve gone through hell",
+     ""),
+])
+def test_one_of_whom_and_link_lines_are_no_speakers(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker

@@ -538,6 +538,7 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _DET_ADJ_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                              r"(?:[a-z]+ly\s+|so-)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
+_WORD_BEFORE_COMMA = re.compile(r"([a-z\-]+)\s*,\s*$")
 _LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -1551,6 +1552,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         # "for what it said is …": the organisation that spoke last
         name = art.resolve_it(hs)
         return (name, hs, he) if name else ("", -1, -1)
+    if low == ["one"] and len(words) > 1 and words[1].group(0).lower() == "of":
+        # "One of the messages reported …": an unnamed one of them, as written; "journalists, one of whom
+        # asked": one of the journalists
+        if len(words) > 2 and words[2].group(0).lower() in ("whom", "which"):
+            wb = _WORD_BEFORE.search(text, max(0, hs - 40), hs) or _WORD_BEFORE_COMMA.search(text, max(0, hs - 40), hs)
+            return ("one of the " + wb.group(1) if wb else text[hs:e].rstrip(" ,")), hs, e
+        return text[hs:e].rstrip(" ,"), hs, e
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
     if low[0] == "the" and len(low) == 2 and low[-1].endswith("s") and len(low[-1]) > 5 and hw[-1].islower() \
@@ -2035,7 +2043,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
     if m:
         a = rs + m.start(1)
         np_text = m.group(1)
-        if len(np_text.split()) <= 4:
+        if len(np_text.split()) <= 4 and not _LINK_LINE.match(np_text + ":"):  # ("Related: ‘…’" is a link)
             spk, s, e = speaker_from_np(art, a, rs + m.end(1))
             if spk and spk[0].isupper():
                 return Attribution(spk, s, e)
