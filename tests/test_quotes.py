@@ -1249,3 +1249,12 @@ def test_reported_speech_inside_reported_speech_and_link_lines():
 ])
 def test_one_of_whom_and_link_lines_are_no_speakers(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
+
+
+def test_the_ukrainian_side_is_ukraine():
+    # Reuters.csv row 12
+    text = ("\"In particular, the Ukrainian side officially pledged that 'the Maritime Humanitarian Corridor will be "
+            "used only in accordance with the provisions of the Black Sea Initiative.' \"The Russian Federation "
+            "believes that the guarantees received at the moment appear sufficient.\"")
+    assert _attributed(text, "the Maritime Humanitarian Corridor will be used only in accordance with the "
+                             "provisions of the Black Sea Initiative.") == ("Ukraine", "pledge")

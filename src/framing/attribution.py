@@ -538,6 +538,9 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _DET_ADJ_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                              r"(?:[a-z]+ly\s+|so-)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
+_COUNTRY_OF = {"ukrainian": "Ukraine", "russian": "Russia", "chinese": "China", "polish": "Poland", "german": "Germany",
+               "french": "France", "british": "Britain", "american": "United States", "belarusian": "Belarus",
+               "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan", "indian": "India"}
 _WORD_BEFORE_COMMA = re.compile(r"([a-z\-]+)\s*,\s*$")
 _LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
@@ -1552,6 +1555,9 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         # "for what it said is …": the organisation that spoke last
         name = art.resolve_it(hs)
         return (name, hs, he) if name else ("", -1, -1)
+    if len(low) == 3 and low[0] == "the" and low[2] == "side" and low[1] in _COUNTRY_OF:
+        # "the Ukrainian side officially pledged": the country
+        return _COUNTRY_OF[low[1]], hs, he
     if low == ["one"] and len(words) > 1 and words[1].group(0).lower() == "of":
         # "One of the messages reported …": an unnamed one of them, as written; "journalists, one of whom
         # asked": one of the journalists
