@@ -1258,3 +1258,18 @@ def test_the_ukrainian_side_is_ukraine():
             "believes that the guarantees received at the moment appear sufficient.\"")
     assert _attributed(text, "the Maritime Humanitarian Corridor will be used only in accordance with the "
                              "provisions of the Black Sea Initiative.") == ("Ukraine", "pledge")
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a fragment in a sentence of its own carries the speaker before but not that sentence's verb
+    # (DailyMail.csv row 47) ...
+    ("Anatoly Karpov added: 'No, I could not imagine at all that Russians and Ukrainians would go to war. I have many "
+     "friends in Ukraine.' His heartfelt 'end the war' plea came in April in an interview.", "end the war",
+     "Anatoly Karpov", ""),
+    # ... its cue is the verb of its own sentence that holds it (Express.csv row 8)
+    ("The Ministry of Defence reported: “The limited availability of reconnaissance UAVs is likely degrading "
+     "commanders’ awareness.” Intelligence updates have suggested Ukraine’s bid to “break the morale” of occupying "
+     "forces may have been a success.", "break the morale", "Ministry of Defence", "suggest"),
+])
+def test_fragments_carried_from_the_sentence_before_take_their_own_verb(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)
