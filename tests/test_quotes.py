@@ -1273,3 +1273,21 @@ def test_the_ukrainian_side_is_ukraine():
 ])
 def test_fragments_carried_from_the_sentence_before_take_their_own_verb(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "spoke to X to explain": the purpose of speaking is the cue (Express.csv row 8)
+    ("As Ukraine escalates its strategy to close in on the city, Dr Patrick Bury spoke to Express.co.uk to explain why "
+     "both sides would be keen to avoid a “ruinous street battle” in Kherson.", "ruinous street battle",
+     "Patrick Bury", "explain"),
+    # speak of (Express.csv row 29)
+    ("Ukrainian President Zelensky spoke of “good news” but did not elaborate.", "good news", "Zelensky", "speak of"),
+    # "said he had spoken “…”" is said; "said he told Lavrov that “…”" keeps tell (NBC.csv row 16, AP row 82)
+    ("Rafael Grossi said he had spoken “to the staff a lot and the people of Enerhodar.”",
+     "to the staff a lot and the people of Enerhodar.", "Rafael Grossi", "say"),
+    ('Interior Minister Aleksandar Vulin said he told Lavrov during their meeting that "Serbia is the only state in '
+     'Europe that didn´t introduce sanctions."', "Serbia is the only state in Europe that didn´t introduce sanctions.",
+     "Aleksandar Vulin", "tell"),
+])
+def test_purposes_of_speaking_and_nested_verbs_of_saying(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

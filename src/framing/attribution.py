@@ -542,6 +542,8 @@ _COUNTRY_OF = {"ukrainian": "Ukraine", "russian": "Russia", "chinese": "China", 
                "french": "France", "british": "Britain", "american": "United States", "belarusian": "Belarus",
                "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan", "indian": "India"}
 _WORD_BEFORE_COMMA = re.compile(r"([a-z\-]+)\s*,\s*$")
+_SPOKE_TO = re.compile(r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|took\s+to|went\s+on)\s+"
+                       r"(?:to\s+)?(?:[^.;:!?]|\.(?=\w)){0,40}?\s+to\s+$")
 _LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -1661,6 +1663,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
+    if _INFINITIVE.search(text, near, cue.start) and _SPOKE_TO.search(text, max(ss, cue.start - 70), cue.start):
+        # "Dr Patrick Bury spoke to Express.co.uk to explain why …": the purpose of speaking is the cue
+        spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
     if _INFINITIVE.search(text, near, cue.start) or _NOUN_CONTEXT.search(text, near, cue.start):
         return "", -1, -1, "", -1  # "to publicly recognise", "amid claims": no attribution
     if _IMPERSONAL.search(text, max(ss, cue.start - 40), cue.start):
@@ -2131,7 +2138,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             if outer is not None:
                 ospk, os_, oe, ocue_text, ocue_end = _cue_speaker(art, outer, sent, quote=(qs, qe),
                                                                  outer_speaker=outer_speaker, inside=inside)
-                if ospk and ocue_text:
+                if ospk and ocue_text and (ospk != spk or c.lemma in ("speak", "talk")):
+                    # (the same speaker on both levels keeps the inner verb of saying: "said he told Lavrov
+                    # that “…”"; "said he had spoken “to the staff …”" is said)
                     spk, s, e, cue_text, cue_end, c = ospk, os_, oe, ocue_text, ocue_end, outer
         if spk:
             lemma = _lemma_of(art, c, cue_text)
@@ -2139,7 +2148,7 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
     return Attribution()
 
 
-_SAID_THEN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|the\s+[a-z]+|it|they)"
+_SAID_THEN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|the\s+[a-z]+|it|they|he|she|we)"
                                 r"\s+(?:[a-z]+ly\s+|had\s+|has\s+|have\s+)*$")
 
 
