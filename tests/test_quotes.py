@@ -1291,3 +1291,12 @@ def test_fragments_carried_from_the_sentence_before_take_their_own_verb(text, qu
 ])
 def test_purposes_of_speaking_and_nested_verbs_of_saying(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+def test_the_agency_that_names_itself_in_its_quote():
+    # RT.csv row 835
+    text = ("While the leaders of the 30 members of the US-led bloc are busy with their deliberations in the Spanish "
+            "capital, “Roscosmos publishes satellite images of the proverbial ‘decision making centers’ that support "
+            "Ukrainian nationalists,” the agency said in a post on social media.")
+    assert _attributed(text, "Roscosmos publishes satellite images of the proverbial ‘decision making centers’ that "
+                             "support Ukrainian nationalists,") == ("Roscosmos", "say")

@@ -1293,6 +1293,15 @@ class Article:
                             and any(w in _ORG_WORDS for w in m.text.lower().split()):
                         return m.text, True
                     i -= 1
+                # else the organisation that opens the quotation this sentence attributes, naming itself
+                # ("“Roscosmos publishes satellite images …,” the agency said")
+                i = bisect.bisect_left(self.mention_starts, self.sentences[here][0])
+                while i < len(self.mentions) and self.mentions[i].start < pos:
+                    m = self.mentions[i]
+                    if self.text[m.start - 1:m.start] in ("“", "\"", "‘") and not m.person \
+                            and m.text.lower() not in _PLACES and self.text.startswith(" ", m.end):
+                        return self.canonical(m.text), True
+                    i += 1
             return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
