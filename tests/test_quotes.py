@@ -1300,3 +1300,11 @@ def test_the_agency_that_names_itself_in_its_quote():
             "Ukrainian nationalists,” the agency said in a post on social media.")
     assert _attributed(text, "Roscosmos publishes satellite images of the proverbial ‘decision making centers’ that "
                              "support Ukrainian nationalists,") == ("Roscosmos", "say")
+
+
+def test_a_link_before_the_subject_is_no_part_of_it():
+    # RT.csv row 394: the tweet's link runs into the next sentence (no full stop after it)
+    text = ("Macedonia possesses ~30 T-72A tanks, with at least 8 of them known to be currently being transported to "
+            "Ukraine. pic.twitter.com/VhEHoff6gw The Russian Foreign Ministry called Skopje’s decision a “big mistake” "
+            "in late July.")
+    assert _attributed(text, "big mistake") == ("The Russian Foreign Ministry", "call")

@@ -1395,6 +1395,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
             break
         if lw in _BOUNDARY_WORDS and j < end_tok:
             break
+        if j < end_tok and (j > 0 and "/" in text[toks[j - 1][1]:toks[j][0]] or ".com" in lw):
+            break  # a link or a photo credit ("pic.twitter.com/VhEHoff6gw The Russian Foreign Ministry called")
         if j < end_tok and lw in art.lexicon.lemma_of and toks[j][0] in art._cue_start_set \
                 and not (j > 0 and toks[j - 1][2].lower() in _DETERMINERS):
             break  # "said he told Lavrov": the subject of told is "he" (but "A post on ..." is a noun)
