@@ -1308,3 +1308,11 @@ def test_a_link_before_the_subject_is_no_part_of_it():
             "Ukraine. pic.twitter.com/VhEHoff6gw The Russian Foreign Ministry called Skopje’s decision a “big mistake” "
             "in late July.")
     assert _attributed(text, "big mistake") == ("The Russian Foreign Ministry", "call")
+
+
+def test_quoting_a_source_saying():
+    # RT.csv row 162: "quoting X …, saying: “…”": X's words
+    text = ("The clip ends by quoting a Washington Post article dated December 3, 2021, saying: “The embassy is so "
+            "shorthanded that many staff have had to take on extra jobs.”")
+    assert _attributed(text, "The embassy is so shorthanded that many staff have had to take on extra jobs.") == \
+        ("Washington Post", "say")

@@ -542,6 +542,8 @@ _COUNTRY_OF = {"ukrainian": "Ukraine", "russian": "Russia", "chinese": "China", 
                "french": "France", "british": "Britain", "american": "United States", "belarusian": "Belarus",
                "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan", "indian": "India"}
 _WORD_BEFORE_COMMA = re.compile(r"([a-z\-]+)\s*,\s*$")
+_QUOTING_NP = re.compile(r"\b(?:quoting|citing)\s+((?:the\s+|an?\s+)?(?:[\w’'\-\.]+\s+){0,4}?[\w’'\-\.]+)"
+                         r"(?:\s+(?:dated|from|published)\b[^;:]{0,40}?)?\s*,\s*$")
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|took\s+to|went\s+on)\s+"
                        r"(?:to\s+)?(?:[^.;:!?]|\.(?=\w)){0,40}?\s+to\s+$")
 _LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
@@ -1697,6 +1699,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if m is not None:
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
+    if cue.text.lower() == "saying":
+        # "The clip ends by quoting a Washington Post article dated December 3, 2021, saying: “…”": the quoted one
+        qm = _QUOTING_NP.search(text, max(ss, cue.start - 120), cue.start)
+        if qm:
+            spk, a, b = speaker_from_np(art, qm.start(1), qm.end(1), outer_speaker=outer_speaker)
+            if spk and spk[:1].isupper():
+                return spk, a, b, cue_text, cue_end
     if cue.text.lower().endswith("ing"):
         # "criticized Biden for calling Putin a “killer”": the object of the blaming verb does the calling
         om = _OBJECT_FOR_ING.search(text, max(ss, cue.start - 80), cue.start)
