@@ -125,6 +125,12 @@ class Matcher:
             plist = payloads[folded]
             # the first payload inline, any others (forms sharing the folded term) in its last item
             automaton.add_word(folded, plist[0][:-1] + (tuple(plist[1:]),))
+        self.reports_space_runs = bool(payloads) and _SPACE_RUN not in payloads
+        if self.reports_space_runs:
+            # also report three folded spaces in a row (see find_lexical_scan): a candidate of
+            # feature id -1 that passes every check and is removed before overlaps are resolved
+            automaton.add_word(_SPACE_RUN, (-1, -1, len(_SPACE_RUN), None, None, None, False, False, False,
+                                            None, ()))
         if payloads:
             automaton.make_automaton()
         self.automaton = automaton if payloads else None
@@ -142,6 +148,9 @@ class Matcher:
                     folded = folded.replace(c, r)
         return folded
 
+
+#: Three spaces as the folded text has them (a no-break or thin space reads as a space).
+_SPACE_RUN = "   "
 
 #: Characters by frequency in English text (space first); others rank after them.
 _SCAN_ORDER = {c: i for i, c in enumerate(" etaoinsrhldcumwfgypbvk'-jxqz")}
@@ -414,8 +423,15 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
     """The hits of :func:`find_lexical` as bare ``(feature id, start, end, form index)`` tuples
     (``matcher.rules[form index]`` holds feature, key, value, category), in the same order: for
     callers that build tables column by column and need no :class:`LexMatch` per hit."""
+    return find_lexical_scan(text, matcher)[0]
+
+
+def find_lexical_scan(text: str, matcher: Matcher) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """``(hits, space_run)``: the hits of :func:`find_lexical_raw`, and False where the text
+    certainly holds no three spaces in a row (the automaton scan looks for that too, so the
+    sentence splitter need not: :func:`framing.text.hit_sentences`); True where it may."""
     if not text:
-        return []
+        return [], False
     n = len(text)
     rules = matcher.rules
     cands: list[tuple[int, int, int, int]] = []  # (feature id, start, end, form index)
@@ -468,8 +484,12 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
             if _context_ok(text, start, end, rule, None, needs_text):
                 cands.append((rule.feature_id, start, end, fi))
     if not cands:
-        return []
-    return _resolve_overlaps(cands)
+        return cands, not matcher.reports_space_runs
+    cands.sort()
+    if cands[0][0] < 0:  # the automaton's report of a run of spaces (feature id -1), not a hit
+        del cands[:bisect.bisect_left(cands, (0,))]
+        return _resolve_overlaps(cands), True
+    return _resolve_overlaps(cands), not matcher.reports_space_runs
 
 
 def _term_ok(text: str, n: int, end: int, payload: tuple, rules: list[_FormRule], needs_text: str | None) -> bool:
