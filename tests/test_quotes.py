@@ -1316,3 +1316,13 @@ def test_quoting_a_source_saying():
             "shorthanded that many staff have had to take on extra jobs.”")
     assert _attributed(text, "The embassy is so shorthanded that many staff have had to take on extra jobs.") == \
         ("Washington Post", "say")
+
+
+def test_an_unnamed_speaker_and_his_next_words():
+    # DailyMail.csv row 67: "A man, likely a Russian soldier, filming the brawl …, said:" and "He added:" after a
+    # run of his quoted sentences, though Putin is named before
+    text = ("Putin wanted men to fight. A man, likely a Russian soldier, filming the brawl from a building overlooking "
+            "the chaos, said: 'Mobilised men are fighting crowd on crowd.' 'Some are jumping over here across a fence. "
+            "This is a really tough fight.' He added: 'They are beating each other really, really hard.'")
+    assert _attributed(text, "Mobilised men are fighting crowd on crowd.") == ("A man", "say")
+    assert _attributed(text, "They are beating each other really, really hard.") == ("A man", "add")
