@@ -310,6 +310,7 @@ _UNNAMED_PERSON = {"man", "woman", "resident", "source", "friend", "soldier", "w
                    "user", "volunteer", "mother", "father", "son", "daughter", "driver", "officer", "survivor",
                    "local", "neighbour", "neighbor", "teacher", "doctor", "nurse", "worker", "student", "veteran",
                    "refugee", "conscript", "fighter", "pensioner", "shopkeeper", "farmer", "wife", "husband"}
+_UNNAMED_PERSON_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:%s)\b" % "|".join(sorted(_UNNAMED_PERSON)))
 _KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
@@ -734,6 +735,7 @@ class Article:
     _name_counts: dict = field(default_factory=dict)
     _mask_max_end: list = field(default_factory=list)
     _writer_cum: list = field(default_factory=list)
+    _in_unnamed: bool = False
 
     # -- construction
     @classmethod
@@ -1081,10 +1083,10 @@ class Article:
     def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int) -> str:
         """For he/she: an unnamed person who spoke after the name found (``after``) and before ``pos``
         ("A man, likely a Russian soldier, filming the brawl …, said: … He added: …"), else ''."""
-        if p not in ("he", "she") or self._in_plural:
-            return ""
-        self._in_plural = True  # one level only
-        try:
+        if p not in ("he", "she") or self._in_unnamed or not _UNNAMED_PERSON_RE.search(self.text, max(0, after), pos):
+            return ""  # (cheap: no "a man", "one resident", … written since the name)
+        self._in_unnamed = True  # one level only (its own flag: the cue speakers read here are memoised
+        try:                     # and must not be read with the other look-ups switched off)
             wc = self._writer_counts()
             k = bisect.bisect_left(self._cue_starts, pos) - 1
             while k >= 0:
@@ -1106,7 +1108,7 @@ class Article:
                         and not (p == "he" and words[1] in ("woman", "mother", "daughter", "wife", "sister")):
                     return spk
         finally:
-            self._in_plural = False
+            self._in_unnamed = False
         return ""
 
     def _writer_counts(self) -> list:
