@@ -743,7 +743,8 @@ def targets(results: dict, rat: dict) -> dict:
         "one report overhead < 5 s": t(one, 5.0, one is not None and one < 5.0),
         "hits-table counts == direct count_lexical": t(direct_equal if lex_counts is not None and direct is not None
                                                         else None, True, direct_equal),
-        "lexical counts identical (lexical-only vs full run)": t(lex_equal if "full" in results else None,
+        "lexical counts identical (lexical-only vs full run)": t(lex_equal if "full" in results and "lexical" in results
+                                                                 else None,
                                                                  True, lex_equal),
         "streamed hits == in-memory hits": t(same_hits if stream_hits is not None and full_hits is not None else None,
                                              True, same_hits),
