@@ -1194,3 +1194,39 @@ def test_echo_cues_and_progressives(text, quoted, speaker, cue):
 ])
 def test_the_president_in_focus_and_what_he_called(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", [
+    # a gerund of saying after a preposition is a verb, not a noun (guardian.csv row 150)
+    ("The EU’s foreign policy chief, Josep Borrell, was therefore justified in describing the oil embargo as a show "
+     "of unity and a “landmark” agreement.", "landmark", "partial", None, "describe"),
+    # a closing "…, the report found", across a relative clause and before a dash (guardian.csv row 11)
+    ("A third “swing” group, who share the anti-Russian feelings of justice supporters but also the peace camp’s "
+     "fears of escalation, accounted for about 20% of voters, the report found – with major distribution "
+     "differences between countries.", "swing", "partial", None, None),
+    # a participle set off by commas with a time phrase describes its noun; an acronym is a name (CBS.csv row 62)
+    ('The latest American military aid package for Ukraine, announced Tuesday, includes additional "HIMARS" '
+     'advanced rocket systems.', "HIMARS", "other", "", ""),
+    # "a movement called X," names the movement; it labels nothing later (DailyMail.csv row 201)
+    ("Firsov, from a militaristic pro-Kremlin movement called Combat Brotherhood, is a 'veteran of military "
+     "operations' and regularly gives military lessons to older children.", "veteran of military operations",
+     "scare", "", ""),
+])
+def test_gerunds_found_time_inserts_and_naming_participles(text, quoted, qtype, speaker, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype
+    if speaker is not None:
+        assert r["speaker"] == speaker
+    if cue is not None:
+        assert r["cue"] == cue
+
+
+def test_a_headline_word_matches_the_body_with_or_without_its_hyphen():
+    # DailyMail.csv row 123: the headline's 'eyewatering' is Mahon's eye-watering
+    title = ("Pub goers face £7 pints of lager as perfect storm of 'eyewatering' price hikes for basic ingredients "
+             "hits brewing industry")
+    text = ("Alan Mahon, founder and CEO of Brewgooder, said rising production costs had created a 'perfect storm' "
+            "for the industry. And he said other key 'unseen' materials, such as energy and gas, have hit "
+            "eye-watering levels, with carbon dioxide costing 3,000 per cent more than it did this time last year.")
+    r = [h for h in quote_hits("x", title, text) if h["field"] == "title" and h["text"] == "eyewatering"][0]
+    assert r["quote_type"] == "partial" and r["speaker"] == "Alan Mahon"

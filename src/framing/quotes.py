@@ -612,9 +612,10 @@ def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
                 return body.attrs[kk]
         # the same word (not merely the same stem) in someone's reported speech, outside marks:
         # "‘victory’" in the headline, "he said, the US won a victory" in the body
-        word = next((w.lower() for w in _words(span) if _stem(w) == st), "")
+        # (spelled with or without its hyphen: ‘eyewatering’ ~ eye-watering)
+        word = next((w.lower() for w in _words(span) if _stem(w) == st), "").replace("-", "")
         for r in body.reported():
-            if word in body.words_outside_quotes(r["start"], r["end"]):
+            if word in {w.replace("-", "") for w in body.words_outside_quotes(r["start"], r["end"])}:
                 return r["attribution"]
         return None
     if body._sent_stems is None:
@@ -946,8 +947,9 @@ def _capitalised_name(f: _Field, q: QuoteSpan, sent_start: int, *, headline: boo
     ‘Poseidon’ torpedoes, the hotels “Ukraine”, songs like “Wrecked”)."""
     span = f.text[q.start:q.end]
     words = _words(span)
-    if len(words) != 1 or not words[0][0].isupper() or words[0].isupper() and len(words[0]) > 2:
-        return False
+    if len(words) != 1 or not words[0][0].isupper() or words[0].isupper() and len(words[0]) > 2 \
+            and (len(words[0]) > 6 or span.rstrip()[-1:] in "!?"):
+        return False  # (an acronym is a name, “HIMARS”, “CODA” star; not a shout, "BULLSHIT!")
     if _CLASS_WORD.search(words[0]):
         return False  # “Russians”, ‘Nazis’, “Western”
     return not (headline and _title_cased(f.text))
@@ -997,11 +999,11 @@ _TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argu
                "reported|reports|wrote|writes|noted|notes|alleged|alleges|told|explained|suggested|believes|"
                "believed|estimated|estimates|predicted|predicts|maintained|maintains|contended|asserted|"
                "declared|announced|tweeted|posted|say|claim|argue|warn|believe|note|report|write|estimate|"
-               "predict|insist|suggest|allege|explain|add")
+               "predict|insist|suggest|allege|explain|add|found|finds")
 # "…, the ministry claimed." / "…, according to Causeur." / "…, said Peskov." at the end of the sentence
 _REPORTING_TAIL = re.compile(
     r"[^;:–—()]*?,[”\"’']?\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)\s*(?:[.!?,;:”\"’']|$)|"
-    r"(?P<subj>(?:[\w’'\-\.]+\s+){1,10}?)(?P<v1>%s)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,6}?\s*(?:[.!?,;:”\"’']|$)|"
+    r"(?P<subj>(?:[\w’'\-\.]+\s+){1,10}?)(?P<v1>%s)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,6}?\s*(?:[.!?,;:”\"’'–—]|$)|"
     r"(?P<v2>%s)\s+(?P<obj>(?:[\w’'\-\.]+\s*){1,8}?)\s*(?:[.!?,;:”\"’']|$))" % (_TAIL_VERBS, _TAIL_VERBS))
 _GAP_BLOCK = re.compile(r"[;:–—()]|\s-{1,2}\s|\b(?:who|which|where|whose|whom|but|while|whereas|although|though|"
                         r"because|since|after|before|until|unless|if)\b", re.I)
@@ -1009,6 +1011,15 @@ _DET_OR_POSS = re.compile(r"(?:\b(?:the|a|an|this|that|these|those|its|their|his
                           r"no|such|of|in|on|at|amid|over|about|with|without)|[’']s?)\s+$", re.I)
 
 
+# a gerund after a preposition is a verb, not a noun: "justified in describing the embargo as a “landmark” deal"
+_GERUND_AFTER_PREP = re.compile(r"\b(?:in|by|for|of|after|before|without|from)\s+[a-z]+ing$", re.I)
+# a participle set off by commas with only a time phrase describes the noun before it, it reports
+# no words of the main clause: "The latest … package, announced Tuesday, includes …"
+_COMMA_END = re.compile(r",\s*$")
+_TIME_INSERT = re.compile(r"(?:\s+(?:on|in|last|this|earlier|late|early|yesterday|today|week|month|year|"
+                          r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
+                          r"May|June|July|August|September|October|November|December|\d+)\b){1,4}\s*,")
+_NAME_THEN_COMMA = re.compile(r"\s+(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*\s*,")
 _PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
 
@@ -1020,6 +1031,8 @@ def _governs_fragment(gap: str, cue_text: str) -> bool:
     agent (*condemned by ‘show trial’*), or more than 15 words apart. Parentheses are skipped;
     *but* may join two parts of a *that* clause."""
     gap = _PARENTHESES.sub(" ", gap)
+    if gap.strip() == ":":
+        return True  # the verb's colon opens the quote: "A soldier can be heard shouting: “…”"
     if _BY_START.match(gap) or _other_verb_phrase(gap):
         return False
     if len(_words(gap)) > 15:
@@ -1266,11 +1279,16 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
         return None
     cs, ce = best.start(), best.end()
     head = text[ss:cs]
-    if not _words(head) or _DET_OR_POSS.search(head) or attr._NEGATED.search(head):
+    if not _words(head) or _DET_OR_POSS.search(head) and not _GERUND_AFTER_PREP.search(head + best.group(0)) \
+            or attr._NEGATED.search(head):
         return None  # no subject before it, a noun ("the claim", "his call"), or negated
     cue_text = text[cs:ce]
     if not _governs_fragment(text[ce:q.start - 1], cue_text):
         return None
+    if _COMMA_END.search(head) and _TIME_INSERT.match(text, ce, q.start):
+        return None  # "the package, announced Tuesday, includes additional “HIMARS”": the noun described
+    if cue_text.lower() in ("called", "named", "dubbed") and _NAME_THEN_COMMA.match(text, ce, q.start):
+        return None  # "a movement called Combat Brotherhood, is a ‘veteran …’": the name of that noun
     lemma = next((lem for rx, lem in _IDIOM_CUES.items() if re.fullmatch(rx, cue_text, re.I)), "") \
         or _verb_lemma(f, cue_text)
     spk, a, b = _speaker_of_cue_at(f, cs, sent)
@@ -1432,7 +1450,9 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
             a.how = "previous"
             return a
     a = attr.sentence_attribution(art, sp)
-    if a.speaker:
+    if a.speaker and not (a.cue in _EVIDENCE_VERBS and not whole):
+        # (a verb of showing reports no words: "Shocking footage showed ‘teacher’ Pavel Firsov …"
+        # gives no speaker to a fragment of the next sentence)
         a.how = "previous"
         return a
     return None
