@@ -1230,3 +1230,34 @@ def test_a_headline_word_matches_the_body_with_or_without_its_hyphen():
             "eye-watering levels, with carbon dioxide costing 3,000 per cent more than it did this time last year.")
     r = [h for h in quote_hits("x", title, text) if h["field"] == "title" and h["text"] == "eyewatering"][0]
     assert r["quote_type"] == "partial" and r["speaker"] == "Alan Mahon"
+
+
+def test_the_authors_are_the_pair_named_before():
+    # guardian.csv row 11: "write Leonard and his co-author Ivan Krastev" … "the authors write"
+    text = ("“Countries felt vindicated in their hawkishness towards Russia,” write Mark Leonard and his co-author "
+            "Ivan Krastev. The poll was taken in May. Governments will be forced to “balance the pursuit of European "
+            "unity with opinions that diverge”, the authors write.")
+    assert _attributed(text, "balance the pursuit of European unity with opinions that diverge") == \
+        ("Mark Leonard and Ivan Krastev", "write")
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a closing reporting clause with an acronym in parentheses (Reuters.csv row 9)
+    ('Russian security services have detained a Ukrainian citizen on suspicion of planning to "sabotage" a power '
+     'line in Crimea, Russia\'s Federal Security Service (FSB) said on Wednesday.', "sabotage",
+     "Russia's Federal Security Service", "say"),
+    # the wording of a charge: the court that convicts on it (guardian.csv row 51)
+    ("A court in Russian-controlled east Ukraine convicted 28-year-old Aiden Aslin, from Newark, 48-year-old Shaun "
+     "Pinner, from Watford, and Saaudun Brahim on charges of “terrorism”.", "terrorism", "A court", "charge"),
+])
+def test_charges_and_closing_clauses_with_acronyms(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)
+
+
+def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
+    # RT.csv row 842: "The hackers" after "hacking group Killnet"; "warning" after the clause's object
+    text = ("Self-styled ‘pro-Russian’ hacking group Killnet took down numerous Lithuanian government websites on "
+            "Monday. The hackers had posted multiple videos to social media over the weekend warning the Vilnius "
+            "government it had 48 hours to remove the blockade or risk a “pinpoint strike at the heart of the "
+            "Lithuanian system”.")
+    assert _attributed(text, "pinpoint strike at the heart of the Lithuanian system") == ("Killnet", "warn")

@@ -419,6 +419,25 @@ def test_compare_outlets_zero_hits_get_an_exact_interval_not_zero_width():
     assert glm.ci_method.isna().all()                                # no estimate, no interval
 
 
+def test_zero_hit_interval_widens_when_the_other_side_clusters():
+    """B's 40 hits sit in 5 of its 40 documents (8 each): hits are not independent, and the exact
+    conditional interval, which assumes they are, is too narrow. The upper bound is then the MOVER
+    one (exact Poisson bound for A's zero rate, document bootstrap for B's), which is wider."""
+    docs = _docs([(f"a{i}", "A", 500) for i in range(40)] + [(f"b{i}", "B", 500) for i in range(40)])
+    clustered = _hits([(f"b{i}", "label", "regime", "") for i in range(0, 40, 8) for _ in range(8)])
+    spread = _hits([(f"b{i}", "label", "regime", "") for i in range(40)])   # one hit in every document
+    p_hi = stats._exact_rate_ratio_interval(np.array([0.0]), np.array([20000.0]), np.array([40.0]),
+                                            np.array([20000.0]), 0.95)[1][0]
+    c = stats.compare_outlets(docs, clustered, n_perm=200, n_boot=2000).set_index("outlet").loc["A"]
+    assert c.ci_method == "exact" and c.ci_low == 0 and c.ci_high > 1.2 * p_hi
+    s_ = stats.compare_outlets(docs, spread, n_perm=200, n_boot=2000).set_index("outlet").loc["A"]
+    assert s_.ci_high == pytest.approx(p_hi)                         # no clustering: the exact bound holds
+    lower, upper = stats._mover_zero_bounds(np.zeros((3, 1)), np.array([[1.0], [2.0], [3.0]]), np.array([0.0]),
+                                            20000.0, np.array([40.0]), 20000.0, 0.95, 1000.0)
+    lb = np.quantile([1.0, 2.0, 3.0], 0.025)
+    assert upper[0] == pytest.approx(3.689 / 20000 * 1000 / np.sqrt(lb * (2 * 2.0 - lb)), rel=1e-3)
+
+
 def test_compare_outlets_real_zero_hit_rows_are_not_zero_width(sample_tables):
     """On the bundled sample "purported" occurs 4 times, none in the BBC: the bootstrap interval of
     BBC against the rest was [0, 0] (1.7% of replicates undefined). Now every row where one side

@@ -304,6 +304,8 @@ _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london"
            "europe", "the us", "us", "u.s.", "uk", "britain", "china", "nato", "the west", "west", "crimea",
            "donbas", "belarus", "poland", "germany", "france", "america", "the united states"}
 #: For he/she, and "person" for a role or a description of either gender ("the host", "the 38-year-old").
+_AND_NAME_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:[a-z\-]+\s+){0,2}?((?:[A-Z][\w’'\-]*\s+){1,3}?[A-Z][\w’'\-]*)(?=[\s.,;:!?]|$)")
+_PLURAL_ROLES = {"authors", "researchers", "pair", "duo", "two", "couple", "co-authors", "founders", "co-founders"}
 _KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
@@ -1109,6 +1111,43 @@ class Article:
                 return name
         return ""
 
+    def group_named_as(self, pos: int, noun: str) -> str:
+        """For "the hackers", "the rebels": the organisation last introduced with a word of the same stem
+        before its name ("hacking group Killnet", "rebel group …"), within the article before ``pos``."""
+        stem = noun[:4]
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and pos - self.mentions[i].start < 3000:
+            m = self.mentions[i]
+            before = [w.lower() for w in _PLAIN_WORD.findall(self.text, max(0, m.start - 30), m.start)[-2:]]
+            if before and before[-1] in _ORG_INTRO:
+                before = before[:-1]  # "hacking group Killnet"
+            if not m.person and not self.in_quote(m.start) and before and before[-1].startswith(stem) \
+                    and self.text[m.start - 1:m.start] == " ":
+                return self.canonical(m.text)
+            i -= 1
+        return ""
+
+    def coordinated_speaker(self, pos: int) -> str:
+        """For "the authors", "the pair": a speaker of the last twenty sentences written as two names
+        joined by "and" ("Leonard and his co-author Ivan Krastev")."""
+        here = self.sentence_index(pos)
+        self._in_plural = True  # one level only
+        try:
+            k = bisect.bisect_left(self._cue_starts, pos) - 1
+            while k >= 0 and self.sentence_index(self.cues[k].start) >= here - 20:
+                c = self.cues[k]
+                k -= 1
+                if self.in_quote(c.start):
+                    continue
+                si = self.sentence_index(c.start)
+                spk, a, b, _, _ = _cue_speaker(self, c, self.sentences[si], quote=None)
+                if spk and 0 <= a < pos and " and " in spk \
+                        and sum(1 for m in self.mentions if a <= m.start < b and m.person) >= 2:
+                    return spk
+        finally:
+            self._in_plural = False
+        return ""
+
     def unnamed_source(self, pos: int, head: str) -> str:
         """For a definite role ("the spokesman", "the source", "its source"): the unnamed speaker
         with that role (any, for "source") introduced by an indefinite article in this sentence or
@@ -1462,6 +1501,11 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and _NAME_WITH_OF.fullmatch(text, s + words[1].start(), e):
         # a name written with function words: "The Agency for National Security"
         return text[s + words[1].start():e], s + words[1].start(), e
+    if len(low) == 2 and low[0] == "the" and low[1] in _PLURAL_ROLES and not art._in_plural:
+        # "the authors write" after "write Leonard and his co-author Ivan Krastev": the pair named before
+        pair = art.coordinated_speaker(hs)
+        if pair:
+            return pair, hs, he
     if len(low) >= 2 and low[0] in ("the", "its", "their") and not art._in_plural and len(words) == len(head_words) \
             and (low[-1] in ROLE_NOUNS or low[-1] in SPEAKER_NOUNS) and not hw[-1][:1].isupper():
         # "The spokesman said" after "A Nexperia spokesman noted", "the source said" after "A senior
@@ -1507,6 +1551,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return (name, hs, he) if name else ("", -1, -1)
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
+    if low[0] == "the" and len(low) == 2 and low[-1].endswith("s") and len(low[-1]) > 5 and hw[-1].islower() \
+            and low[-1] not in ROLE_NOUNS and low[-1] not in _PLURAL_ROLES:
+        # "The hackers" after "hacking group Killnet": the group introduced with a word of that stem
+        group = art.group_named_as(hs, low[-1])
+        if group:
+            return group, hs, he
     if low[0] == "the" and 2 <= len(low) <= 4 and not low[-1].endswith("s") and low[-1] not in _PLURAL_NOUNS \
             and low[-1] not in _ORG_WORDS \
             and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
@@ -1657,6 +1707,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
                 if m is not None and m.person and m.start == am.start(1):
                     return art.canonical(m.text), m.start, m.end, cue_text, cue_end
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
+            cm = _AND_NAME_AFTER.match(text, np[1]) if spk else None
+            if cm:  # "write Leonard and his co-author Ivan Krastev": both
+                m2 = art.mention_at(cm.start(1), cm.end(1) + 1)
+                if m2 is not None and m2.person and m2.start == cm.start(1) and m2.end == cm.end(1):
+                    spk, b = spk + " and " + art.canonical(m2.text), m2.end
             if spk and spk.lower() not in _SUBJ_PRONOUNS | {"it"} and spk.lower() not in _TIME_WORDS:
                 # (not "announced Tuesday, includes …": a time is no speaker)
                 return spk, a, b, cue_text, cue_end
@@ -1735,6 +1790,12 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             # ("the first claims" is a noun; "co-host Sonny Hostin first told viewers" is not)
             return "", -1, -1, "", -1
         if not _speakerish(art, *np):
+            if cue.text.lower().endswith("ing") and not _DET_ONLY_BEFORE.search(text, max(floor, cue.start - 12), cue.start):
+                # a participle after the clause's object ("had posted videos … over the weekend warning …"):
+                # the clause subject
+                spk = _clause_subject(art, sent, np[0], outer_speaker=outer_speaker)
+                if spk[0]:
+                    return spk[0], spk[1], spk[2], cue_text, cue_end
             return "", -1, -1, cue_text, cue_end
         spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
         if spk:
@@ -1870,7 +1931,7 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
 
 
 #: A role opening the clause, quoted words allowed inside (The "Ingraham Angle" host went on to …)
-_ROLE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost)\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
+_ROLE_SUBJECT = re.compile(r"\s*((?:[Tt]he|[Ss]ome|[Mm]any|[Ss]everal|[Oo]ther|[Mm]ost|[Aa]n?)\s+(?:[\w\-“”\"‘’']+\s+){0,3}?(?:%s))\b" % "|".join(
     sorted(ROLE_NOUNS | SPEAKER_NOUNS, key=len, reverse=True)))
 
 
@@ -1980,7 +2041,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
 
 
 _GOVERNS = re.compile(r"^\s*(?:(?:[\w’'\-\.]+\s+){0,4}?(?:that|:)|(?:[\w’'\-\.]+\s+){0,3}?[\w’'\-\.]+\s*:|\s*,)\s*$")
-_REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.]+\s+){1,5}$")
+_REPORTING_CLAUSE = re.compile(r"[,–—]\s*(?:[\w’'\-\.()]+\s+){1,5}$")
 _WORDS_RE = re.compile(r"[^\W_]+")
 _CLOSING_CLAUSE = re.compile(r"(?:\s+(?:on|in|at|last|this|late|early)?\s*[\w’'\-\.]+){0,4}\s*[.!?]?[”\"’']?\s*$")
 #: What follows a quote when the writer's sentence goes on rather than closing with a reporting clause

@@ -1338,8 +1338,27 @@ def _charge_or_claim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attributi
     lemma = _CHARGE_LEMMA.get(word) or attr.verb_lemma(word)
     if lemma == "charg":
         lemma = "charge"
-    return attr.Attribution("", -1, -1, lemma, text[m.start(1):m.end(1)], f.art.lexicon.category(lemma),
+    spk, a, b = "", -1, -1
+    if word not in _CHARGE_NO_AGENT and _ACTIVE_CHARGE_BEFORE.search(text, max(sent_start, m.start(1) - 30), m.start(1)):
+        # an active verdict or law: its subject is the speaker ("A court … convicted X … on charges of
+        # “terrorism”", "it has also criminalized “public actions”"); a passive names only the accused
+        art = f.art
+        si = art.sentence_index(q.start)
+        spk, a, b = attr._clause_subject(art, art.sentences[si], m.start(1))
+        if spk and (spk.lower() in attr.PRONOUNS or spk.lower() in ("he", "she", "they")):
+            spk, a, b = "", -1, -1
+    return attr.Attribution(spk, a, b, lemma, text[m.start(1):m.end(1)], f.art.lexicon.category(lemma),
                             m.start(1), m.end(1), how="charge")
+
+
+#: Charging words with no agent in the sentence (the claimant is unnamed): "amid claims", "allegedly"
+_CHARGE_NO_AGENT = {"claims", "allegation", "allegations", "accusation", "accusations", "rumours", "rumors",
+                    "allegedly", "reportedly", "purportedly", "supposedly", "suspicion"}
+#: Before an active verdict or law whose subject gives the wording: "convicted X on charges of",
+#: "it has also criminalized"
+_ACTIVE_CHARGE_BEFORE = re.compile(r"(?:\b(?:on\s+(?:the\s+)?|(?:has|have|had)\s+(?:[a-z]+ly\s+|also\s+)?)|"
+                                   r"(?:\b[A-Z][\w’'\-]*|\b(?:court|parliament|government|regulator|ministry|authorities|"
+                                   r"judges?|prosecutors?)) (?:[a-z]+ly\s+)?)$")
 
 
 def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:

@@ -308,16 +308,44 @@ def _exact_rate_ratio_interval(xa, wa, xb, wb, ci: float) -> tuple[np.ndarray, n
     return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
 
 
-def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float):
+def _mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci: float, per: float) -> tuple[np.ndarray, np.ndarray]:
+    """Bounds of a rate ratio with one zero count that keep the other group's clustering: MOVER
+    (Zou & Donner 2008) combining the exact Poisson bound of the zero group's rate (as
+    :func:`outlet_rates` gives it) with the document-bootstrap interval of the other group's rate
+    (replicates ``ra`` / ``rb``). Returns ``(lower, upper)``: ``upper`` for ``xa = 0``,
+    U = u_a / sqrt(l_b (2 r_b - l_b)); ``lower`` for ``xb = 0``, by symmetry
+    L = sqrt(l_a (2 r_a - l_a)) / u_b. ``inf`` / ``0`` where the bootstrap bound is 0."""
+    a = (1 - ci) / 2
+    xa, xb = np.asarray(xa, dtype="float64"), np.asarray(xb, dtype="float64")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns
+        la, lb = np.nanquantile(ra, a, axis=0), np.nanquantile(rb, a, axis=0)
+    r_a, r_b = xa / wa * per if wa > 0 else xa * np.nan, xb / wb * per if wb > 0 else xb * np.nan
+    u_a, u_b = _poisson_upper(wa, ci, per), _poisson_upper(wb, ci, per)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        db = lb * (2 * r_b - lb)
+        upper = np.where(db > 0, u_a / np.sqrt(np.where(db > 0, db, 1.0)), np.inf)
+        da = la * (2 * r_a - la)
+        lower = np.where(da > 0, np.sqrt(np.where(da > 0, da, 0.0)) / u_b, 0.0)
+    return lower, upper
+
+
+def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float, *, mover=None):
     """Where one group has no hit and the other has some, every bootstrap ratio is 0 (or every one
     +inf), and unless too many replicates are undefined the percentile interval has zero width
     ([0, 0] or [inf, inf]): a zero count read as certainty. There the interval becomes the exact
-    conditional one (:func:`_exact_rate_ratio_interval`). Returns ``(lo, hi, exact)`` with
-    ``exact`` marking the replaced entries."""
+    conditional one (:func:`_exact_rate_ratio_interval`), widened to the MOVER bound of
+    :func:`_mover_zero_bounds` where that is wider (``mover``: its ``(lower, upper)``), because the
+    exact interval treats hits as independent and is too narrow when the other group's hits
+    cluster in few documents. Returns ``(lo, hi, exact)`` with ``exact`` marking the replaced entries."""
     xa, xb = np.asarray(xa, dtype="float64"), np.asarray(xb, dtype="float64")
     exact = ((xa == 0) != (xb == 0)) & (np.asarray(lo) == np.asarray(hi))
     if exact.any():
         el, eh = _exact_rate_ratio_interval(xa, wa, xb, wb, ci)
+        if mover is not None:
+            ml, mu = mover
+            eh = np.where(xa == 0, np.maximum(eh, mu), eh)  # the wider of the two upper bounds
+            el = np.where(xb == 0, np.minimum(el, ml), el)  # and of the two lower bounds
         lo, hi = np.where(exact, el, lo), np.where(exact, eh, hi)
     return lo, hi, exact
 
@@ -827,8 +855,9 @@ def compare_outlets(
                 if n_boot > 0:
                     lo, hi, undefined = _rate_ratio_interval(ra, rb, ci)
                     # one group without a hit: a zero-width bootstrap interval becomes the exact one
-                    lo, hi, exact = _zero_count_to_exact(lo, hi, ca.sum(0), words[a].sum(), cb.sum(0),
-                                                         words[b].sum(), ci)
+                    xa, wa, xb, wb = ca.sum(0), words[a].sum(), cb.sum(0), words[b].sum()
+                    lo, hi, exact = _zero_count_to_exact(
+                        lo, hi, xa, wa, xb, wb, ci, mover=_mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci, per))
                     no_ratio = np.isnan(rr)  # neither group has a hit: no estimate, no interval
                     lo, hi = np.where(no_ratio, np.nan, lo), np.where(no_ratio, np.nan, hi)
                     ci_method = np.where(no_ratio, None, np.where(exact, "exact", "bootstrap")).astype(object)
