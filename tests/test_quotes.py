@@ -1261,3 +1261,37 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
             "government it had 48 hours to remove the blockade or risk a “pinpoint strike at the heart of the "
             "Lithuanian system”.")
     assert _attributed(text, "pinpoint strike at the heart of the Lithuanian system") == ("Killnet", "warn")
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker", [
+    # a possessor's “operation” is that possessor's label for the war (bbc.csv row 703) ...
+    ('The servicemen buried here lost their lives after 24 February: the start of President Putin\'s "special '
+     'military operation" in Ukraine.', "special military operation", "partial", "Putin"),
+    # ... (DailyMail.csv row 54, outside the gold: "its" is the relative clause's subject) ...
+    ("Russia, which launched its 'special military operation' in Ukraine in February, has announced it has "
+     "completed a mobilisation drive.", "special military operation", "partial", "Russia"),
+    # ... but without a possessor it names the war (AssociatedPress.csv row 75)
+    ('There\'s nothing about the "special military operation" that began six months ago.',
+     "special military operation", "other", ""),
+])
+def test_a_possessors_operation_is_their_label(text, quoted, qtype, speaker):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype
+    assert (speaker in r["speaker"]) if speaker else r["speaker"] == ""
+
+
+def test_a_headlines_closing_reporting_clause_holds_it_across_a_colon():
+    # DailyMail.csv row 169
+    title = ("Russians ‘flee’ Kherson: Putin loyalists, officials and collaborators are among thousands evacuating city "
+             "as advancing Ukrainian troops close in, claims resident - after dictator unleashed missile blitz on power "
+             "stations")
+    r = [h for h in quote_hits("x", title, "") if h["field"] == "title" and h["text"] == "flee"][0]
+    assert r["quote_type"] == "partial" and r["cue"] == "claim"
+
+
+def test_gush_is_a_verb_of_saying():
+    # Fox.csv row 956 (data_removed)
+    text = ("A separate report on Thursday gushed over Griner's freedom as one of Biden's \"political, policy and "
+            "diplomacy wins\" to end the year.")
+    r = _typed(text, "political, policy and diplomacy wins")
+    assert r["quote_type"] == "partial" and r["cue"] == "gush"

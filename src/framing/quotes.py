@@ -371,6 +371,34 @@ def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution 
                             how="sentence")
 
 
+# a possessor right before the span: "his", "Putin's", "President Putin’s"
+_POSSESSOR_BEFORE = re.compile(r"(?:\b(?P<pron>his|her|their|its)|(?P<name>\b[A-Z][\w\-]+)[’']s)\s+(?:own\s+)?$")
+
+
+def _possessors_operation(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """A quoted *operation* with a possessor (*his “operation”*, *President Putin's “special military
+    operation”*) is the possessor's label for the war, not a name: partial, the possessor speaking
+    (without a possessor, *the “special military operation” that began …*, it stays a name)."""
+    text = f.text
+    words = _words(text[q.start:q.end])
+    if not words or words[-1] != "operation" or len(words) > 3:
+        return None
+    m = _POSSESSOR_BEFORE.search(text, max(sent_start, q.start - 40), q.start - 1)
+    if not m:
+        return None
+    if m.group("pron"):
+        # the subject of its clause first ("Russia, which launched its “…”"), else the pronoun resolved
+        spk, a, b = attr._clause_subject(f.art, (sent_start, m.start()), m.start())
+        if not spk or spk.lower() in attr_pronouns:
+            spk = f.art.resolve_pronoun(m.start(), {"his": "he", "her": "she"}.get(m.group("pron"), "they"))
+            a, b = (-1, -1)
+    else:
+        spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
+    if not spk:
+        return None
+    return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
+
+
 def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     before = text[max(sent_start, q.start - 40):q.start - 1]
     span = text[q.start:q.end]
@@ -385,6 +413,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True
     last = words[-1].lower()
     if last in _OTHER_LAST and len(words) <= 4 and not _ENDS_IN_PUNCT.search(span if len(words) > 3 else "") \
+            and not (last == "operation" and _POSSESSOR_BEFORE.search(before)) \
             and not re.search(r"\b(?:an?|so-called|its\s+so-called|call(?:s|ed|ing)?(?:\s+(?:it|its|their|his|her|the))?)\s*$",
                               before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
@@ -717,7 +746,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
     for k, q in enumerate(f.spans):
         si = art.sentence_index(q.start)
         ss0 = art.sentences[si][0] if art.sentences else 0
-        called = _what_x_calls(f, q, ss0)
+        called = _what_x_calls(f, q, ss0) or _possessors_operation(f, q, ss0)
         if called is not None:
             preset[k] = called
         elif _is_other(text, q, ss0):
@@ -986,7 +1015,7 @@ _GOVERNING_VERBS = (
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
     "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "hint",
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
-    "order", "instruct", "decree", "cry", "quip", "recommend", "observe", *sorted(_AS_VERBS))
+    "order", "instruct", "decree", "cry", "quip", "recommend", "observe", "gush", *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
@@ -1020,6 +1049,8 @@ _TIME_INSERT = re.compile(r"(?:\s+(?:on|in|last|this|earlier|late|early|yesterda
                           r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|"
                           r"May|June|July|August|September|October|November|December|\d+)\b){1,4}\s*,")
 _NAME_THEN_COMMA = re.compile(r"\s+(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*\s*,")
+_HEADLINE_TAIL = re.compile(r"[^;()]*?,\s+(?P<v>says|claims|warns|insists|admits|reveals|suggests|believes)\s+"
+                            r"(?P<obj>(?:[\w’'\.]+\s*){1,4}?)\s*(?:$|[-–—]\s)")
 _PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
 
@@ -1239,6 +1270,14 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
                 spk, a, b = attr.speaker_from_np(f.art, *np)
         return attr.Attribution(spk, a, b, lemma, cue_text, f.art.lexicon.category(lemma), cs, cs + len(cue_text),
                                 how="clause")
+    hm = _HEADLINE_TAIL.match(text, q.end + 1) if f.name == "title" else None
+    if hm:
+        # a headline's closing reporting clause holds all of it, across a colon: "Russians ‘flee’
+        # Kherson: Putin loyalists … are among thousands evacuating city …, claims resident - after …"
+        cs, ce = hm.span("v")
+        lemma = _verb_lemma(f, hm.group("v"))
+        spk, a, b = attr.speaker_from_np(f.art, *hm.span("obj"))
+        return attr.Attribution(spk, a, b, lemma, hm.group("v"), f.art.lexicon.category(lemma), cs, ce, how="clause")
     tm = None
     for tm in _SPEECH_NOUN_THAT.finditer(text, ss, max(ss, q.start - 1)):
         pass
