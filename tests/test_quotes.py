@@ -1295,3 +1295,18 @@ def test_gush_is_a_verb_of_saying():
             "diplomacy wins\" to end the year.")
     r = _typed(text, "political, policy and diplomacy wins")
     assert r["quote_type"] == "partial" and r["cue"] == "gush"
+
+
+def test_a_short_span_is_someones_only_as_a_phrase_of_their_quote():
+    # Reuters.csv row 43: "trench" and "candles" are both in Nazarova's quote, but not as a phrase
+    text = ('A group of Ukrainian volunteers has been making "trench candles" from tin cans for troops serving on the '
+            'frontline. "(The candles) can be used to dry out a trench, cook food, which is very important, boil '
+            'water, and warm people up," said Nino Nazarova, 28, an organiser of the initiative.')
+    r = _typed(text, "trench candles")
+    assert r["quote_type"] != "partial" and r["speaker"] == ""
+    # ... while inflected words in a row are (bbc.csv row 2, the rule's own example)
+    text = ('"The territory was Russian and I think we must return what was taken from us, to reclaim and '
+            'strengthen," Putin said. He compared himself to Peter the Great, casting the tsar\'s campaign against '
+            'Sweden as Russia "reclaiming and strengthening" its territory.')
+    r = _typed(text, "reclaiming and strengthening")
+    assert r["quote_type"] == "partial" and "Putin" in r["speaker"]

@@ -617,12 +617,24 @@ def _stems_in_attributed_quote(body: _Field, span: str, *, exclude: int = -1) ->
         if kk == exclude or kk >= len(body.attrs) or not body.attrs[kk].speaker:
             continue
         if body.types[kk] != "other" and stems <= body.quote_stems(kk) \
-                and all(any(_same_word(w, o) for o in _NON_WORD_RUN.split(body.text[q.start:q.end]) if o) for w in mine):
+                and all(any(_same_word(w, o) for o in _NON_WORD_RUN.split(body.text[q.start:q.end]) if o) for w in mine) \
+                and _in_a_row(mine, body.text[q.start:q.end]):
             oq = body.spans[exclude] if exclude >= 0 else None
             if oq is not None and q.start <= oq.start and oq.end <= q.end:
                 continue  # its own enclosing quote is handled as nesting
             return body.attrs[kk]
     return None
+
+
+def _in_a_row(mine: list[str], quote: str) -> bool:
+    """Are the content words ``mine`` inside ``quote`` in a row, in order, function words apart
+    (*reclaiming and strengthening* ~ *to reclaim and strengthen*)? Words scattered over a quote are
+    no phrase of it (*trench candles* ~ *(The candles) can be used to dry out a trench*)."""
+    if len(mine) < 2:
+        return True
+    theirs = [p for w in _words(quote) for p in w.split("-") if p and p.lower() not in _STOP and len(p) > 2]
+    n = len(mine)
+    return any(all(_same_word(mine[j], theirs[i + j]) for j in range(n)) for i in range(len(theirs) - n + 1))
 
 
 def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
