@@ -1310,3 +1310,14 @@ def test_a_short_span_is_someones_only_as_a_phrase_of_their_quote():
             'Sweden as Russia "reclaiming and strengthening" its territory.')
     r = _typed(text, "reclaiming and strengthening")
     assert r["quote_type"] == "partial" and "Putin" in r["speaker"]
+
+
+def test_two_unattributed_terms_offered_as_alternatives_are_named_kinds():
+    # RT.csv row 684
+    text = ("The aggressive rhetoric of Western leaders over the past five years have left Beijing with no choice but to "
+            "prepare for a future war – regardless of whether it is ‘hybrid’ or ‘trench’.")
+    assert _typed(text, "hybrid")["quote_type"] == "other"
+    assert _typed(text, "trench")["quote_type"] == "other"
+    # ... but not two words joined by "and" (RT.csv row 904: the writer's distance from both)
+    text = "Her team published a message based on Panorama’s piece of ‘news’ and provided some in-depth ‘analysis’ of her own."
+    assert _typed(text, "news")["quote_type"] == "scare"

@@ -922,6 +922,13 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             continue
         if f.types[k] != "scare":
             continue
+        if k + 1 < n and f.types[k + 1] == "scare" and f.spans[k + 1].depth == q.depth \
+                and _OR_JOIN.fullmatch(text[q.end + 1:f.spans[k + 1].start - 1]) \
+                and len(_words(text[q.start:q.end])) <= 2 and len(_words(text[f.spans[k + 1].start:f.spans[k + 1].end])) <= 2:
+            # two terms offered as alternatives, no one saying either, are kinds named, not words held
+            # at a distance: "whether it is ‘hybrid’ or ‘trench’"
+            f.types[k] = f.types[k + 1] = "other"
+            continue
         for kk in (k - 1, k + 1):
             if not 0 <= kk < n or f.types[kk] not in ("partial", "direct") or f.spans[kk].depth != q.depth:
                 continue
