@@ -242,6 +242,35 @@ def test_remove_repeated_lines_keeps_a_pull_quote_and_a_refrain():
     assert C.remove_repeated_lines(block) == "Kyiv rejected the offer.\nTop stories\nIs the G20 over?\nRT Features"
 
 
+def test_remove_repeated_lines_drops_quoted_teaser_headlines_and_truncated_ledes():
+    """RT's real "Top stories" block of seed 004, printed twice, with its first item replaced by a
+    real RT headline that opens with a quotation mark (ukraine-media RT.csv titles: 21 of 969 do,
+    "‘Deep mistrust’ between US and Zelensky – NYT" among them). The second block is furniture,
+    quoted headline included: kept, its quotation would be counted twice (and attributed to
+    "NYT") in an article that never quoted it. Seed 000's real teaser lede, cut short with "...",
+    printed twice on its own is furniture too; a quoted sentence said twice stays."""
+    raw4 = C.normalize_whitespace(seed(4))
+    item = "You are under contrôle: French elites privately fear the US and new research explains why"
+    head = "‘Deep mistrust’ between US and Zelensky – NYT"
+    assert lines(raw4).count(item) == 2
+    page = raw4.replace(item, head)
+    out = lines(C.remove_repeated_lines(page))
+    assert out.count(head) == 1 and out.count(head + " FEATURE") == 1
+    # the teaser items that are not quoted go as before
+    other = "America’s Neo-Nazi bedfellows in Ukraine are latest in long line of odious allies Washington has used against Russia"
+    assert out.count(other) == 1
+    # seed 000's teaser lede (as printed under "Must read"), repeated alone between paragraphs
+    raw0 = C.normalize_whitespace(seed(0))
+    lede = "Russia fired over 200 missile and drones across Ukraine..."
+    assert lede in lines(raw0)
+    text = f"Kyiv rejected the offer.\n\n{lede}\n\nThe talks ended.\n\n{lede}"
+    assert lines(C.remove_repeated_lines(text)).count(lede) == 1
+    # a quoted sentence in a repeated block stays (a refrain next to a repeated label)
+    refrain = "“Glory to Ukraine!”"
+    t = f"He spoke for an hour.\n{refrain}\nInteractive\nThen he left.\n{refrain}\nInteractive"
+    assert lines(C.remove_repeated_lines(t)) == ["He spoke for an hour.", refrain, "Interactive", "Then he left.", refrain]
+
+
 def test_remove_title_lines():
     raw = C.remove_symbol_lines(C.normalize_whitespace(seed(0)))
     out = C.remove_title_lines(raw, title="Key to Peace")

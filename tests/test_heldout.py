@@ -33,3 +33,19 @@ def test_heldout_scores_stay_above_their_floors(heldout_scores):
     assert s["spans"]["f1"] >= HELDOUT_FLOORS["span_f1"]
     for t in ("direct", "partial", "other"):
         assert s[t]["f1"] >= HELDOUT_FLOORS[f"{t}_f1"], (t, s[t])
+
+
+def test_batches_are_chosen_by_name_and_an_unknown_one_is_named(test_data, capsys):
+    """``framing evaluate scare --batches`` scores only the named batches of a gold folder (the
+    held-out batches are scored one by one as well as together); a batch that is not there is an
+    error naming the batches that are."""
+    from framing.cli import main
+    from framing.evaluate import load_scare_gold
+
+    folder = test_data / "quotes_gold" / "heldout"
+    docs, spans = load_scare_gold(folder, batches=["c"])
+    assert set(docs["batch"]) == {"c"} and len(docs) == 68 and len(spans) == 546
+    with pytest.raises(Exception, match=r"no batch 'zz'; batches are .*c"):
+        load_scare_gold(folder, batches=["zz"])
+    assert main(["evaluate", "scare", "--path", str(folder), "--batches", "c"]) == 0
+    assert "68 documents, 546 gold spans" in capsys.readouterr().out

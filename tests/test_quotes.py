@@ -584,9 +584,11 @@ def test_an_echo_of_someones_words_far_off_takes_the_speaker_but_no_cue():
     # the headline verb nearest before the fragment (AssociatedPress.csv row 145)
     ("Putin blasts US 'hegemony,' predicts end to 'unipolar' world", "unipolar", "predict"),
     ("Putin blasts US 'hegemony,' predicts end to 'unipolar' world", "hegemony,", "blast"),
-    # a closing reporting clause of the headline (DailyMail.csv row 173)
+    # a closing reporting clause of the headline (DailyMail.csv row 173; ABC.csv row 23, with a tag after it)
     ("Vladimir Putin's dambusters 'threaten to unleash catastrophic flood in new scare tactic', Kyiv warns",
      "threaten to unleash catastrophic flood in new scare tactic", "warn"),
+    ("'We are and should be worried' of Putin's nuclear threat, Ukrainian general says: Exclusive",
+     "We are and should be worried", "say"),
 ])
 def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
     body = ("Russian President Vladimir Putin said the era of the unipolar world was over and called US hegemony "
@@ -1321,3 +1323,12 @@ def test_two_unattributed_terms_offered_as_alternatives_are_named_kinds():
     # ... but not two words joined by "and" (RT.csv row 904: the writer's distance from both)
     text = "Her team published a message based on Panorama’s piece of ‘news’ and provided some in-depth ‘analysis’ of her own."
     assert _typed(text, "news")["quote_type"] == "scare"
+
+
+def test_reported_speech_inside_reported_speech_and_link_lines():
+    # guardian.csv row 127: "He said Interpol urged …": the words are his; the "Related:" link line is no
+    # antecedent of "he"
+    text = ("Interpol’s secretary general, Jürgen Stock, said weapons would be available on the criminal market. He "
+            "added: “We should be alarmed.”   Related: Biden’s pledge to send rocket systems to Ukraine is no silver "
+            "bullet   He said Interpol urged members to use its database to help “track and trace” the weapons.")
+    assert _attributed(text, "track and trace") == ("Jürgen Stock", "say")

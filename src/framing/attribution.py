@@ -538,6 +538,7 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _DET_ADJ_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                              r"(?:[a-z]+ly\s+|so-)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
+_LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
 _APPOSITIVE_GAP = re.compile(r"^(?:’s|'s)?\s*,[^,.;:]*,|^(?:’s|'s)")
@@ -1026,7 +1027,8 @@ class Article:
                 break
             if first_person is not None and w_here - wc[ms] > 2:
                 break
-            if not self.in_quote(m.start):
+            if not self.in_quote(m.start) and not _LINK_LINE.match(self.text, self.sentences[ms][0]):
+                # (a "Related: …" link line is page furniture, not the story's people)
                 if p in _PERSON_PRONOUNS and m.person and _gender_clash(p, self.canonical(m.text)):
                     i -= 1
                     continue  # "she" is not "Vladimir Putin"
@@ -2108,10 +2110,37 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
                                                     inside=inside)
         if not cue_text:
             continue
+        if spk and c.end <= qs:
+            # reported speech inside reported speech ("He said Interpol urged members to … “…”"): the
+            # words are the outer speaker's
+            outer = _outer_saying_cue(art, c, rs)
+            if outer is not None:
+                ospk, os_, oe, ocue_text, ocue_end = _cue_speaker(art, outer, sent, quote=(qs, qe),
+                                                                 outer_speaker=outer_speaker, inside=inside)
+                if ospk and ocue_text:
+                    spk, s, e, cue_text, cue_end, c = ospk, os_, oe, ocue_text, ocue_end, outer
         if spk:
             lemma = _lemma_of(art, c, cue_text)
             return Attribution(spk, s, e, lemma, cue_text, art.lexicon.category(lemma), c.start, cue_end)
     return Attribution()
+
+
+_SAID_THEN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|the\s+[a-z]+|it|they)"
+                                r"\s+(?:[a-z]+ly\s+|had\s+|has\s+|have\s+)*$")
+
+
+def _outer_saying_cue(art: Article, c: Cue, rs: int) -> Cue | None:
+    """The cue of saying whose content clause holds cue ``c`` right after its subject ("said
+    Interpol urged …", "said that the ministry claimed …"), in the same sentence, else None."""
+    k = bisect.bisect_left(art._cue_starts, c.start) - 1
+    if k < 0:
+        return None
+    o = art.cues[k]
+    if o.start < rs or o.lemma not in ("say", "tell", "write", "add") or art.in_quote(o.start):
+        return None
+    if not _SAID_THEN_SUBJECT.fullmatch(art.text, o.end, c.start):
+        return None
+    return o
 
 
 def _in_inner_quote(art: Article, pos: int, inside: tuple[int, int]) -> bool:

@@ -40,7 +40,7 @@ remove_trailing_boilerplate site boilerplate at the end of the text (BBC's "© 2
                             News Digital. He joined Fox News in 2013 ...")
 remove_symbol_lines         lines with no letter or digit ("-", "()")
 remove_repeated_lines       exact repeats of a headline/label line or of a repeated block
-                            (teasers, alt text); a repeated sentence or quotation stays
+                            (teasers, alt text); a repeated sentence or quoted sentence stays
 ==========================  ===================================================================
 
 :func:`remove_title_lines` (drop the headline where the page repeats it at the top) runs when
@@ -502,11 +502,31 @@ def remove_symbol_lines(text: str) -> str:
 _OPENING_QUOTES = "“\"‘'«„‹「"
 
 
+#: A line cut short with an ellipsis: a teaser's truncated lede ("Russia fired over 200 missile and
+#: drones across Ukraine..."), not a sentence the article ends (a quotation ending "…”" is one).
+_TRUNCATED_RE = re.compile(r"(?:\.\.\.|…)$")
+
+
+def _is_sentence(line: str) -> bool:
+    """Ends as a sentence does (. ! ? …, possibly inside closing quotes), and is not a teaser cut
+    short with a bare ellipsis."""
+    return bool(_PROSE_END_RE.search(line)) and not _TRUNCATED_RE.search(line)
+
+
+def _is_quoted_sentence(line: str) -> bool:
+    """A quotation that is a sentence: a refrain ("“Glory to Ukraine!”") or a pull-quote
+    ("“Evacuation … is now impossible,” Haidai said."). A headline that opens with a quotation
+    but does not end as a sentence ("‘Ukraine is bankrupt’ – Moscow", RT's style) is not one."""
+    return line.startswith(tuple(_OPENING_QUOTES)) and _is_sentence(line)
+
+
 def _looks_like_furniture(line: str) -> bool:
-    """A repeated line that a page, not the article, prints twice: not a quotation and not a
-    sentence (no final . ! ? …) -- a headline, image alt text, a teaser headline, a label
-    ("Interactive", "0:00")."""
-    return not line.startswith(tuple(_OPENING_QUOTES)) and not _PROSE_END_RE.search(line)
+    """A repeated line that a page, not the article, prints twice: not a sentence (no final
+    . ! ? …, or cut short with a bare ellipsis) -- a headline, image alt text, a teaser headline
+    or truncated teaser lede, a label ("Interactive", "0:00"). A headline opening with a
+    quotation ("‘Deep mistrust’ between US and Zelensky – NYT") is furniture too: only a
+    quotation that is a sentence is kept (:func:`_is_quoted_sentence`)."""
+    return not _is_sentence(line)
 
 
 def remove_repeated_lines(text: str, *, max_words: int = 60) -> str:
@@ -515,11 +535,12 @@ def remove_repeated_lines(text: str, *, max_words: int = 60) -> str:
     A line that repeats, exactly, a line seen earlier (the first occurrence stays) is dropped
     when it has at most ``max_words`` words and looks like furniture:
 
-    * it is not a sentence and not a quotation -- a headline printed again as image alt text, a
-      teaser headline, a label such as "Interactive" (:func:`_looks_like_furniture`); or
+    * it is not a sentence -- a headline printed again as image alt text, a teaser headline (also
+      one that opens with a quotation, "‘Ukraine is bankrupt’ – Moscow"), a teaser lede cut short
+      with "...", a label such as "Interactive" (:func:`_looks_like_furniture`); or
     * it belongs to a repeated *block*: the line before or after it (blank lines aside) repeats an
-      earlier line too, as when RT prints its "Top stories" teasers twice -- unless it opens with a
-      quotation mark.
+      earlier line too, as when RT prints its "Top stories" teasers twice -- unless it is a quoted
+      sentence (:func:`_is_quoted_sentence`).
 
     Kept: a sentence or a quotation the article repeats on its own -- a refrain ("“Glory to
     Ukraine!”" ending each part of a speech), a pull-quote that repeats a paragraph of the body
@@ -545,7 +566,7 @@ def remove_repeated_lines(text: str, *, max_words: int = 60) -> str:
         if repeat[a] and repeat[b]:
             in_block.update((a, b))
     drop = [repeat[i] and (_looks_like_furniture(stripped[i])
-                           or (i in in_block and not stripped[i].startswith(tuple(_OPENING_QUOTES))))
+                           or (i in in_block and not _is_quoted_sentence(stripped[i])))
             for i in range(len(lines))]
     if not any(drop):
         return text

@@ -102,7 +102,8 @@ def _print_kwic(table) -> None:
 def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import run_evaluation
 
-    print(run_evaluation(args.gold, path=args.path, out=args.out, codebook=args.codebook))
+    batches = [b.strip() for b in args.batches.split(",") if b.strip()] if args.batches else None
+    print(run_evaluation(args.gold, path=args.path, out=args.out, codebook=args.codebook, batches=batches))
     return 0
 
 
@@ -239,6 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--path", help="folder or file of the gold set (default: the known location)")
     sp.add_argument("--codebook", default=DEFAULT_CODEBOOK)
     sp.add_argument("--out", metavar="FILE.json", help="also write the scores as JSON")
+    sp.add_argument("--batches", metavar="B1,B2",
+                    help="scare gold only: score these batches of the folder (e.g. 'd,e'; default: all of them)")
 
     sp = add("reports", "build the per-outlet and comparison reports (papermill + nbconvert)", _cmd_reports,
              "Executes notebooks/outlet_report.ipynb for every outlet (or each --outlet) and\n"

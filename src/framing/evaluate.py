@@ -254,6 +254,10 @@ def load_scare_gold(path: str | os.PathLike | None = None, *, batches=None) -> t
         sf = p / f"spans_{batch}.jsonl"
         if sf.exists():
             spans.extend(_read_jsonl(sf, batch))
+    known = sorted(f.stem[len("documents_"):] for f in p.glob("documents_*.jsonl"))
+    unknown = sorted(set(batches or ()) - set(known))
+    if unknown:
+        raise FramingError(f"{p}: no batch {', '.join(map(repr, unknown))}; batches are {', '.join(known) or 'none'}")
     if not docs:
         raise FramingError(f"{p}: no documents_*.jsonl found")
     d = pd.DataFrame(docs)
@@ -449,9 +453,10 @@ def format_scare(res: dict) -> str:
 
 
 def run_evaluation(gold: str = "all", *, path: str | os.PathLike | None = None,
-                   out: str | os.PathLike | None = None, codebook: Any = None) -> str:
+                   out: str | os.PathLike | None = None, codebook: Any = None, batches=None) -> str:
     """Score ``gold`` ('ggt', 'scare' or 'all') and return a printable table; ``out`` also
-    writes the scores as JSON. ``path`` overrides the gold location (one gold set only)."""
+    writes the scores as JSON. ``path`` overrides the gold location (one gold set only);
+    ``batches`` restricts the quote-type gold to the named batches (``["d", "e"]``)."""
     if gold not in ("ggt", "scare", "all"):
         raise FramingError(f"unknown gold set {gold!r}: use ggt, scare or all")
     if gold == "all" and path:
@@ -467,7 +472,7 @@ def run_evaluation(gold: str = "all", *, path: str | os.PathLike | None = None,
             scores["ggt"] = evaluate_ggt(path if gold == "ggt" else None, codebook=cb)
             parts.append(format_ggt(scores["ggt"]))
     if gold in ("scare", "all"):
-        scores["scare"] = evaluate_scare(path if gold == "scare" else None, codebook=cb)
+        scores["scare"] = evaluate_scare(path if gold == "scare" else None, codebook=cb, batches=batches)
         parts.append(format_scare(scores["scare"]))
     if out:
         write_text(out, json.dumps(scores, indent=2, default=str))

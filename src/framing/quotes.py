@@ -724,13 +724,15 @@ def _title_cue(f: _Field, q: QuoteSpan):
         return before[-1]
     for c in f.art.cues:
         if c.start > q.end and c.lemma not in attr._EVIDENCE_CUES and not f.art.in_quote(c.start) \
-                and _TITLE_CLOSING_CUE.fullmatch(f.text, q.end, c.start) and not f.text[c.end:].strip(" .!?"):
+                and _TITLE_CLOSING_CUE.fullmatch(f.text, q.end, c.start) and _TITLE_END.fullmatch(f.text, c.end):
             return c
     return None
 
 
 #: between a headline's quote and a closing cue: the mark, a comma and a short subject ("’, Kyiv warns")
-_TITLE_CLOSING_CUE = re.compile(r"[”\"’']?\s*,\s+(?:[\w’'\-\.]+\s+){1,3}")
+_TITLE_CLOSING_CUE = re.compile(r"[”\"’']?[^,“”\"‘’]{0,40},\s+(?:[\w’'\-\.]+\s+){1,3}")
+#: what may follow a headline's closing cue: nothing, or a tag ("…, Ukrainian general says: Exclusive")
+_TITLE_END = re.compile(r"[\s.!?]*(?:[:|–—-]\s*[A-Z][\w\-]*(?:\s+[A-Za-z][\w\-]*)?\s*)?")
 
 
 def _headline_speaker(f: _Field, body: _Field) -> attr.Attribution | None:
