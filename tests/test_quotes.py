@@ -1332,3 +1332,17 @@ def test_reported_speech_inside_reported_speech_and_link_lines():
             "added: “We should be alarmed.”   Related: Biden’s pledge to send rocket systems to Ukraine is no silver "
             "bullet   He said Interpol urged members to use its database to help “track and trace” the weapons.")
     assert _attributed(text, "track and trace") == ("Jürgen Stock", "say")
+
+
+def test_a_relative_that_is_the_verbs_subject_and_a_question_is_not_the_answer():
+    # AssociatedPress.csv row 75: "that" before "called" is the images, the verb's subject
+    text = ('The annexation of Crimea produced almost instant memes, notably images of President Vladimir Putin that '
+            'called him "the most polite person." a smug variant on the characterization of Russian troops as polite.')
+    r = _typed(text, "the most polite person.")
+    assert r["quote_type"] == "partial" and r["cue"] == "call"
+    # RT.csv row 539: the words of the question put to the governor are not his
+    text = ("Kharkiv authorities have detained twelve individuals believed to be working for Russia, Kim revealed. "
+            "Asked about the numbers of alleged “spies,” the governor admitted he suspects literally everybody in the "
+            "city of being a traitor.")
+    r = _typed(text, "spies,")
+    assert r["quote_type"] == "scare" and r["speaker"] == ""

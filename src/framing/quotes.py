@@ -1072,6 +1072,10 @@ _TIME_INSERT = re.compile(r"(?:\s+(?:on|in|last|this|earlier|late|early|yesterda
 _NAME_THEN_COMMA = re.compile(r"\s+(?:[A-Z][\w’'\-]*\s+){0,3}[A-Z][\w’'\-]*\s*,")
 _HEADLINE_TAIL = re.compile(r"[^;()]*?,\s+(?P<v>says|claims|warns|insists|admits|reveals|suggests|believes)\s+"
                             r"(?P<obj>(?:[\w’'\.]+\s*){1,4}?)\s*(?:$|[-–—]\s)")
+# "that" right before a finite verb is the relative pronoun, its subject: "images of Putin that called him “…”"
+_RELATIVE_SUBJECT = re.compile(r"\b\w+\s+that\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)$")
+# a sentence opening with the question put to the speaker: "Asked about the numbers of alleged …"
+_ASKED_OPENING = re.compile(r"\W*(?:When\s+)?(?:Asked|Questioned|Pressed)\s+(?:about|on|whether|if|why|how|what|over)\b[^,;:]*$")
 _PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
 
@@ -1152,6 +1156,10 @@ def _cue_holds_fragment(f: _Field, q: QuoteSpan, a: attr.Attribution) -> bool:
             return False  # "showed the tanks … sought to ‘donate’": an object shown, not words
         return not (_BY_START.match(gap) or _other_verb_phrase(gap))
     if a.cue_start >= q.end:
+        ss = f.art.sentences[f.art.sentence_index(q.start)][0] if f.art.sentences else 0
+        if _ASKED_OPENING.match(text, ss, q.start - 1):
+            return False  # "Asked about the numbers of alleged “spies,” the governor admitted …": the
+            #               question's words, not the answer's
         # "‘evacuating’ civilians … and claim the number …": the verb coordinated with the clause's
         # own verb, no reporting clause of the quote
         return not _AND_BEFORE.search(text[max(q.end, a.cue_start - 20):a.cue_start]) \
@@ -1340,7 +1348,7 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     cs, ce = best.start(), best.end()
     head = text[ss:cs]
     if not _words(head) or _DET_OR_POSS.search(head) and not _GERUND_AFTER_PREP.search(head + best.group(0)) \
-            or attr._NEGATED.search(head):
+            and not _RELATIVE_SUBJECT.search(head + best.group(0)) or attr._NEGATED.search(head):
         return None  # no subject before it, a noun ("the claim", "his call"), or negated
     cue_text = text[cs:ce]
     if not _governs_fragment(text[ce:q.start - 1], cue_text):
