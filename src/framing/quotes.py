@@ -1018,6 +1018,11 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
         return _direct_or_partial(f.text, q, sent_start)
     if _capitalised_name(f, q, sent_start, headline=headline):
         return "other"
+    if len(_words(span)) >= 4:
+        # a scare quote is a word or a short phrase: four or five words that no rule attributes are
+        # someone's words far more often (the gold: 3 of 77 scare quotes have four words or more,
+        # against 104 partial quotes of four or five words)
+        return "partial"
     return "scare"
 
 
