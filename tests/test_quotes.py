@@ -1357,3 +1357,28 @@ def test_four_or_five_unattributed_words_are_someones_not_a_scare_quote():
     # ... while one or two words still are (RT.csv row 472)
     text = "That’s the kind of “unity” over which EU officials are patting each other on the back."
     assert _typed(text, "unity")["quote_type"] == "scare"
+
+
+@pytest.mark.parametrize("text, quoted, qtype, cue", [
+    # an exclamation is somebody's cry (Express.csv row 66, bbc.csv row 143)
+    ("Russian fighter jet blasted out of sky as Ukraine spring trap on Putin 'Taken the bait!'", "Taken the bait!",
+     "direct", None),
+    ('"Liar! Warmonger!" cried the crowd angrily as Chancellor Olaf Scholz took to the stage.', "Liar! Warmonger!",
+     "partial", None),
+    # initials are a name (NYT.csv row 2679)
+    ("Her name is in hashtags. Her “B.G.” and number are on fans’ jerseys and W.N.B.A. courts.", "B.G.", "other", ""),
+    # a passive verb's agent before its that-clause (DailyMail.csv row 224)
+    ("Organizations rescuing animals had been told by guards that they were transporting 'street animals' from "
+     "Ukraine into an EU country.", "street animals", "partial", "tell"),
+    # blamed by Russia on “…” (RT.csv row 197)
+    ("Explosions at military sites on the peninsula have been blamed by Russia on Ukrainian “sabotage,” but Kiev has "
+     "neither officially confirmed nor denied responsibility.", "sabotage,", "partial", "blame"),
+    # a that-clause coordinated with a quoted one (bbc.csv row 494)
+    ('Ms Truss will tell an audience at Mansion House, in the City of London, that "the fate of Ukraine remains in the '
+     'balance" and that the West "cannot be complacent".', "cannot be complacent", "partial", None),
+])
+def test_cries_initials_agents_before_that_and_coordinated_that_clauses(text, quoted, qtype, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype
+    if cue is not None:
+        assert r["cue"] == cue

@@ -311,6 +311,9 @@ _AS_WORD_BEFORE = re.compile(r"\b(?:(?:word|term|phrase|expression|label|slogan)
                              r"(?:concept|notion)s?\s+(?:like|such\s+as)\s+)$", re.I)
 
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
+
+
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
@@ -428,6 +431,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True  # (not first-person words in a title-case headline: ‘I’ll Stand on the Side of Russia’)
     if len(words) == 1 and len(words[0]) <= 2 and words[0].isupper():
         return True  # a letter or symbol: the 'Z', the letters 'V' and 'O'
+    if _INITIALS.fullmatch(span.strip()):
+        return True  # initials: her “B.G.”
     if len(words) == 1 and span.lstrip().startswith("#"):
         return True  # a hashtag: ‘#solidarity’
     if len(words) <= 3 and _AS_WORD_BEFORE.search(before) and not _POSSESSED_WORDS.search(before):
@@ -936,7 +941,9 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 continue
             o = f.spans[kk]
             between = text[q.end + 1:o.start - 1] if kk > k else text[o.end + 1:q.start - 1]
-            if _LIST_JOIN.fullmatch(between):
+            if _LIST_JOIN.fullmatch(between) or kk < k and _AND_THAT_JOIN.fullmatch(between):
+                # (also a that-clause coordinated with the quote's own: "…, that “the fate of Ukraine
+                # remains in the balance” and that the West “cannot be complacent”")
                 f.types[k] = "partial"
                 f.attrs[k] = f.attrs[kk]
                 break
@@ -961,6 +968,7 @@ def _proper_name_inside(text: str, q: QuoteSpan, sent_start: int) -> bool:
 
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 _OR_JOIN = re.compile(r",?\s+or\s+")
+_AND_THAT_JOIN = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w’'\-\.]+\s+){0,6}")
 
 
 # ----------------------------------------------------------------------------- unattributed spans
@@ -1010,7 +1018,9 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
     (direct if a clause, else partial); a capitalised single word is a name (other); the rest is
     scare."""
     span = f.text[q.start:q.end]
-    if _speech_words(span) or _INVERTED_REPORTING.match(f.text, q.end + 1) and span.rstrip()[-1:] in ",!?":
+    if _speech_words(span) or _INVERTED_REPORTING.match(f.text, q.end + 1) and span.rstrip()[-1:] in ",!?" \
+            or span.rstrip().endswith("!"):
+        # (an exclamation is somebody's cry, never a word held at a distance: ‘Taken the bait!’)
         return "direct" if _clause_like(span) else "partial"
     if _is_clause(span) and (len(_words(span)) >= 3 or _pronoun_clause(_words(span), True)) \
             and (_FINITE.search(span) or _FINITE_MAIN.search(span)):
@@ -1081,6 +1091,7 @@ _HEADLINE_TAIL = re.compile(r"[^;()]*?,\s+(?P<v>says|claims|warns|insists|admits
 _RELATIVE_SUBJECT = re.compile(r"\b\w+\s+that\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)$")
 # a sentence opening with the question put to the speaker: "Asked about the numbers of alleged …"
 _ASKED_OPENING = re.compile(r"\W*(?:When\s+)?(?:Asked|Questioned|Pressed)\s+(?:about|on|whether|if|why|how|what|over)\b[^,;:]*$")
+_BY_THEN_THAT = re.compile(r"(?P<by>\s*by\s+(?:[\w’'\-]+\s+){1,4}?)that\b")
 _PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
 
@@ -1094,6 +1105,8 @@ def _governs_fragment(gap: str, cue_text: str) -> bool:
     gap = _PARENTHESES.sub(" ", gap)
     if gap.strip() == ":":
         return True  # the verb's colon opens the quote: "A soldier can be heard shouting: “…”"
+    if _BY_THEN_THAT.match(gap):
+        gap = gap[_BY_THEN_THAT.match(gap).end("by"):]  # "had been told by guards that they were …"
     if _BY_START.match(gap) or _other_verb_phrase(gap):
         return False
     if len(_words(gap)) > 15:
@@ -1373,7 +1386,7 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "quote", "cite", "claim", "allege", "say", "believe", "think", "rumour", "rumor", "present",
                 "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out", "record", "pan",
                 "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast", "tell", "warn",
-                "inform", "advise", "assure"}
+                "inform", "advise", "assure", "blame"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
 # a participle opening its sentence or headline, with no auxiliary: "Labeled a ‘Challenge’ by NATO, China …",
