@@ -3,7 +3,8 @@
 That batch was annotated after the rules were written and is never used to tune them: nobody
 working on quotes.py or attribution.py reads its spans or its per-span errors. Only aggregate scores
 are checked here, so a change that generalises worse fails, while the batch stays unseen. The floors
-sit just below the scores of 2026-11-24 (scare F1 0.45, speaker 0.70, cue 0.83; see README).
+sit just below the scores reached (see README). Assertion messages name the batch only, never
+the scores, so that a failing run does not show the batch's numbers to whoever is tuning.
 """
 from __future__ import annotations
 
@@ -11,28 +12,35 @@ import pytest
 
 from framing.evaluate import evaluate_scare
 
-HELDOUT_FLOORS = {"scare_f1": 0.40, "speaker_accuracy": 0.67, "cue_accuracy": 0.80, "span_f1": 0.99,
-                  "direct_f1": 0.95, "partial_f1": 0.83, "other_f1": 0.40}
+#: per held-out batch: C (annotated after the first rules) and F (annotated blind on the last day of
+#: tuning, scored only when it ended); each batch scored alone, then both pooled
+HELDOUT_FLOORS = {
+    "c": {"scare_f1": 0.40, "speaker_accuracy": 0.67, "cue_accuracy": 0.80, "span_f1": 0.99,
+          "direct_f1": 0.95, "partial_f1": 0.83, "other_f1": 0.40},
+    "f": {"scare_f1": 0.40, "speaker_accuracy": 0.67, "cue_accuracy": 0.80, "span_f1": 0.99,
+          "direct_f1": 0.95, "partial_f1": 0.83, "other_f1": 0.40},
+}
+SIZES = {"c": (68, 546, 18), "f": (39, 326, 26)}  # documents, spans, scare spans
 
 
-@pytest.fixture(scope="module")
-def heldout_scores(test_data):
-    return evaluate_scare(test_data / "quotes_gold" / "heldout")
+@pytest.fixture(scope="module", params=sorted(HELDOUT_FLOORS))
+def heldout_scores(request, test_data):
+    return request.param, evaluate_scare(test_data / "quotes_gold" / "heldout", batches=[request.param])
 
 
-def test_heldout_batch_is_separate_and_large_enough(heldout_scores):
-    assert heldout_scores["n_docs"] >= 60 and heldout_scores["n_gold"] >= 500
-    assert heldout_scores["scare"]["n_gold"] >= 15
+def test_heldout_batches_are_separate_and_large_enough(heldout_scores):
+    batch, s = heldout_scores
+    n_docs, n_spans, n_scare = SIZES[batch]
+    assert (s["n_docs"], s["n_gold"], s["scare"]["n_gold"]) == (n_docs, n_spans, n_scare)
 
 
 def test_heldout_scores_stay_above_their_floors(heldout_scores):
-    s = heldout_scores
-    assert s["scare"]["f1"] >= HELDOUT_FLOORS["scare_f1"], s["scare"]
-    assert s["speaker_accuracy"] >= HELDOUT_FLOORS["speaker_accuracy"]
-    assert s["cue_accuracy"] >= HELDOUT_FLOORS["cue_accuracy"]
-    assert s["spans"]["f1"] >= HELDOUT_FLOORS["span_f1"]
-    for t in ("direct", "partial", "other"):
-        assert s[t]["f1"] >= HELDOUT_FLOORS[f"{t}_f1"], (t, s[t])
+    batch, s = heldout_scores
+    got = {"scare_f1": s["scare"]["f1"], "speaker_accuracy": s["speaker_accuracy"],
+           "cue_accuracy": s["cue_accuracy"], "span_f1": s["spans"]["f1"],
+           **{f"{t}_f1": s[t]["f1"] for t in ("direct", "partial", "other")}}
+    below = sorted(k for k, floor in HELDOUT_FLOORS[batch].items() if got[k] < floor)
+    assert not below, f"held-out batch {batch}: below the floor on {below}"  # names only, no scores
 
 
 def test_batches_are_chosen_by_name_and_an_unknown_one_is_named(test_data, capsys):

@@ -1382,3 +1382,58 @@ def test_cries_initials_agents_before_that_and_coordinated_that_clauses(text, qu
     assert r["quote_type"] == qtype
     if cue is not None:
         assert r["cue"] == cue
+
+
+@pytest.mark.parametrize("text, quoted, speaker", [
+    # "one of whom asked": one of the journalists (DailyMail.csv row 245)
+    ("Peskov made his remarks on a conference call with journalists, one of whom asked whether occupied parts of "
+     "Ukraine are now under Moscow's 'nuclear umbrella'.", "nuclear umbrella", "one of the journalists"),
+    # a "Related:" link is no speaker (guardian.csv row 73)
+    ("They were each sentenced to more than 11 years in prison.   Related: ‘They’ve gone through hell’: fears for "
+     "British prisoners of war in Ukraine   Prosecutors said Aslin had admitted it.", "They’ve gone through hell",
+     ""),
+])
+def test_one_of_whom_and_link_lines_are_no_speakers(text, quoted, speaker):
+    assert _attributed(text, quoted)[0] == speaker
+
+
+def test_the_ukrainian_side_is_ukraine():
+    # Reuters.csv row 12
+    text = ("\"In particular, the Ukrainian side officially pledged that 'the Maritime Humanitarian Corridor will be "
+            "used only in accordance with the provisions of the Black Sea Initiative.' \"The Russian Federation "
+            "believes that the guarantees received at the moment appear sufficient.\"")
+    assert _attributed(text, "the Maritime Humanitarian Corridor will be used only in accordance with the "
+                             "provisions of the Black Sea Initiative.") == ("Ukraine", "pledge")
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # a fragment in a sentence of its own carries the speaker before but not that sentence's verb
+    # (DailyMail.csv row 47) ...
+    ("Anatoly Karpov added: 'No, I could not imagine at all that Russians and Ukrainians would go to war. I have many "
+     "friends in Ukraine.' His heartfelt 'end the war' plea came in April in an interview.", "end the war",
+     "Anatoly Karpov", ""),
+    # ... its cue is the verb of its own sentence that holds it (Express.csv row 8)
+    ("The Ministry of Defence reported: “The limited availability of reconnaissance UAVs is likely degrading "
+     "commanders’ awareness.” Intelligence updates have suggested Ukraine’s bid to “break the morale” of occupying "
+     "forces may have been a success.", "break the morale", "Ministry of Defence", "suggest"),
+])
+def test_fragments_carried_from_the_sentence_before_take_their_own_verb(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    # "spoke to X to explain": the purpose of speaking is the cue (Express.csv row 8)
+    ("As Ukraine escalates its strategy to close in on the city, Dr Patrick Bury spoke to Express.co.uk to explain why "
+     "both sides would be keen to avoid a “ruinous street battle” in Kherson.", "ruinous street battle",
+     "Patrick Bury", "explain"),
+    # speak of (Express.csv row 29)
+    ("Ukrainian President Zelensky spoke of “good news” but did not elaborate.", "good news", "Zelensky", "speak of"),
+    # "said he had spoken “…”" is said; "said he told Lavrov that “…”" keeps tell (NBC.csv row 16, AP row 82)
+    ("Rafael Grossi said he had spoken “to the staff a lot and the people of Enerhodar.”",
+     "to the staff a lot and the people of Enerhodar.", "Rafael Grossi", "say"),
+    ('Interior Minister Aleksandar Vulin said he told Lavrov during their meeting that "Serbia is the only state in '
+     'Europe that didn´t introduce sanctions."', "Serbia is the only state in Europe that didn´t introduce sanctions.",
+     "Aleksandar Vulin", "tell"),
+])
+def test_purposes_of_speaking_and_nested_verbs_of_saying(text, quoted, speaker, cue):
+    assert _attributed(text, quoted) == (speaker, cue)

@@ -538,6 +538,12 @@ _TIME_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday
 _DET_ADJ_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                              r"(?:[a-z]+ly\s+|so-)?$", re.I)
 _DET_ONLY_BEFORE = re.compile(r"\b(?:the|a|an|his|her|its|their|our|this|that|these|those)\s+$", re.I)
+_COUNTRY_OF = {"ukrainian": "Ukraine", "russian": "Russia", "chinese": "China", "polish": "Poland", "german": "Germany",
+               "french": "France", "british": "Britain", "american": "United States", "belarusian": "Belarus",
+               "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan", "indian": "India"}
+_WORD_BEFORE_COMMA = re.compile(r"([a-z\-]+)\s*,\s*$")
+_SPOKE_TO = re.compile(r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|took\s+to|went\s+on)\s+"
+                       r"(?:to\s+)?(?:[^.;:!?]|\.(?=\w)){0,40}?\s+to\s+$")
 _LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
@@ -1551,6 +1557,16 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         # "for what it said is …": the organisation that spoke last
         name = art.resolve_it(hs)
         return (name, hs, he) if name else ("", -1, -1)
+    if len(low) == 3 and low[0] == "the" and low[2] == "side" and low[1] in _COUNTRY_OF:
+        # "the Ukrainian side officially pledged": the country
+        return _COUNTRY_OF[low[1]], hs, he
+    if low == ["one"] and len(words) > 1 and words[1].group(0).lower() == "of":
+        # "One of the messages reported …": an unnamed one of them, as written; "journalists, one of whom
+        # asked": one of the journalists
+        if len(words) > 2 and words[2].group(0).lower() in ("whom", "which"):
+            wb = _WORD_BEFORE.search(text, max(0, hs - 40), hs) or _WORD_BEFORE_COMMA.search(text, max(0, hs - 40), hs)
+            return ("one of the " + wb.group(1) if wb else text[hs:e].rstrip(" ,")), hs, e
+        return text[hs:e].rstrip(" ,"), hs, e
     if low[0] in ("it", "this", "which", "there", "that", "what"):
         return "", -1, -1
     if low[0] == "the" and len(low) == 2 and low[-1].endswith("s") and len(low[-1]) > 5 and hw[-1].islower() \
@@ -1644,6 +1660,11 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
     near = max(ss, cue.start - 30)
     if _WENT_ON_TO.search(text, near, cue.start):
         # "He wrote that … and went on to claim that …": the clause subject's cue
+        spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
+        if spk[0]:
+            return spk[0], spk[1], spk[2], cue_text, cue_end
+    if _INFINITIVE.search(text, near, cue.start) and _SPOKE_TO.search(text, max(ss, cue.start - 70), cue.start):
+        # "Dr Patrick Bury spoke to Express.co.uk to explain why …": the purpose of speaking is the cue
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
             return spk[0], spk[1], spk[2], cue_text, cue_end
@@ -2035,7 +2056,7 @@ def _colon_or_dash(art: Article, qs: int, qe: int, region: tuple[int, int]) -> A
     if m:
         a = rs + m.start(1)
         np_text = m.group(1)
-        if len(np_text.split()) <= 4:
+        if len(np_text.split()) <= 4 and not _LINK_LINE.match(np_text + ":"):  # ("Related: ‘…’" is a link)
             spk, s, e = speaker_from_np(art, a, rs + m.end(1))
             if spk and spk[0].isupper():
                 return Attribution(spk, s, e)
@@ -2117,7 +2138,9 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
             if outer is not None:
                 ospk, os_, oe, ocue_text, ocue_end = _cue_speaker(art, outer, sent, quote=(qs, qe),
                                                                  outer_speaker=outer_speaker, inside=inside)
-                if ospk and ocue_text:
+                if ospk and ocue_text and (ospk != spk or c.lemma in ("speak", "talk")):
+                    # (the same speaker on both levels keeps the inner verb of saying: "said he told Lavrov
+                    # that “…”"; "said he had spoken “to the staff …”" is said)
                     spk, s, e, cue_text, cue_end, c = ospk, os_, oe, ocue_text, ocue_end, outer
         if spk:
             lemma = _lemma_of(art, c, cue_text)
@@ -2125,7 +2148,7 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
     return Attribution()
 
 
-_SAID_THEN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|the\s+[a-z]+|it|they)"
+_SAID_THEN_SUBJECT = re.compile(r"\s+(?:that\s+)?(?:[A-Z][\w’'\-\.]*(?:\s+[A-Z][\w’'\-\.]*){0,3}|the\s+[a-z]+|it|they|he|she|we)"
                                 r"\s+(?:[a-z]+ly\s+|had\s+|has\s+|have\s+)*$")
 
 

@@ -815,6 +815,15 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             # (one or two words in the writer's own sentence are not carried over from the sentence
             # before: "He was ignored by the “nation builders”" after Rumsfeld's advice)
             got = _previous_attribution(f, k, si - 1, whole=whole)
+            if got is not None and not whole and got.cue and _words(text[ss:q.start - 1]) \
+                    and not _SENTENCE_END_BEFORE_MARK.search(text, ss, max(ss, q.start - 1)):
+                # a fragment in a sentence of its own takes the speaker before, not that sentence's verb: its
+                # cue is the verb of its own sentence that holds it, if any ("His heartfelt ‘end the war’ plea
+                # came …" after "… he added")
+                own = _cue_clause_attribution(f, q, art.sentences[si])
+                got = attr.Attribution(got.speaker, got.speaker_start, got.speaker_end,
+                                       own.cue if own is not None else "", own.cue_text if own is not None else "",
+                                       own.cue_category if own is not None else "", -1, -1, how="previous")
             if got is None and whole and si > 1 and art.paragraph_of_sentence[si - 2] == art.paragraph_of_sentence[si] \
                     and not attr.sentence_attribution(art, si - 1).found:
                 # reported speech going on for a sentence before the quote resumes it
@@ -966,6 +975,7 @@ def _proper_name_inside(text: str, q: QuoteSpan, sent_start: int) -> bool:
     return bool(before) and before[-1] not in ":;–—-(" and not before.endswith(("“", "\"", "‘", "'"))
 
 
+_SENTENCE_END_BEFORE_MARK = re.compile(r"[.!?…][”\"’']?\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 _OR_JOIN = re.compile(r",?\s+or\s+")
 _AND_THAT_JOIN = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w’'\-\.]+\s+){0,6}")
