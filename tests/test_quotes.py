@@ -1437,3 +1437,26 @@ def test_fragments_carried_from_the_sentence_before_take_their_own_verb(text, qu
 ])
 def test_purposes_of_speaking_and_nested_verbs_of_saying(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+@pytest.mark.parametrize("text, quoted, qtype, cue", [
+    # a verb of criticising holds its object's words (bbc.csv row 550, DailyMail.csv row 189)
+    ('Now he berates Russia for its "propaganda" and the "murder of women, children, people of Ukraine".',
+     "propaganda", "partial", "berate"),
+    ("He recently derided Ms Meloni as 'arrogant' in written comments.", "arrogant", "partial", "deride"),
+    # the name of a policy, myth or concept, and a moniker (RT.csv rows 119, 865, 225)
+    ("The policy of ‘perestroika’ was announced in 1986 as an attempt to reorganize the economy.", "perestroika",
+     "other", ""),
+    ("Dontsov's romanticism is based on the myth of the ‘final battle’ from German-Scandinavian paganism.",
+     "final battle", "other", ""),
+    ("They seek to highlight their admiration of the imperial period in Russian history, hence its informal moniker "
+     "the ‘imperka’.", "imperka", "other", ""),
+    # a self-described label is the described one's own (NBC.csv row 100) ...
+    ("It clashes with the Western-influenced music scene that gave birth to Little Big, a self-described "
+     "“punk-pop-rave band.” The four-person band spawned a dance craze.", "punk-pop-rave band.", "partial",
+     "self-describe"),
+])
+def test_critics_names_of_ideas_and_self_descriptions(text, quoted, qtype, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype
+    assert r["cue"] == cue

@@ -271,7 +271,8 @@ def _later_single_close(text: str, marks, k: int, pe: int) -> bool:
 _OTHER_BEFORE = re.compile(
     r"(?:\b(?:[Oo]peration|[Pp]lan|[Pp]rogramm?e?|[Bb]ook|[Ff]ilm|[Mm]ovie|[Dd]ocumentary|[Ss]eries|[Ss]how|"
     r"[Nn]ewspaper|[Mm]agazine|[Ss]ong|[Aa]lbum|[Nn]ovel|[Aa]rticle|[Cc]olumn|[Hh]eadline|[Ss]logan|[Mm]otto|"
-    r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Nn]ickname|[Tt]itled|[Ee]ntitled|"
+    r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|(?:[Nn]ickname|[Mm]oniker|[Ss]obriquet)(?:\s+(?:of\s+)?the)?|[Tt]itled|[Ee]ntitled|"
+    r"(?:[Pp]olicy|[Dd]octrine|[Pp]rinciple|[Tt]heory|[Mm]yth|[Cc]oncept|[Nn]otion|[Ii]deology)\s+of(?:\s+the)?|"
     r"(?:[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as)(?:\s+(?:the|a|an))?|"
     r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z\-]+\s+called|[\w\-]+\s+Called)|"
     r"[Pp]odcast|[Pp]roject|[Ee]xercises?|[Dd]rills?|[Ii]nstallation|[Ee]xhibition|[Aa]rtwork|[Pp]ainting|"
@@ -908,7 +909,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         elif nw >= 6:
             f.types[k] = "partial"
         else:
-            agent = None if headline else _agent_attribution(f, q, ss)
+            agent = _self_label(f, q, ss) or (None if headline else _agent_attribution(f, q, ss))
             if agent is None:
                 agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss)
             if agent is None and not (headline and _speech_words(span)):
@@ -1061,7 +1062,9 @@ _GOVERNING_VERBS = (
     "explain", "stress", "emphasise", "emphasize", "acknowledge", "concede", "recall", "estimate",
     "determine", "conclude", "rule", "believe", "think", "liken", "consider", "deem", "hint",
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
-    "order", "instruct", "decree", "cry", "quip", "recommend", "observe", "gush", *sorted(_AS_VERBS))
+    "order", "instruct", "decree", "cry", "quip", "recommend", "observe", "gush", "berate", "criticise",
+    "criticize", "slam", "lambast", "decry", "deride", "mock", "ridicule", "scold", "castigate", "rebuke",
+    *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
                r"talk(?:s|ed|ing)\s+(?:of|about)": "talk of", r"sp(?:oke|eaks|oken)\s+of": "speak of",
@@ -1534,6 +1537,22 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
     vpos = text.find(verb, b, q.start)
     cat = art.lexicon.category(lemma)
     return attr.Attribution(name, a, b, lemma, verb, cat, vpos, vpos + len(verb), how="agent")
+
+
+_SELF_LABEL = re.compile(r"\b[Ss]elf-(styled|described|identified)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
+
+
+def _self_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """*Self-styled*, *self-described* right before the span: the words are the described one's own
+    label for itself (*a self-described “punk-pop-rave band.”*), partial; the cue is the compound's verb
+    (self-style), the speaker not read here. (*Self-proclaimed* “republics” is left alone: a status
+    claimed, which the writer's marks doubt.)"""
+    m = _SELF_LABEL.search(f.text, max(sent_start, q.start - 40), q.start - 1)
+    if not m:
+        return None
+    lemma = "self-" + m.group(1)[:-1] if m.group(1).endswith(("ibed", "yled")) else "self-" + attr.verb_lemma(m.group(1))
+    return attr.Attribution("", -1, -1, lemma, m.group(0).split()[0], f.art.lexicon.category(lemma),
+                            m.start(), m.start() + len(m.group(0).split()[0]), how="sentence")
 
 
 def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.Attribution | None:
