@@ -1460,3 +1460,18 @@ def test_critics_names_of_ideas_and_self_descriptions(text, quoted, qtype, cue):
     r = _typed(text, quoted)
     assert r["quote_type"] == qtype
     assert r["cue"] == cue
+
+
+@pytest.mark.parametrize("text, quoted, qtype, cue", [
+    # a narrative *that* … is a claim (bbc.csv row 588); assure is a verb of saying (NYT.csv row 3849)
+    ('It would also allow Mr Putin to play into his baseless narrative that the Ukrainian government has been '
+     'overrun by "Nazis".', "Nazis", "partial", "narrative"),
+    ("The announcement was aimed to assure markets that there would be “no shortfall” as a result of Russia’s "
+     "invasion of Ukraine.", "no shortfall", "partial", "assure"),
+    # ... but not "the narrative of …" (RT.csv row 741)
+    ("They better peddle the premature public narrative of the need for investment under the guise of "
+     "‘reconstruction’.", "reconstruction", "scare", ""),
+])
+def test_narratives_that_and_assurances(text, quoted, qtype, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype and r["cue"] == cue

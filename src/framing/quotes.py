@@ -1064,6 +1064,7 @@ _GOVERNING_VERBS = (
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
     "order", "instruct", "decree", "cry", "quip", "recommend", "observe", "gush", "berate", "criticise",
     "criticize", "slam", "lambast", "decry", "deride", "mock", "ridicule", "scold", "castigate", "rebuke",
+    "assure", "reassure",
     *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
@@ -1214,7 +1215,7 @@ _SPEECH_NOUN_THAT = re.compile(
     r"\b(claims?|statements?|assertions?|allegations?|warnings?|insistence|arguments?|accusations?|"
     r"assurances?|promises?|pledges?|predictions?|determination|conclusion|finding|ruling|verdict|"
     r"vows?|declarations?|praise|remarks?|comments?|pleas?|appeals?|descriptions?|ad-libs?|requests?|"
-    r"demands?|instructions?)"
+    r"demands?|instructions?|narratives?|suggestions?|insinuations?)"
     r"\s+(?:(?:on|in|last|this|earlier|\w+day)\s+(?:\w+\s+)?)?(?:that|to|of)\s")
 _SPEECH_NOUN_LEMMA = {"commitment": "commit", "pledge": "pledge", "promise": "promise", "vow": "vow", "claim": "claim",
                       "demand": "demand", "warning": "warn", "call": "call", "assurance": "assure", "threat": "threaten",
@@ -1341,6 +1342,9 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
     tm = None
     for tm in _SPEECH_NOUN_THAT.finditer(text, ss, max(ss, q.start - 1)):
         pass
+    if tm is not None and tm.group(2).lower().startswith(("narrative", "suggestion", "insinuation")) \
+            and not tm.group(0).rstrip().endswith("that"):
+        tm = None  # (a narrative *that* …, not "the narrative of the need for …")
     if tm is not None and not f.art.in_quote(tm.start()) and _governs_fragment(text[tm.end():q.start - 1], tm.group(2)):
         spk, a, b = "", -1, -1
         if tm.group(1):  # "Russia's claim that …", "its claim that …"
