@@ -1273,6 +1273,9 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     # ... (DailyMail.csv row 54, outside the gold: "its" is the relative clause's subject) ...
     ("Russia, which launched its 'special military operation' in Ukraine in February, has announced it has "
      "completed a mobilisation drive.", "special military operation", "partial", "Russia"),
+    # ... (DailyMail.csv row 110: the name right before the verb, not the main clause's subject) ...
+    ("Moscow and Beijing signed a no-limits partnership just days before Russia launched its 'special military "
+     "operation' in Ukraine in February.", "special military operation", "partial", "Russia"),
     # ... but without a possessor it names the war (AssociatedPress.csv row 75)
     ('There\'s nothing about the "special military operation" that began six months ago.',
      "special military operation", "other", ""),
@@ -1475,3 +1478,20 @@ def test_critics_names_of_ideas_and_self_descriptions(text, quoted, qtype, cue):
 def test_narratives_that_and_assurances(text, quoted, qtype, cue):
     r = _typed(text, quoted)
     assert r["quote_type"] == qtype and r["cue"] == cue
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # echoes: the words close together in someone's quote, in any order (RT.csv row 515) ...
+    ("Jens Stoltenberg took it upon himself recently to lecture the members of the European Parliament about the need "
+     "to “pay the price” necessary to keep Ukraine able to function. “The price we pay as the European Union, as "
+     "NATO,” he declared, “is the price we can measure in currency, in money.”", "pay the price", "partial"),
+    # ... a word repeated counts once (DailyMail.csv row 212)
+    ("He said Russia was using its fighters in a 'reckless' and 'unnecessary' way, which includes flying 'very, very' "
+     "close to Nato aircraft. 'In one event I was aware of, a Russian fighter went very close,' he added.",
+     "very, very", "partial"),
+    # "explained by the fact that" has no agent who speaks (RT.csv row 158)
+    ("Its necessity is explained by the fact that sometimes people are subjected to humiliation during mass "
+     "“cleansings” captured on video.", "cleansings", "scare"),
+])
+def test_echoes_in_any_order_and_no_agent_in_the_fact(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype

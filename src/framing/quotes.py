@@ -379,6 +379,9 @@ def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution 
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?P<pron>his|her|their|its)|(?P<name>\b[A-Z][\w\-]+)[’']s)\s+(?:own\s+)?$")
 
 
+_NAME_VERB_BEFORE = re.compile(r"\b([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2})\s+(?:(?:has|had|have)\s+)?[a-z]+(?:ed|s)\s+$")
+
+
 def _possessors_operation(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
     """A quoted *operation* with a possessor (*his “operation”*, *President Putin's “special military
     operation”*) is the possessor's label for the war, not a name: partial, the possessor speaking
@@ -390,7 +393,11 @@ def _possessors_operation(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attr
     m = _POSSESSOR_BEFORE.search(text, max(sent_start, q.start - 40), q.start - 1)
     if not m:
         return None
-    if m.group("pron"):
+    near = _NAME_VERB_BEFORE.search(text, max(sent_start, m.start() - 60), m.start())
+    if m.group("pron") and near:
+        # the name right before the verb: "before Russia launched its “…”"
+        spk, a, b = attr.speaker_from_np(f.art, near.start(1), near.end(1))
+    elif m.group("pron"):
         # the subject of its clause first ("Russia, which launched its “…”"), else the pronoun resolved
         spk, a, b = attr._clause_subject(f.art, (sent_start, m.start()), m.start())
         if not spk or spk.lower() in attr_pronouns:
@@ -633,14 +640,20 @@ def _stems_in_attributed_quote(body: _Field, span: str, *, exclude: int = -1) ->
 
 
 def _in_a_row(mine: list[str], quote: str) -> bool:
-    """Are the content words ``mine`` inside ``quote`` in a row, in order, function words apart
-    (*reclaiming and strengthening* ~ *to reclaim and strengthen*)? Words scattered over a quote are
-    no phrase of it (*trench candles* ~ *(The candles) can be used to dry out a trench*)."""
+    """Do the content words ``mine`` stand close together inside ``quote``, within a window of twice
+    their number of content words, in any order (*reclaiming and strengthening* ~ *to reclaim and
+    strengthen*, *pay the price* ~ *the price we pay*)? Words scattered over a quote are no phrase of
+    it (*trench candles* ~ *(The candles) can be used to dry out a trench*)."""
+    mine = list(dict.fromkeys(w.lower() for w in mine))
     if len(mine) < 2:
         return True
     theirs = [p for w in _words(quote) for p in w.split("-") if p and p.lower() not in _STOP and len(p) > 2]
-    n = len(mine)
-    return any(all(_same_word(mine[j], theirs[i + j]) for j in range(n)) for i in range(len(theirs) - n + 1))
+    size = 2 * len(mine)
+    for i in range(max(1, len(theirs) - size + 1)):
+        window = theirs[i:i + size]
+        if all(any(_same_word(w, o) for o in window) for w in mine):
+            return True
+    return False
 
 
 def _find_stems_in_body(body: _Field, span: str) -> attr.Attribution | None:
@@ -1105,7 +1118,7 @@ _HEADLINE_TAIL = re.compile(r"[^;()]*?,\s+(?P<v>says|claims|warns|insists|admits
 _RELATIVE_SUBJECT = re.compile(r"\b\w+\s+that\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)$")
 # a sentence opening with the question put to the speaker: "Asked about the numbers of alleged …"
 _ASKED_OPENING = re.compile(r"\W*(?:When\s+)?(?:Asked|Questioned|Pressed)\s+(?:about|on|whether|if|why|how|what|over)\b[^,;:]*$")
-_BY_THEN_THAT = re.compile(r"(?P<by>\s*by\s+(?:[\w’'\-]+\s+){1,4}?)that\b")
+_BY_THEN_THAT = re.compile(r"(?P<by>\s*by\s+(?!the\s+fact\b)(?:[\w’'\-]+\s+){1,4}?)that\b")
 _PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
 
