@@ -418,6 +418,28 @@ def test_dates_with_offsets_keep_the_outlets_calendar_date(tmp_path):
     assert (utc.dt.date != docs.date.dt.date).sum() == 5
 
 
+def test_dates_dotted_day_first_and_zone_abbreviations(tmp_path):
+    """Forms outlets print that were misread: Ukrainian and Russian sites write "04.03.2022 10:37"
+    (4 March; dateutil read 3 April), US sites "March 3, 2022 5:00 PM EST" (a zone abbreviation
+    pandas cannot parse: the article lost its date). Local mode keeps the printed time; utc=True
+    applies the abbreviation's offset, and refuses to guess one for "ET" (EST or EDT)."""
+    rows = pd.DataFrame({
+        "Date": ["04.03.2022 10:37", "24.02.2022", "March 3, 2022 5:00 PM EST", "17 Nov, 2022 10:37 MSK",
+                 "March 3, 2022 5:00 PM ET"],
+        "URL": [f"https://example.org/d{i}" for i in range(5)],
+        "Title": [f"Story {i}" for i in range(5)],
+        "Text": [f"Kyiv said on day {i} that the talks were over." for i in range(5)],
+    })
+    (tmp_path / "dated.csv").write_text(rows.to_csv(index=False), encoding="utf-8")
+    docs, report = ingest_with_report(tmp_path / "dated.csv")
+    assert docs.date.dt.strftime("%Y-%m-%d %H:%M").tolist() == [
+        "2022-03-04 10:37", "2022-02-24 00:00", "2022-03-03 17:00", "2022-11-17 10:37", "2022-03-03 17:00"]
+    assert report.n_bad_dates == 0
+    utc, bad = parse_dates(rows.Date, utc=True)
+    assert utc[2] == pd.Timestamp("2022-03-03 22:00") and utc[3] == pd.Timestamp("2022-11-17 07:37")
+    assert pd.isna(utc[4]) and bad.tolist() == [False, False, False, False, True]
+
+
 def test_outlet_table():
     t = load_outlets()
     assert t.canonical("AssociatedPress") == "AP" and t.canonical("bbc") == "BBC" and t.canonical("guardian") == "Guardian"

@@ -429,13 +429,29 @@ def test_zero_hit_interval_widens_when_the_other_side_clusters():
     p_hi = stats._exact_rate_ratio_interval(np.array([0.0]), np.array([20000.0]), np.array([40.0]),
                                             np.array([20000.0]), 0.95)[1][0]
     c = stats.compare_outlets(docs, clustered, n_perm=200, n_boot=2000).set_index("outlet").loc["A"]
-    assert c.ci_method == "exact" and c.ci_low == 0 and c.ci_high > 1.2 * p_hi
+    assert c.ci_method == "mover" and c.ci_low == 0 and c.ci_high > 1.2 * p_hi   # says which bound it is
     s_ = stats.compare_outlets(docs, spread, n_perm=200, n_boot=2000).set_index("outlet").loc["A"]
-    assert s_.ci_high == pytest.approx(p_hi)                         # no clustering: the exact bound holds
+    assert s_.ci_high == pytest.approx(p_hi) and s_.ci_method == "exact"   # no clustering: the exact bound holds
     lower, upper = stats._mover_zero_bounds(np.zeros((3, 1)), np.array([[1.0], [2.0], [3.0]]), np.array([0.0]),
                                             20000.0, np.array([40.0]), 20000.0, 0.95, 1000.0)
     lb = np.quantile([1.0, 2.0, 3.0], 0.025)
-    assert upper[0] == pytest.approx(3.689 / 20000 * 1000 / np.sqrt(lb * (2 * 2.0 - lb)), rel=1e-3)
+    phi = np.var([1.0, 2.0, 3.0], ddof=1) * 20000.0**2 / (1000.0**2 * 40)   # B's dispersion: 10
+    assert upper[0] == pytest.approx(phi * 3.689 / 20000 * 1000 / np.sqrt(lb * (2 * 2.0 - lb)), rel=1e-3)
+
+
+def test_zero_hit_interval_of_a_small_outlet_allows_for_its_own_clustering():
+    """A small outlet (10 documents) has no hit; in the other 100 documents the 80 hits sit 8 each in
+    10 of them. At equal rates per document, 10 documents without the word happen 0.9^10 = 35% of the
+    time, so the data cannot say the small outlet uses it less: the interval must contain 1. The
+    exact bound (and the MOVER bound with a plain Poisson bound for the zero count, ~0.46 and ~0.6)
+    excluded it; the zero count's bound now takes the other group's dispersion."""
+    docs = _docs([(f"a{i}", "A", 500) for i in range(10)] + [(f"b{i}", "B", 500) for i in range(100)])
+    hits = _hits([(f"b{i}", "label", "regime", "") for i in range(0, 100, 10) for _ in range(8)])
+    c = stats.compare_outlets(docs, hits, reference="B", n_perm=500, n_boot=2000).iloc[0]
+    exact_hi = stats._exact_rate_ratio_interval([0.0], [5000.0], [80.0], [50000.0], 0.95)[1][0]
+    assert exact_hi < 0.5
+    assert c.n_hits == 0 and c.ci_method == "mover" and c.ci_low == 0 and c.ci_high > 1
+    assert c.p_value > 0.2                                           # the document permutation test agrees
 
 
 def test_compare_outlets_real_zero_hit_rows_are_not_zero_width(sample_tables):
@@ -458,7 +474,21 @@ def test_compare_outlets_real_zero_hit_rows_are_not_zero_width(sample_tables):
     assert len(one_zero) > 20 and (one_zero.ci_high > one_zero.ci_low).all()
     chernihiv = c.loc[(c.outlet == "BBC") & (c.key == "chernihiv")].iloc[0]
     assert chernihiv.ci_method == "bootstrap" and chernihiv.ci_high == np.inf
-    assert set(c.loc[c.ci_low.notna(), "ci_method"]) == {"bootstrap", "exact"}
+    assert set(c.loc[c.ci_low.notna(), "ci_method"]) == {"bootstrap", "exact", "mover"}
+    # NYT against the rest for "Mykolaiv" (39 hits in 15 documents of the rest, none in the NYT):
+    # the exact bound (0.48) assumes independent hits and claims the NYT uses the name less than
+    # half as often; the document permutation test finds no difference (p ~ 0.17). The MOVER bound
+    # with the rest's dispersion for the NYT's zero count is the one reported, and ci_method names it
+    myk = c.loc[(c.outlet == "NYT") & (c.key == "mykolaiv")].iloc[0]
+    assert (myk.n_hits, myk.n_hits_ref) == (0, 39) and myk.ci_method == "mover" and myk.ci_low == 0
+    w = docs.loc[docs.outlet == "NYT", "n_words"].sum()
+    exact_hi = stats._exact_rate_ratio_interval([0.0], [w], [39.0], [docs.n_words.sum() - w], 0.95)[1][0]
+    assert exact_hi == pytest.approx(0.48, abs=0.01) and myk.ci_high > 2
+    # no zero-count interval claims a difference that the document permutation test plainly does
+    # not see (before: BBC "Odesa" [0, 0.72], NYT "Mykolaiv", Reuters "Kharkiv" [0, 0.91], p > 0.1)
+    zero = c.loc[c.ci_method.isin(["exact", "mover"])]
+    unclear = zero.loc[zero.p_value > 0.1]
+    assert len(unclear) >= 10 and ((unclear.ci_low <= 1) & (unclear.ci_high >= 1)).all()
     assert c.loc[c.ci_low.isna(), "ci_method"].isna().all()
 
 

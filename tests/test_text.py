@@ -59,6 +59,9 @@ def test_hit_contexts_equal_the_whole_field_split_at_every_position(raw_dir):
         hits = [(s, min(len(t), s + (1, 4, 9, 40, 400)[s % 5])) for s in range(k % step, len(t), step)]
         assert hit_contexts(t, hits) == [context_from_spans(t, spans, first, s, e) for s, e in hits]
         checked += len(hits)
+        # sparse hits too: a scan goes on from the previous sentence or starts again, by the gap
+        sparse = [(s, min(len(t), s + 1 + s % 7)) for s in range(k % 97, len(t), 97 + 211 * (k % 7))]
+        assert hit_contexts(t, sparse) == [context_from_spans(t, spans, first, s, e) for s, e in sparse]
     assert checked > 200_000
 
 
@@ -83,3 +86,26 @@ def test_long_words_before_a_period_are_not_abbreviations():
     for text, expected in [("said Gen.", True), ("in the U.S.", True), ("on Tuesday.", False),
                            ("the approx.", True), ("Ukrainian.", False), ("J.", True), ("Zaporizhzhia.", False)]:
         assert _is_abbreviation(text, len(text)) is expected, text
+
+
+def test_abbreviation_check_equals_the_regex_reading_on_real_and_odd_text(raw_dir):
+    """The token before a period read with str.rstrip gives the regex's answer at every period of
+    the sample and the seeds, and on text mixing non-ASCII word characters, dotless i, long s,
+    curly apostrophes and underscores with the listed abbreviations."""
+    import itertools
+
+    from framing.text import _ABBREVIATIONS, _is_abbreviation, _is_abbreviation_re
+
+    checked = answers = 0
+    for t in _sample_texts(raw_dir):
+        for i, c in enumerate(t):
+            if c == ".":
+                assert _is_abbreviation(t, i + 1) is _is_abbreviation_re(t, i + 1), t[max(0, i - 15):i + 1]
+                checked += 1
+                answers += _is_abbreviation_re(t, i + 1)
+    assert checked > 10_000 and answers > 300
+    pieces = ["", " ", "x", "(", "é", "_", ".", "’", "ı", "ſ", "Ü", "2", "abcdefgh", "K"]
+    for pre, a in itertools.product(itertools.product(pieces, repeat=2), sorted(_ABBREVIATIONS) + ["J", "U.S"]):
+        for word in (a, a.upper(), a.title()):
+            t = "".join(pre) + word + "."
+            assert _is_abbreviation(t, len(t)) is _is_abbreviation_re(t, len(t)), t

@@ -789,9 +789,9 @@ class Article:
                 if text[rm.end():rm.end() + 1] == "/" or text[rs0 - 1:rs0] == "/" or text.startswith(" via ", rm.end()):
                     continue  # photo credits: "Danny Lawson/PA", "(IPN Wroclaw via AP)"
                 lw0 = g.lower().rstrip(".")
-                if lw0 in _CAP_STOP or lw0 in TITLES or _HYPHEN_MODIFIER.fullmatch(name_word := g.rstrip(".")) \
+                if lw0 in _CAP_STOP or lw0 in TITLES or ("-" in g and _HYPHEN_MODIFIER.fullmatch(g.rstrip("."))) \
                         or (lw0[-1:] in "nhesi" and _DEMONYMS.match(g)
-                                                         and not _WHO_AFTER.match(text, rm.end())):
+                                                         and not ("who" in text[rm.end():rm.end() + 8] and _WHO_AFTER.match(text, rm.end()))):
                     continue  # (a demonym, not "Hordii who had come …")
                 if lw0.endswith("ly") and len(lw0) > 6 and lw0 not in _FEMALE_NAMES and lw0 not in _MALE_NAMES \
                         and _SENT_OPEN.search(text, max(0, rs0 - 3), rs0):
@@ -819,7 +819,7 @@ class Article:
             k = 0
             while k < len(lows) and lows[k] in _CAP_STOP:
                 k += 1
-            while k < len(run) - 1 and _HYPHEN_MODIFIER.fullmatch(run[k][2]):
+            while k < len(run) - 1 and "-" in run[k][2] and _HYPHEN_MODIFIER.fullmatch(run[k][2]):
                 k += 1  # "Eton-alumnus Mikey Stewart Richardson", "Kremlin-backed …": a modifier, no name
             last_title = -1
             for q in range(k, len(lows)):
@@ -867,7 +867,8 @@ class Article:
         full: dict[str, str] = {}
         for m in mentions:
             parts = m.text.split()
-            if m.person and len(parts) >= 2 and not _LATE_BEFORE.search(text, max(0, m.start - 40), m.start):
+            if m.person and len(parts) >= 2 and not ("late " in text[max(0, m.start - 40):m.start]
+                                                         and _LATE_BEFORE.search(text, max(0, m.start - 40), m.start)):
                 # (not "the late Brigadier Peter Stewart-Richardson": the dead do not speak in the story)
                 full.setdefault(parts[-1].lower(), m.text)
         for m in mentions:
@@ -881,7 +882,7 @@ class Article:
             if not m.person and " " not in m.text and not m.text.isupper():
                 lw = m.text.lower()
                 if lw not in _ORG_WORDS and lw not in _PLACES and (
-                        lw in _MALE_NAMES or lw in _FEMALE_NAMES or _WHO_AFTER.match(text, m.end)):
+                        lw in _MALE_NAMES or lw in _FEMALE_NAMES or "who" in text[m.end:m.end + 8] and _WHO_AFTER.match(text, m.end)):
                     m.person = True
         # acronyms: "FT" -> "Financial Times", "MoD" -> "Ministry of Defence", "AOC" -> "Alexandria
         # Ocasio-Cortez", "ANB" -> "The Agency for National Security" (written "…, or ANB" / "… (ANB)")
@@ -1160,8 +1161,11 @@ class Article:
         """For a definite role ("the spokesman", "the source", "its source"): the unnamed speaker
         with that role (any, for "source") introduced by an indefinite article in this sentence or
         the three before ("A Nexperia spokesman noted …", "a senior Western official … said")."""
-        here = self.sentence_index(pos)
+        window = self.text[max(0, pos - 800):pos].lower()
         wanted = _SYNONYMS.get(head, {head})
+        if not any(w in window for w in wanted) and head != "source":
+            return ""  # (cheap: no unnamed source with that role was written just before)
+        here = self.sentence_index(pos)
         self._in_plural = True  # one level only
         try:
             for spk, a, b in self._recent_cue_speakers(pos, here):
@@ -1484,7 +1488,7 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
-    cm = _CALLED_NAME.search(text, hs, e)
+    cm = _CALLED_NAME.search(text, hs, e) if (" called " in np_text or " named " in np_text) else None
     if cm and low[0] in ("a", "an", "one"):
         # "A conscript called Ruslan": the name given
         m = art.mention_at(cm.end(), e + 1)

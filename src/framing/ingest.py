@@ -389,6 +389,42 @@ _ISO_OFFSET_RE = re.compile(
     r"^(\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:[.,]\d+)?)?)\s*(?:Z|UTC|GMT|[+-]\d\d(?::?\d\d)?)$", re.IGNORECASE)
 
 
+#: A numeric date with dots, "04.03.2022" (optionally followed by a time): day first in every
+#: convention that writes dots (Russian, Ukrainian, German, Polish ...); dateutil would read it
+#: month first (3 April).
+_DOTTED_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})(?=$|[\sT,])")
+
+#: A time followed by a time-zone abbreviation ("5:00 PM EST", "10:37 MSK"), which pandas cannot
+#: parse (the whole date became NaT). Unambiguous ones map to their offset; "ET", "CT", "MT", "PT"
+#: (standard or daylight time, whichever was in force) have none.
+_ZONE_ABBREVIATIONS = {
+    "EST": "-0500", "EDT": "-0400", "CST": "-0600", "CDT": "-0500", "MST": "-0700", "MDT": "-0600",
+    "PST": "-0800", "PDT": "-0700", "BST": "+0100", "CET": "+0100", "CEST": "+0200", "EET": "+0200",
+    "EEST": "+0300", "MSK": "+0300", "ET": None, "CT": None, "MT": None, "PT": None,
+}
+_ZONE_ABBREVIATION_RE = re.compile(
+    r"(\d{1,2}:\d\d(?::\d\d)?(?:\s*[AaPp]\.?[Mm]\.?)?)\s*\(?(%s)\)?$" % "|".join(_ZONE_ABBREVIATIONS))
+
+
+def _normalise_date_text(values: pd.Series, *, utc: bool) -> pd.Series:
+    """Rewrite two forms the parsers misread: a dotted numeric date becomes ISO, day first
+    ("04.03.2022 10:37" -> "2022-03-04 10:37"); a trailing zone abbreviation becomes its offset
+    ("5:00 PM EST" -> "5:00 PM -0500"; dropped again unless ``utc``). An abbreviation without a
+    fixed offset ("ET") is dropped in local mode, where no offset is applied anyway; with ``utc``
+    it stays, and the value is reported as unparseable rather than given a guessed clock."""
+    def dotted(m: re.Match) -> str:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+
+    def zone(m: re.Match) -> str:
+        offset = _ZONE_ABBREVIATIONS[m.group(2)]
+        if offset is None:
+            return m.group(0) if utc else m.group(1)
+        return f"{m.group(1)} {offset}"
+
+    out = values.str.replace(_DOTTED_DATE_RE, dotted, regex=True)
+    return out.str.replace(_ZONE_ABBREVIATION_RE, zone, regex=True)
+
+
 def _scalar_local(value: str, fmt: str):
     """One value parsed alone (``fmt`` as for :func:`pandas.to_datetime`): its wall-clock time,
     any time zone dropped; NaT where it does not parse."""
@@ -437,7 +473,9 @@ def parse_dates(values: pd.Series, *, utc: bool = False) -> tuple[pd.Series, pd.
     Returns ``(dates, bad)``: ``dates`` is ``datetime64[ns]`` with NaT where the value is
     empty or unparseable; ``bad`` is True where a non-empty value could not be parsed (or
     lies outside 1800-2200). ISO 8601 is parsed vectorised; other forms ("17 Nov, 2022
-    10:37", "March 3, 2022") go through dateutil (month first for "03/04/2022").
+    10:37", "March 3, 2022") go through dateutil (month first for "03/04/2022"; day first for
+    the dotted "04.03.2022", as everywhere dots are written). A zone abbreviation after the time
+    ("5:00 PM EST", "10:37 MSK") counts as its offset (:func:`_normalise_date_text`).
     """
     s = values.fillna("").astype(str).str.strip()
     empty = s.eq("") | s.str.lower().isin(["nan", "nat", "none", "null"])
@@ -456,13 +494,14 @@ def parse_dates(values: pd.Series, *, utc: bool = False) -> tuple[pd.Series, pd.
     if todo.any():
         # parse each distinct value once (dates repeat a lot in a corpus), then map back
         uniq = pd.Series(pd.unique(s[todo]))
+        text = _normalise_date_text(uniq, utc=utc)
         if utc:
-            parsed = naive_utc(uniq, "ISO8601")
+            parsed = naive_utc(text, "ISO8601")
         else:  # strip an ISO offset first: what is left is the local time, parsed without a zone
-            parsed = _parse_local(uniq.str.replace(_ISO_OFFSET_RE, r"\1", regex=True), "ISO8601")
+            parsed = _parse_local(text.str.replace(_ISO_OFFSET_RE, r"\1", regex=True), "ISO8601")
         rest = parsed.isna()
         if rest.any():
-            parsed[rest] = naive_utc(uniq[rest], "mixed") if utc else _parse_local(uniq[rest], "mixed")
+            parsed[rest] = naive_utc(text[rest], "mixed") if utc else _parse_local(text[rest], "mixed")
         out.loc[todo] = s[todo].map(pd.Series(parsed.to_numpy(), index=uniq.to_numpy())).astype("datetime64[us]")
     implausible = out.notna() & ((out.dt.year < 1800) | (out.dt.year > 2200))
     naive = out.mask(implausible)

@@ -80,7 +80,7 @@ class _FormRule:
 class Matcher:
     """A codebook compiled for matching. Build with :func:`compile_codebook`; use with :func:`find_lexical`."""
 
-    def __init__(self, codebook: Codebook):
+    def __init__(self, codebook: Codebook, *, prefilter: bool = True):
         self.codebook = codebook
         self.rules: list[_FormRule] = []
         self.features: list[str] = []
@@ -101,25 +101,22 @@ class Matcher:
                 before = (re.compile(f"(?:{form.requires_before})\\Z", re.IGNORECASE)
                           if form.requires_before else None)
                 fi = len(self.rules)
-                self.rules.append(_FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
-                                            form.case, exc, after, before,
-                                            *_needs_pair(exc, form.terms)))
+                rule = _FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
+                                 form.case, exc, after, before,
+                                 *(_needs_pair(exc, form.terms) if prefilter else (None, None)))
+                self.rules.append(rule)
                 for term in form.terms:
                     unified = term.translate(_FOLD_TABLE)
                     if any(c in unified for c in "' -"):
                         self.fold_chars = True
-                    folded = _fold(unified)
-                    payloads.setdefault(folded, []).append((
-                        fi, fid, len(term), form.case, unified, unified.upper(),
-                        _is_word(unified[0]), _is_word(unified[-1]),
-                        exc is not None or after is not None or before is not None,
-                    ))
+                    payloads.setdefault(_fold(unified), []).append(_term_payload(rule, term, unified))
                     self.n_terms += 1
                 for rx in form.regex:
                     flags = re.IGNORECASE if form.case == "insensitive" else 0
                     self.regexes.append((fi, re.compile(rx, flags)))
         for folded, plist in payloads.items():
-            automaton.add_word(folded, tuple(plist))
+            # the first payload inline, any others (forms sharing the folded term) in its last item
+            automaton.add_word(folded, plist[0][:-1] + (tuple(plist[1:]),))
         if payloads:
             automaton.make_automaton()
         self.automaton = automaton if payloads else None
@@ -136,6 +133,24 @@ class Matcher:
                 if c in folded:
                     folded = folded.replace(c, r)
         return folded
+
+
+def _term_payload(rule: _FormRule, term: str, unified: str) -> tuple:
+    """What the automaton holds for one term of a form, everything the scan checks without
+    looking the form up: ``(form index, feature id, length, case, exact, upper, word at start,
+    word at end, context check, needs, more)``. ``case``/``exact``/``upper`` are None for an
+    ``insensitive`` form (no case check); ``context check``: the form has requires or exceptions;
+    ``needs``: its exception's prefilter (:func:`_needs_pair`) where an exception is all the
+    form's context rules, so a window lacking those strings is accepted on the spot; ``more``:
+    the payloads of other forms with the same folded term (filled in when the automaton is built)."""
+    sensitive = rule.case != "insensitive"
+    ctx = rule.exception is not None or rule.after is not None or rule.before is not None
+    only_exception = rule.after is None and rule.before is None
+    return (rule.index, rule.feature_id, len(term),
+            rule.case if sensitive else None, unified if sensitive else None,
+            unified.upper() if sensitive else None,
+            _is_word(unified[0]), _is_word(unified[-1]), ctx,
+            rule.exception_needs_re if only_exception else None, ())
 
 
 def _has_fold_char(s: str) -> bool:
@@ -269,16 +284,21 @@ def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | 
     if rule.before is not None and rule.before.search(text[max(0, start - CONTEXT_CHARS):start]) is None:
         return False
     if rule.exception is not None:
-        lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
         if folded is not None and rule.exception_needs_re is not None \
-                and rule.exception_needs_re.search(folded, lo, hi) is None:
+                and rule.exception_needs_re.search(folded, start - CONTEXT_CHARS, end + CONTEXT_CHARS) is None:
             return True  # no match of the exception can lie in the window
-        for m in rule.exception.finditer(text, lo, hi):
-            if m.start() > start:
-                break
-            if m.end() >= end:
-                return False
+        return not _exception_covers(text, start, end, rule.exception)
     return True
+
+
+def _exception_covers(text: str, start: int, end: int, exception: re.Pattern) -> bool:
+    """A match of ``exception`` within ``CONTEXT_CHARS`` characters either side covers ``text[start:end]``."""
+    for m in exception.finditer(text, max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)):
+        if m.start() > start:
+            break
+        if m.end() >= end:
+            return True
+    return False
 
 
 def find_lexical(text: str, matcher: Matcher | Codebook | str | None = None) -> list[LexMatch]:
@@ -307,30 +327,42 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
     n = len(text)
     rules = matcher.rules
     cands: list[tuple[int, int, int, int]] = []  # (feature id, start, end, form index)
-    exc_cache: dict[int, list[tuple[int, int]]] = {}
     needs_text = None
     if matcher.automaton is not None:
         folded = matcher.fold(text)
         needs_text = _fold_for_needs(text, folded)
-        for last, payload in matcher.automaton.iter(folded):
+        add = cands.append
+        # one payload per term (see _term_payload), unpacked in the loop header; the checks in
+        # order of cost: word boundaries, case, then requires/exceptions
+        for last, (fi, fid, length, case, exact, upper, w0, w1, ctx, needs, more) in \
+                matcher.automaton.iter(folded):
             end = last + 1
-            for fi, fid, length, case, exact, upper, w0, w1, ctx in payload:
-                start = end - length
-                if w0 and start > 0:
-                    c = text[start - 1]
-                    if c.isalnum() or c == "_":
-                        continue
-                if w1 and end < n:
-                    c = text[end]
-                    if c.isalnum() or c == "_":
-                        continue
-                if case != "insensitive":
-                    surface = text[start:end]
-                    if surface != exact and not _case_ok(surface, case, exact, upper):
-                        continue
-                if ctx and not _context_ok(text, start, end, rules[fi], exc_cache, needs_text):
+            if more:
+                for p in more:
+                    if _term_ok(text, n, end, p, rules, needs_text):
+                        add((p[1], end - p[2], end, p[0]))
+            start = end - length
+            if w0 and start:
+                c = text[start - 1]
+                if c.isalnum() or c == "_":
                     continue
-                cands.append((fid, start, end, fi))
+            if w1 and end < n:
+                c = text[end]
+                if c.isalnum() or c == "_":
+                    continue
+            if case is not None and not text.startswith(exact, start) \
+                    and not _case_ok(text[start:end], case, exact, upper):
+                continue
+            if ctx:
+                if needs is not None and needs_text is not None:
+                    # an exception is the form's only context rule: accepted at once where the
+                    # window lacks every string a match of it needs (what _context_ok does)
+                    if needs.search(needs_text, start - CONTEXT_CHARS, end + CONTEXT_CHARS) is not None \
+                            and _exception_covers(text, start, end, rules[fi].exception):
+                        continue
+                elif not _context_ok(text, start, end, rules[fi], None, needs_text):
+                    continue
+            add((fid, start, end, fi))
     for fi, rx in matcher.regexes:
         rule = rules[fi]
         for m in rx.finditer(text):
@@ -341,11 +373,25 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
                 continue
             if end < n and _is_word(text[end]) and _is_word(text[end - 1]):
                 continue
-            if _context_ok(text, start, end, rule, exc_cache, needs_text):
+            if _context_ok(text, start, end, rule, None, needs_text):
                 cands.append((rule.feature_id, start, end, fi))
     if not cands:
         return []
     return _resolve_overlaps(cands)
+
+
+def _term_ok(text: str, n: int, end: int, payload: tuple, rules: list[_FormRule], needs_text: str | None) -> bool:
+    """The checks of :func:`find_lexical_raw`'s scan for one payload ending at ``end`` (for the
+    rare terms held by several forms)."""
+    fi, _fid, length, case, exact, upper, w0, w1, ctx, _needs, _more = payload
+    start = end - length
+    if w0 and start > 0 and _is_word(text[start - 1]):
+        return False
+    if w1 and end < n and _is_word(text[end]):
+        return False
+    if case is not None and not _case_ok(text[start:end], case, exact, upper):
+        return False
+    return not ctx or _context_ok(text, start, end, rules[fi], None, needs_text)
 
 
 _START_FEATURE_END = operator.itemgetter(1, 0, 2)

@@ -308,20 +308,41 @@ def _exact_rate_ratio_interval(xa, wa, xb, wb, ci: float) -> tuple[np.ndarray, n
     return np.where(ok, lo, np.nan), np.where(ok, hi, np.nan)
 
 
+def _dispersion(reps: np.ndarray, x, w, per: float) -> np.ndarray:
+    """Variance inflation of a group's rate over Poisson, from its document-bootstrap replicates
+    ``reps`` (n_boot, k): φ = Var*(rate) / (per · rate / w) (the Poisson variance of a rate of
+    ``x`` hits in ``w`` words, per ``per`` words), at least 1; 1 where ``x = 0`` (no estimate).
+    φ ≈ 1 when hits are spread one per document, larger the more they cluster."""
+    x = np.asarray(x, dtype="float64")
+    if reps.shape[0] < 2 or not w > 0:
+        return np.ones_like(x)
+    with warnings.catch_warnings(), np.errstate(divide="ignore", invalid="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns
+        var = np.nanvar(reps, axis=0, ddof=1)
+        phi = var * w * w / (per * per * x)
+    return np.where((x > 0) & np.isfinite(phi), np.maximum(phi, 1.0), 1.0)
+
+
 def _mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci: float, per: float) -> tuple[np.ndarray, np.ndarray]:
-    """Bounds of a rate ratio with one zero count that keep the other group's clustering: MOVER
-    (Zou & Donner 2008) combining the exact Poisson bound of the zero group's rate (as
-    :func:`outlet_rates` gives it) with the document-bootstrap interval of the other group's rate
-    (replicates ``ra`` / ``rb``). Returns ``(lower, upper)``: ``upper`` for ``xa = 0``,
-    U = u_a / sqrt(l_b (2 r_b - l_b)); ``lower`` for ``xb = 0``, by symmetry
-    L = sqrt(l_a (2 r_a - l_a)) / u_b. ``inf`` / ``0`` where the bootstrap bound is 0."""
+    """Bounds of a rate ratio with one zero count that keep the clustering of hits: MOVER
+    (Zou & Donner 2008) combining a bound of the zero group's rate with the document-bootstrap
+    interval of the other group's rate (replicates ``ra`` / ``rb``). Returns ``(lower, upper)``:
+    ``upper`` for ``xa = 0``, U = u_a / sqrt(l_b (2 r_b - l_b)); ``lower`` for ``xb = 0``, by
+    symmetry L = sqrt(l_a (2 r_a - l_a)) / u_b. ``inf`` / ``0`` where the bootstrap bound is 0.
+
+    The zero group's bound is the exact Poisson one (:func:`outlet_rates`) with its words divided
+    by the other group's dispersion φ (:func:`_dispersion`; quasi-Poisson, a dispersion common to
+    both groups): u_a = φ_b · (-ln(α/2)) / w_a. A zero count says nothing about how the group's
+    hits would cluster, and clustered hits leave many documents -- or a whole small outlet -- without
+    one at a rate the plain Poisson bound excludes."""
     a = (1 - ci) / 2
     xa, xb = np.asarray(xa, dtype="float64"), np.asarray(xb, dtype="float64")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", RuntimeWarning)  # all-NaN columns
         la, lb = np.nanquantile(ra, a, axis=0), np.nanquantile(rb, a, axis=0)
     r_a, r_b = xa / wa * per if wa > 0 else xa * np.nan, xb / wb * per if wb > 0 else xb * np.nan
-    u_a, u_b = _poisson_upper(wa, ci, per), _poisson_upper(wb, ci, per)
+    u_a = _poisson_upper(wa, ci, per) * _dispersion(rb, xb, wb, per)
+    u_b = _poisson_upper(wb, ci, per) * _dispersion(ra, xa, wa, per)
     with np.errstate(divide="ignore", invalid="ignore"):
         db = lb * (2 * r_b - lb)
         upper = np.where(db > 0, u_a / np.sqrt(np.where(db > 0, db, 1.0)), np.inf)
@@ -337,17 +358,20 @@ def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float, *, mover=None):
     conditional one (:func:`_exact_rate_ratio_interval`), widened to the MOVER bound of
     :func:`_mover_zero_bounds` where that is wider (``mover``: its ``(lower, upper)``), because the
     exact interval treats hits as independent and is too narrow when the other group's hits
-    cluster in few documents. Returns ``(lo, hi, exact)`` with ``exact`` marking the replaced entries."""
+    cluster in few documents. Returns ``(lo, hi, exact, widened)``: ``exact`` marks the replaced
+    entries, ``widened`` those of them whose bound is the MOVER one (``ci_method`` "mover")."""
     xa, xb = np.asarray(xa, dtype="float64"), np.asarray(xb, dtype="float64")
     exact = ((xa == 0) != (xb == 0)) & (np.asarray(lo) == np.asarray(hi))
+    widened = np.zeros(exact.shape, dtype=bool)
     if exact.any():
         el, eh = _exact_rate_ratio_interval(xa, wa, xb, wb, ci)
         if mover is not None:
             ml, mu = mover
+            widened = exact & (((xa == 0) & (mu > eh)) | ((xb == 0) & (ml < el)))
             eh = np.where(xa == 0, np.maximum(eh, mu), eh)  # the wider of the two upper bounds
             el = np.where(xb == 0, np.minimum(el, ml), el)  # and of the two lower bounds
         lo, hi = np.where(exact, el, lo), np.where(exact, eh, hi)
-    return lo, hi, exact
+    return lo, hi, exact, widened
 
 
 #: Values this close to a bound (0, 1, or the lower/upper limit given) are floating-point noise.
@@ -801,12 +825,15 @@ def compare_outlets(
     and the other has some, every replicate is 0 (or +inf) and the percentile interval has zero
     width ([0, 0]) unless too many are undefined; a zero count is compatible with a positive rate,
     so there the interval is the exact conditional one for a ratio of Poisson rates with the word
-    counts as exposures (:func:`_exact_rate_ratio_interval`; R's ``poisson.test``).
+    counts as exposures (:func:`_exact_rate_ratio_interval`; R's ``poisson.test``), widened to the
+    MOVER bound where that is wider (:func:`_mover_zero_bounds`; ``ci_method`` "mover"). Neither
+    knows how the zero group's hits would cluster, so under clustering these rows cover less than
+    ``ci`` (see docs/statistics.md).
 
     Returns columns: the level columns, ``outlet``, ``reference``, ``n_docs``, ``n_docs_ref``,
     ``n_hits``, ``n_hits_ref``, ``rate``, ``rate_ref``, ``rate_ratio``, ``ci_low``, ``ci_high``,
-    ``ci_method`` (which method gave the interval: ``"bootstrap"``, ``"exact"``, ``"wald"`` for the
-    GLM; None where there is no interval),
+    ``ci_method`` (which method gave the interval: ``"bootstrap"``, ``"exact"``, ``"mover"`` where
+    the MOVER bound widened the exact one, ``"wald"`` for the GLM; None where there is no interval),
     ``boot_undefined`` (share of bootstrap replicates with no ratio; NaN for the GLM), ``p_value``,
     ``p_adjusted``, ``significant`` (``p_adjusted < alpha``), ``method``, ``insufficient``.
     """
@@ -856,11 +883,12 @@ def compare_outlets(
                     lo, hi, undefined = _rate_ratio_interval(ra, rb, ci)
                     # one group without a hit: a zero-width bootstrap interval becomes the exact one
                     xa, wa, xb, wb = ca.sum(0), words[a].sum(), cb.sum(0), words[b].sum()
-                    lo, hi, exact = _zero_count_to_exact(
+                    lo, hi, exact, widened = _zero_count_to_exact(
                         lo, hi, xa, wa, xb, wb, ci, mover=_mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci, per))
                     no_ratio = np.isnan(rr)  # neither group has a hit: no estimate, no interval
                     lo, hi = np.where(no_ratio, np.nan, lo), np.where(no_ratio, np.nan, hi)
-                    ci_method = np.where(no_ratio, None, np.where(exact, "exact", "bootstrap")).astype(object)
+                    ci_method = np.where(no_ratio, None, np.where(
+                        widened, "mover", np.where(exact, "exact", "bootstrap"))).astype(object)
                 if reference is not None:
                     both = a | b
                     p = _perm_test(counts[both], words[both], a[both].astype("int64"), [1], n_perm=n_perm,

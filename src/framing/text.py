@@ -40,19 +40,43 @@ _ABBR_MAX_LEN = max(map(len, _ABBREVIATIONS))
 
 
 def _is_abbreviation(text: str, end: int) -> bool:
-    """True if the period ending at ``end`` closes a known abbreviation or an initial."""
+    """True if the period ending at ``end`` closes a known abbreviation or an initial.
+
+    The token is the run of word characters and periods before the period (within 11
+    characters: :func:`_is_abbreviation_re`). Found here with ``str.rstrip`` over the ASCII ones
+    (one C call instead of a regex search); where the run is stopped by a non-ASCII word character
+    (é), the regex decides."""
     if end > _ABBR_MAX_LEN + 1 and text[end - _ABBR_MAX_LEN - 2:end - 1].isalnum():
         # the token read below ends in more letters/digits than any listed abbreviation has
         # characters, with no period among them: not an abbreviation, not an initial (the
         # answer the regexes below give, without running them)
         return False
+    window = text[end - 12 if end > 12 else 0:end - 1]
+    rest = window.rstrip(_ASCII_WORD_OR_PERIOD)
+    if rest and not rest[-1].isascii() and rest[-1].isalnum():
+        return _is_abbreviation_re(text, end)
+    token = window[len(rest):].lower()
+    if not token:
+        return False
+    if token in _ABBREVIATIONS:
+        return True
+    # single capital initial ("J. Smith") or dotted acronym ("U.S.")
+    return (len(token) == 1 or "." in token) and _INITIAL_RE.fullmatch(token) is not None
+
+
+#: The ASCII characters of the token before a period (``[\w.]``).
+_ASCII_WORD_OR_PERIOD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
+
+
+def _is_abbreviation_re(text: str, end: int) -> bool:
+    r""":func:`_is_abbreviation` by regex: the token is what ``([\w.]+)\.$`` finds in the 12
+    characters up to ``end`` (the reference; used where the token holds non-ASCII characters)."""
     m = _ABBR_TOKEN_RE.search(text, max(0, end - 12), end)
     if not m:
         return False
     token = m.group(1).lower()
     if token in _ABBREVIATIONS:
         return True
-    # single capital initial ("J. Smith") or dotted acronym ("U.S.")
     return _INITIAL_RE.fullmatch(token) is not None
 
 
@@ -162,8 +186,14 @@ def sentence_bounds(text: str, pos: int, *, floor: int = 0, pattern: re.Pattern 
     break is found). ``floor``: 0 or a known break at or before ``pos`` (the scan never goes back
     further). ``pattern``: ``_break_candidates(text)``, when the caller has it.
     """
+    lo, hi, _it = _bounds_scan(text, pos, floor, pattern if pattern is not None else _break_candidates(text))
+    return lo, hi
+
+
+def _bounds_scan(text: str, pos: int, floor: int, rx: re.Pattern):
+    """:func:`sentence_bounds`, also returning its scan of the candidates, left just after the
+    break that ends the sentence (the next candidates it yields are those after ``hi``)."""
     n = len(text)
-    rx = pattern if pattern is not None else _break_candidates(text)
     reach = 200
     while True:
         p = pos - reach
@@ -190,13 +220,36 @@ def sentence_bounds(text: str, pos: int, *, floor: int = 0, pattern: re.Pattern 
         reach *= 4
     if lo < 0:
         lo = floor
-    hi = n
-    while after is not None:
-        if _is_break(text, after, n):
-            hi = after.end()
+    return lo, _first_break(text, after, it, n), it
+
+
+def _next_bounds(text: str, pos: int, floor: int, it, n: int):
+    """:func:`_bounds_scan` for a ``pos`` after the sentence whose scan ``it`` is (``floor``: that
+    sentence's end, a break): the scan goes on from there instead of starting again (the
+    candidates after a break are the same however far back a scan starts), so hits sentences
+    apart in one paragraph cost one pass over its candidates."""
+    before: list[re.Match] = []
+    after = None
+    for m in it:
+        if m.end() > pos:
+            after = m
             break
-        after = next(it, None)
-    return lo, hi
+        before.append(m)
+    lo = floor
+    for m in reversed(before):
+        if _is_break(text, m, n):
+            lo = m.end()
+            break
+    return lo, _first_break(text, after, it, n)
+
+
+def _first_break(text: str, m, it, n: int) -> int:
+    """End of the first break among the candidate ``m`` and those ``it`` yields next, else ``n``."""
+    while m is not None:
+        if _is_break(text, m, n):
+            return m.end()
+        m = next(it, None)
+    return n
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -240,6 +293,11 @@ def hit_sentences(text: str, starts, ends) -> list[str]:
     return _hit_contexts(text, starts, ends, True)
 
 
+#: Hits further apart than this (characters after the previous hit's sentence) start a new scan
+#: for their sentence instead of reading on through the candidates in between.
+_READ_ON_CHARS = 600
+
+
 def _hit_contexts(text: str, starts, ends, as_text: bool) -> list:
     n = len(text)
     out: list = []
@@ -250,6 +308,7 @@ def _hit_contexts(text: str, starts, ends, as_text: bool) -> list:
     lo = hi = -1          # raw bounds of the sentence of the previous hit
     cs = ce = 0           # the same, trimmed
     cur = None            # its context (offsets or text)
+    it = None             # the scan that found hi, left just after it
     spans = first = None
     for start, end in zip(starts, ends):
         last = end - 1 if end - 1 > start else start
@@ -264,8 +323,16 @@ def _hit_contexts(text: str, starts, ends, as_text: bool) -> list:
             add(text[a:b] if as_text else (a, b))
             continue
         if not lo <= start < hi:
-            lo, hi = sentence_bounds(text, start, floor=hi if 0 <= hi <= start else 0, pattern=rx)
-            cs, ce = trim_span(text, lo, hi)
+            # hits come sorted by start, so here start >= hi: the previous sentence's end is a floor
+            if it is not None and 0 <= start - hi <= _READ_ON_CHARS:
+                lo, hi = _next_bounds(text, start, hi, it, n)
+            else:
+                lo, hi, it = _bounds_scan(text, start, hi if 0 <= hi <= start else 0, rx)
+            cs, ce = lo, hi
+            while cs < ce and text[cs].isspace():
+                cs += 1
+            while ce > cs and text[ce - 1].isspace():
+                ce -= 1
             cur = text[cs:ce] if as_text else (cs, ce)
         if last < hi:
             add(cur)
