@@ -1495,3 +1495,19 @@ def test_narratives_that_and_assurances(text, quoted, qtype, cue):
 ])
 def test_echoes_in_any_order_and_no_agent_in_the_fact(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+@pytest.mark.parametrize("text, quoted, qtype, cue", [
+    # a passive label with an adverb such as "later" (RT.csv row 134)
+    ("The period from 1945 until 1991, when Latvia seceded from the USSR, was later designated by Riga as “Soviet "
+     "occupation.”", "Soviet occupation.", "partial", "designate"),
+    # exhort is a verb of saying (NYT.csv row 925)
+    ("He opened the door to nationalizing the assets of Western companies pulling out of Russia and exhorted senior "
+     "officials to “act decisively” to preserve jobs.", "act decisively", "partial", "exhort"),
+    # the name of a conference (AssociatedPress.csv row 50)
+    ('Kishida made the comment at a "green transformation" conference on bolstering the country´s efforts to curb '
+     'emissions.', "green transformation", "other", ""),
+])
+def test_passive_adverbs_exhortations_and_conferences(text, quoted, qtype, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype and r["cue"] == cue

@@ -285,7 +285,8 @@ _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
     r"co-host|host|anchor|presenter|column|newsletter|website|app|account|page|button|tactics?|manoeuvres?|"
-    r"maneuvers?|camp|plans|bar|pub|hotel|restaurant|caf[eé]|festival|exhibition|award|prize|medal|label)\b")
+    r"maneuvers?|camp|plans|bar|pub|hotel|restaurant|caf[eé]|festival|exhibition|award|prize|medal|label|"
+    r"conference|forum|congress)\b")
 # verbs that found or set up a thing: the quoted noun group after them is its name
 # ("issued a decree establishing a “register of oligarchs”", "had created a “working group”")
 _FOUNDING_BEFORE = re.compile(r"\b(?:establish(?:es|ed|ing)?|creat(?:e|es|ed|ing)|set(?:s|ting)?\s+up|"
@@ -1077,7 +1078,7 @@ _GOVERNING_VERBS = (
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
     "order", "instruct", "decree", "cry", "quip", "recommend", "observe", "gush", "berate", "criticise",
     "criticize", "slam", "lambast", "decry", "deride", "mock", "ridicule", "scold", "castigate", "rebuke",
-    "assure", "reassure",
+    "assure", "reassure", "exhort",
     *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
@@ -1417,7 +1418,7 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out", "record", "pan",
                 "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast", "tell", "warn",
                 "inform", "advise", "assure", "blame"}
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:[a-z]+ly\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:[a-z]+ly|later|also|then|since|now|often|once|long|widely|first)\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
 # a participle opening its sentence or headline, with no auxiliary: "Labeled a ‘Challenge’ by NATO, China …",
 # "Branded a ‘traitor’, he …"
