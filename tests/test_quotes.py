@@ -1458,6 +1458,9 @@ def test_purposes_of_speaking_and_nested_verbs_of_saying(text, quoted, speaker, 
     ("It clashes with the Western-influenced music scene that gave birth to Little Big, a self-described "
      "“punk-pop-rave band.” The four-person band spawned a dance craze.", "punk-pop-rave band.", "partial",
      "self-describe"),
+    # ... but a name taken is a name (HuffPost.csv row 619)
+    ("Much of the OPCW’s investigation was conducted after the whistleblower, self-styled as “Alex,” left the "
+     "organization.", "Alex,", "other", ""),
 ])
 def test_critics_names_of_ideas_and_self_descriptions(text, quoted, qtype, cue):
     r = _typed(text, quoted)

@@ -1566,8 +1566,9 @@ def _self_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | 
     (self-style), the speaker not read here. (*Self-proclaimed* “republics” is left alone: a status
     claimed, which the writer's marks doubt.)"""
     m = _SELF_LABEL.search(f.text, max(sent_start, q.start - 40), q.start - 1)
-    if not m:
-        return None
+    words = _words(f.text[q.start:q.end])
+    if not m or len(words) == 1 and words[0][:1].isupper():
+        return None  # (a name taken: "the whistleblower, self-styled as “Alex,”")
     lemma = "self-" + m.group(1)[:-1] if m.group(1).endswith(("ibed", "yled")) else "self-" + attr.verb_lemma(m.group(1))
     return attr.Attribution("", -1, -1, lemma, m.group(0).split()[0], f.art.lexicon.category(lemma),
                             m.start(), m.start() + len(m.group(0).split()[0]), how="sentence")
