@@ -1514,3 +1514,16 @@ def test_echoes_in_any_order_and_no_agent_in_the_fact(text, quoted, qtype):
 def test_passive_adverbs_exhortations_and_conferences(text, quoted, qtype, cue):
     r = _typed(text, quoted)
     assert r["quote_type"] == qtype and r["cue"] == cue
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # a slogan or banner someone chants or holds is theirs (guardian.csv row 131) ...
+    ("Before kick-off the crowd chanted the slogan “Armed Forces of Ukraine”. They waved banners saying “Kherson is "
+     "Ukraine”, a reference to the southern region.", "Armed Forces of Ukraine", "partial"),
+    # ... a sign no one is said to hold is other (guardian.csv row 130)
+    ("As well as the empty school buses, the streets were littered with signs saying “Caution! Children!” as a "
+     "protest against the violation of children’s rights.",
+     "Caution! Children!", "other"),
+])
+def test_held_signs_are_their_holders(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype

@@ -316,6 +316,12 @@ _AS_WORD_BEFORE = re.compile(r"\b(?:(?:word|term|phrase|expression|label|slogan)
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,4}")
 
 
+_SIGN_BEFORE = re.compile(r"\b(?:slogans?|chants?|banners?|signs?|placards?|posters?|cry|mantra)\b[^.;:]*$", re.I)
+_HELD_BY = re.compile(r"\b(?:wav(?:e|es|ed|ing)|h(?:old|olds|eld|olding)|chant(?:s|ed|ing)?|display(?:s|ed|ing)?|"
+                      r"carr(?:y|ies|ied|ying)|rais(?:e|es|ed|ing)|shout(?:s|ed|ing)?|s(?:ang|ing|ings|inging)|"
+                      r"brandish(?:es|ed|ing)?)\b", re.I)
+
+
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
@@ -417,6 +423,9 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     words = _words(span)
     if not words:
         return True
+    sign = _SIGN_BEFORE.search(before)
+    if sign and _HELD_BY.search(text, sent_start, max(sent_start, q.start - 40) + sign.start()):
+        return False  # a slogan or banner someone chants or holds is theirs: "the crowd chanted the slogan “…”"
     if _OTHER_BEFORE.search(before) and len(words) <= 8 and not _predicate_start(words) \
             and not _POSSESSED_WORDS.search(before) and not _VERB_NOT_NOUN.search(before):
         # "... called/named/dubbed X" only when not said by someone ("calling it ..."); not a
