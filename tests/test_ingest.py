@@ -273,6 +273,40 @@ def test_syndicated_copy_is_kept_for_every_outlet_and_flagged(tmp_path):
     assert alone.dup_of.isna().all() and list(alone.columns).index("dup_of") == len(DOC_COLUMNS) + 3
 
 
+def test_dup_of_names_the_first_copy_through_a_chain_of_copies(tmp_path):
+    """The real AP story again: Fox runs it at the AP URL with a line added (so not the same text),
+    and the Mirror runs Fox's version word for word at its own URL. All three are one story: both
+    copies name the AP article, not the Mirror a copy of a copy (dup_of was Fox's '~2' id there)."""
+    ap = pd.read_csv(FIX / "AssociatedPress.csv", dtype=str, keep_default_na=False)
+    story = ap.iloc[0]
+    d = tmp_path / "in"
+    d.mkdir()
+    shutil.copyfile(FIX / "AssociatedPress.csv", d / "AssociatedPress.csv")
+    fox_text = story.Text + "\n\nFox News' Greg Norman contributed to this report."
+    wire = pd.DataFrame({
+        "Publisher": ["Fox", "Mirror"], "Date": [story.Date] * 2,
+        "URL": [story.URL, "https://www.mirror.co.uk/news/world-news/cities-near-nuclear-plant-26412345"],
+        "Title": [story.Title] * 2, "Text": [fox_text, fox_text],
+    })
+    (d / "wire.csv").write_text(wire.to_csv(index=False), encoding="utf-8")
+    docs, report = ingest_with_report(d)
+    first = docs.loc[(docs.outlet == "AP") & (docs.url == story.URL), "doc_id"].item()
+    copies = docs.loc[docs.outlet.isin(["Fox", "Mirror"])].set_index("outlet")
+    assert copies.dup_of.tolist() == [first, first] and report.n_syndicated == 2
+    assert [x["copy_of"].rsplit("/", 1)[-1] for x in report.syndicated] == ["AssociatedPress.csv:0"] * 2
+    assert [x["reason"].split(" as ")[0] for x in report.syndicated] == ["same URL", "same text"]
+    # one story once: the AP article stands for all three
+    assert (docs.dup_of.isna() & docs.doc_id.isin([first, *copies.doc_id])).sum() == 1
+    # a missing URL links nothing: two other outlets' own versions of other AP stories, no URL
+    own = pd.DataFrame({"Publisher": ["Express", "Daily Star"], "Date": [story.Date] * 2, "URL": ["", ""],
+                        "Title": ap.Title[1:3].tolist(),
+                        "Text": [t + "\n\nAdditional reporting by our staff." for t in ap.Text[1:3]]})
+    (d / "zz_own.csv").write_text(own.to_csv(index=False), encoding="utf-8")
+    docs2, report2 = ingest_with_report(d)
+    assert docs2.loc[docs2.outlet.isin(["Express", "Daily Star"]), "dup_of"].isna().all()
+    assert report2.n_syndicated == 2
+
+
 def test_column_map_for_unrecognised_names(tmp_path):
     df = pd.read_csv(FIX / "messy.csv", dtype=str, keep_default_na=False).rename(
         columns={"Body": "Story Words", "Headline": "Hed"})

@@ -228,7 +228,8 @@ def test_one_automaton_for_all_terms(m):
     cb = load_codebook()
     n_terms = sum(len(f.terms) for e in cb.entries for f in e.forms)
     assert m.n_terms == n_terms
-    assert m.automaton is not None and len(m.automaton) <= n_terms  # one automaton holding every term
+    # one automaton holding every term, and a run of three spaces (find_lexical_scan reports it)
+    assert m.automaton is not None and len(m.automaton) <= n_terms + 1 and "   " in m.automaton
     assert m.regexes == []  # the default codebook needs no per-pattern regex scan
 
 
@@ -317,6 +318,40 @@ def test_every_exception_match_holds_one_of_the_strings_it_needs(raw_dir, m):
                 assert any(need in low[x.start():x.end()] for need in r.exception_needs), (r.value, x.group())
                 seen += 1
     assert seen > 20
+    # and every match starts with one of the strings the check starts its regex from
+    starts = 0
+    for t in texts:
+        low = t.lower()
+        for r in rules:
+            if r.exception_starts_re is not None:
+                for x in r.exception.finditer(t):
+                    assert r.exception_starts_re.match(low, x.start()), (r.value, x.group())
+                    starts += 1
+    assert starts > 20
+    assert {r.value for r in rules if r.exception_starts_re is not None} >= {"war", "crisis", "Odessa"}
+    assert [r.exception_starts_re for r in rules if r.value == "Nikolaev"] == [None]  # starts with [A-Z]
     plain = Matcher(m.codebook, prefilter=False)  # every exception regex run wherever its term is found
     assert all(r.exception_needs_re is None for r in plain.rules)
     assert [find_lexical_raw(t, m) for t in texts] == [find_lexical_raw(t, plain) for t in texts]
+
+
+def test_scan_reports_runs_of_three_spaces_as_folded(raw_dir, m):
+    """find_lexical_scan gives the hits of find_lexical_raw and says whether the text may hold
+    three spaces in a row (no-break and thin spaces read as spaces), so the sentence splitter can
+    skip looking; never False where the text holds them."""
+    from framing.ingest import ingest_paths
+    from framing.lexicon import find_lexical_raw, find_lexical_scan
+
+    docs = ingest_paths([raw_dir / "seeds", raw_dir / "ukraine-media-sample"])
+    texts = docs["title"].fillna("").tolist() + docs["clean_text"].fillna("").tolist()
+    texts += ["Kyiv said so.   Moscow denied it.", "Kyiv said so. \u00a0 Moscow", "Kyiv  said so.", "   ", "war"]
+    seen = 0
+    for t in texts:
+        hits, space_run = find_lexical_scan(t, m)
+        assert hits == find_lexical_raw(t, m)
+        folded_run = "   " in m.fold(t)
+        assert space_run is folded_run, t[:80]
+        assert space_run or "   " not in t
+        seen += space_run
+    assert seen >= 3
+    assert find_lexical_scan("", m) == ([], False)

@@ -1527,3 +1527,38 @@ def test_passive_adverbs_exhortations_and_conferences(text, quoted, qtype, cue):
 ])
 def test_held_signs_are_their_holders(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+def test_the_agency_that_names_itself_in_its_quote():
+    # RT.csv row 835
+    text = ("While the leaders of the 30 members of the US-led bloc are busy with their deliberations in the Spanish "
+            "capital, “Roscosmos publishes satellite images of the proverbial ‘decision making centers’ that support "
+            "Ukrainian nationalists,” the agency said in a post on social media.")
+    assert _attributed(text, "Roscosmos publishes satellite images of the proverbial ‘decision making centers’ that "
+                             "support Ukrainian nationalists,") == ("Roscosmos", "say")
+
+
+def test_a_link_before_the_subject_is_no_part_of_it():
+    # RT.csv row 394: the tweet's link runs into the next sentence (no full stop after it)
+    text = ("Macedonia possesses ~30 T-72A tanks, with at least 8 of them known to be currently being transported to "
+            "Ukraine. pic.twitter.com/VhEHoff6gw The Russian Foreign Ministry called Skopje’s decision a “big mistake” "
+            "in late July.")
+    assert _attributed(text, "big mistake") == ("The Russian Foreign Ministry", "call")
+
+
+def test_quoting_a_source_saying():
+    # RT.csv row 162: "quoting X …, saying: “…”": X's words
+    text = ("The clip ends by quoting a Washington Post article dated December 3, 2021, saying: “The embassy is so "
+            "shorthanded that many staff have had to take on extra jobs.”")
+    assert _attributed(text, "The embassy is so shorthanded that many staff have had to take on extra jobs.") == \
+        ("Washington Post", "say")
+
+
+def test_an_unnamed_speaker_and_his_next_words():
+    # DailyMail.csv row 67: "A man, likely a Russian soldier, filming the brawl …, said:" and "He added:" after a
+    # run of his quoted sentences, though Putin is named before
+    text = ("Putin wanted men to fight. A man, likely a Russian soldier, filming the brawl from a building overlooking "
+            "the chaos, said: 'Mobilised men are fighting crowd on crowd.' 'Some are jumping over here across a fence. "
+            "This is a really tough fight.' He added: 'They are beating each other really, really hard.'")
+    assert _attributed(text, "Mobilised men are fighting crowd on crowd.") == ("A man", "say")
+    assert _attributed(text, "They are beating each other really, really hard.") == ("A man", "add")

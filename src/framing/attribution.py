@@ -306,6 +306,10 @@ _PLACES = {"russia", "ukraine", "moscow", "kyiv", "kiev", "washington", "london"
 #: For he/she, and "person" for a role or a description of either gender ("the host", "the 38-year-old").
 _AND_NAME_AFTER = re.compile(r"\s+and\s+(?:(?:his|her|their)\s+)?(?:[a-z\-]+\s+){0,2}?((?:[A-Z][\w’'\-]*\s+){1,3}?[A-Z][\w’'\-]*)(?=[\s.,;:!?]|$)")
 _PLURAL_ROLES = {"authors", "researchers", "pair", "duo", "two", "couple", "co-authors", "founders", "co-founders"}
+_UNNAMED_PERSON = {"man", "woman", "resident", "source", "friend", "soldier", "witness", "critic", "commenter",
+                   "user", "volunteer", "mother", "father", "son", "daughter", "driver", "officer", "survivor",
+                   "local", "neighbour", "neighbor", "teacher", "doctor", "nurse", "worker", "student", "veteran",
+                   "refugee", "conscript", "fighter", "pensioner", "shopkeeper", "farmer", "wife", "husband"}
 _KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
@@ -542,6 +546,8 @@ _COUNTRY_OF = {"ukrainian": "Ukraine", "russian": "Russia", "chinese": "China", 
                "french": "France", "british": "Britain", "american": "United States", "belarusian": "Belarus",
                "turkish": "Turkey", "iranian": "Iran", "israeli": "Israel", "japanese": "Japan", "indian": "India"}
 _WORD_BEFORE_COMMA = re.compile(r"([a-z\-]+)\s*,\s*$")
+_QUOTING_NP = re.compile(r"\b(?:quoting|citing)\s+((?:the\s+|an?\s+)?(?:[\w’'\-\.]+\s+){0,4}?[\w’'\-\.]+)"
+                         r"(?:\s+(?:dated|from|published)\b[^;:]{0,40}?)?\s*,\s*$")
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|took\s+to|went\s+on)\s+"
                        r"(?:to\s+)?(?:[^.;:!?]|\.(?=\w)){0,40}?\s+to\s+$")
 _LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
@@ -1046,7 +1052,8 @@ class Article:
                     # salience: a person who is a subject/speaker within the last two sentences wins
                     # over a more recent person mentioned in passing
                     if self._is_subject(m):
-                        return self.canonical(m.text)
+                        unnamed = self._later_unnamed_speaker(pos, here, p, m.start)
+                        return unnamed or self.canonical(m.text)
                     if first_person is None and not self.text.startswith(("’s", "'s"), m.end):
                         # (a possessive, "one of Putin's officials", is no antecedent; the object of a
                         # preposition, "Speaking to Stephen Sackur", only the last resort)
@@ -1065,9 +1072,42 @@ class Article:
             i -= 1
         if first_person is None:
             first_person = prep_person
-        if first_person is not None:
-            return self.canonical(first_person.text)
-        return self.canonical(fallback.text) if fallback is not None else ""
+        chosen = first_person if first_person is not None else fallback
+        unnamed = self._later_unnamed_speaker(pos, here, p, chosen.start if chosen is not None else -1)
+        if unnamed:
+            return unnamed
+        return self.canonical(chosen.text) if chosen is not None else ""
+
+    def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int) -> str:
+        """For he/she: an unnamed person who spoke after the name found (``after``) and before ``pos``
+        ("A man, likely a Russian soldier, filming the brawl …, said: … He added: …"), else ''."""
+        if p not in ("he", "she") or self._in_plural:
+            return ""
+        self._in_plural = True  # one level only
+        try:
+            wc = self._writer_counts()
+            k = bisect.bisect_left(self._cue_starts, pos) - 1
+            while k >= 0:
+                c = self.cues[k]
+                k -= 1
+                si = self.sentence_index(c.start)
+                if wc[here] - wc[si] > 3 or c.start <= after:
+                    return ""
+                if self.in_quote(c.start):
+                    continue
+                spk, a, b, _, _ = _cue_speaker(self, c, self.sentences[si], quote=None)
+                if not spk or a < 0:
+                    continue
+                if a <= after:
+                    return ""
+                words = spk.lower().replace(",", " ").split()
+                if len(words) >= 2 and words[0] in ("a", "an", "one") and words[1] in _UNNAMED_PERSON \
+                        and not (p == "she" and words[1] in ("man", "father", "son", "husband", "brother")) \
+                        and not (p == "he" and words[1] in ("woman", "mother", "daughter", "wife", "sister")):
+                    return spk
+        finally:
+            self._in_plural = False
+        return ""
 
     def _writer_counts(self) -> list:
         """Running count of the sentences that hold the writer's words (not wholly inside a quote:
@@ -1293,6 +1333,15 @@ class Article:
                             and any(w in _ORG_WORDS for w in m.text.lower().split()):
                         return m.text, True
                     i -= 1
+                # else the organisation that opens the quotation this sentence attributes, naming itself
+                # ("“Roscosmos publishes satellite images …,” the agency said")
+                i = bisect.bisect_left(self.mention_starts, self.sentences[here][0])
+                while i < len(self.mentions) and self.mentions[i].start < pos:
+                    m = self.mentions[i]
+                    if self.text[m.start - 1:m.start] in ("“", "\"", "‘") and not m.person \
+                            and m.text.lower() not in _PLACES and self.text.startswith(" ", m.end):
+                        return self.canonical(m.text), True
+                    i += 1
             return "", False
         wanted = _SYNONYMS.get(head, {head})
         mods = set(words[:-1])
@@ -1386,6 +1435,8 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
             break
         if lw in _BOUNDARY_WORDS and j < end_tok:
             break
+        if j < end_tok and (j > 0 and "/" in text[toks[j - 1][1]:toks[j][0]] or ".com" in lw):
+            break  # a link or a photo credit ("pic.twitter.com/VhEHoff6gw The Russian Foreign Ministry called")
         if j < end_tok and lw in art.lexicon.lemma_of and toks[j][0] in art._cue_start_set \
                 and not (j > 0 and toks[j - 1][2].lower() in _DETERMINERS):
             break  # "said he told Lavrov": the subject of told is "he" (but "A post on ..." is a noun)
@@ -1413,6 +1464,16 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
         start_tok += 1
     if start_tok > end_tok:
         return None
+    w0 = toks[start_tok][2]
+    if w0.islower() and w0.endswith("ly") and start_tok >= 2 and toks[start_tok - 1][2] == "," \
+            and start_tok + 1 <= end_tok and toks[start_tok + 1][2].lower() in ("a", "an", "the"):
+        # a second appositive ("A man, likely a Russian soldier, filming the brawl …, said"): the phrase
+        # before it is the subject
+        k = start_tok - 2
+        while k >= 0 and toks[k][2] not in (",", ";", ":", "“", "”", "\"") and start_tok - 2 - k < 4:
+            k -= 1
+        if (k < 0 or toks[k][2] in (",", ";", ":")) and toks[k + 1][2].lower() in ("a", "an", "one", "the"):
+            return toks[k + 1][0], toks[start_tok - 2][1]
     return toks[start_tok][0], toks[end_tok][1]
 
 
@@ -1686,6 +1747,13 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             if m is not None:
                 return art.canonical(m.text), m.start, m.end, cue_text, cue_end
         return "", -1, -1, "", -1
+    if cue.text.lower() == "saying":
+        # "The clip ends by quoting a Washington Post article dated December 3, 2021, saying: “…”": the quoted one
+        qm = _QUOTING_NP.search(text, max(ss, cue.start - 120), cue.start)
+        if qm:
+            spk, a, b = speaker_from_np(art, qm.start(1), qm.end(1), outer_speaker=outer_speaker)
+            if spk and spk[:1].isupper():
+                return spk, a, b, cue_text, cue_end
     if cue.text.lower().endswith("ing"):
         # "criticized Biden for calling Putin a “killer”": the object of the blaming verb does the calling
         om = _OBJECT_FOR_ING.search(text, max(ss, cue.start - 80), cue.start)

@@ -29,7 +29,7 @@ import pandas as pd
 from .codebook import Codebook, load_codebook
 from .config import project_relative
 from .io import FramingError, atomic_path, file_sha256
-from .lexicon import Matcher, compile_codebook, find_lexical, find_lexical_raw
+from .lexicon import Matcher, compile_codebook, find_lexical, find_lexical_scan
 from .schema import ALL_HIT_COLUMNS, check_columns
 from .text import context_from_spans, count_words, hit_sentences, sentence_spans
 
@@ -90,7 +90,7 @@ def _lexical_field(text: str, matcher: Matcher, *, share_spans: bool):
     (:func:`framing.text.sentence_spans`, cached), as the quote extractor will split it next
     anyway; otherwise find only the sentences around the hits (:func:`framing.text.hit_contexts`,
     the same spans, without splitting the rest of the field)."""
-    raw = find_lexical_raw(text, matcher)
+    raw, space_run = find_lexical_scan(text, matcher)
     if not raw:
         return None
     _fids, starts, ends, forms = zip(*raw)
@@ -100,7 +100,7 @@ def _lexical_field(text: str, matcher: Matcher, *, share_spans: bool):
         contexts = [text[cs:ce] for cs, ce in (context_from_spans(text, spans, first, s, e)
                                                for s, e in zip(starts, ends))]
     else:
-        contexts = hit_sentences(text, starts, ends)
+        contexts = hit_sentences(text, starts, ends, space_run=space_run)
     return starts, ends, forms, list(map(text.__getitem__, map(slice, starts, ends))), contexts
 
 

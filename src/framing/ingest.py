@@ -49,6 +49,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 from urllib.parse import urlsplit
 
+import numpy as np
 import pandas as pd
 
 from .clean import clean_text, extract_title, remove_title_lines
@@ -1181,37 +1182,56 @@ def _drop_duplicates_within_outlets(df: pd.DataFrame, report: IngestReport) -> p
     return df.loc[~dup].reset_index(drop=True)
 
 
+def _first_copies(text: pd.Series, url: pd.Series) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For rows in file order: the position of the first row of each row's group of copies, and
+    whether the row repeats an earlier row's text, or its URL. Copies are linked by
+    the same text or the same non-empty URL, transitively: a copy sharing its text with a copy
+    that shares its URL with the first belongs to the first (union-find, the earliest row as root)."""
+    n = len(text)
+    root = np.arange(n)
+
+    def find(i: int) -> int:
+        while root[i] != i:
+            root[i] = root[root[i]]
+            i = root[i]
+        return i
+
+    repeats = {True: np.zeros(n, dtype=bool), False: np.zeros(n, dtype=bool)}
+    has_url = url.ne("").to_numpy(dtype=bool)
+    for key, is_text, usable in ((text.to_numpy(), True, np.ones(n, dtype=bool)),
+                                 (url.to_numpy(), False, has_url)):  # a missing URL links nothing
+        first: dict = {}
+        for i, k in enumerate(key):
+            if not usable[i]:
+                continue
+            if k in first:
+                a, b = find(first[k]), find(i)
+                if a != b:
+                    root[max(a, b)] = min(a, b)
+                repeats[is_text][i] = True
+            else:
+                first[k] = i
+    return np.array([find(i) for i in range(n)], dtype=int), repeats[True], repeats[False]
+
+
 def _flag_copies_across_outlets(df: pd.DataFrame, report: IngestReport) -> pd.Series:
-    """``dup_of`` for each kept row: the doc_id of the first row (file order) with the same text
-    -- or the same non-empty URL -- in another outlet, else None. Rows of one outlet never share a
-    text or URL here (:func:`_drop_duplicates_within_outlets` ran first), so every flagged row is
-    another outlet's copy: syndicated wire copy. Each is listed in ``report.syndicated``."""
-    text = _text_key(df)
-    url = df["url"]
-    has_url = url.ne("")
-    first_id_text = df["doc_id"].groupby(text, sort=False).transform("first")
-    first_src_text = df["source"].groupby(text, sort=False).transform("first")
-    by_text = text.duplicated()
-    dup_of = pd.Series(None, index=df.index, dtype=object)
-    dup_of[by_text] = first_id_text[by_text]
-    of_src = pd.Series("", index=df.index, dtype=object)
-    of_src[by_text] = first_src_text[by_text]
-    reason = pd.Series("same text", index=df.index, dtype=object)
-    if has_url.any():
-        u = url[has_url]
-        first_id_url = df.loc[has_url, "doc_id"].groupby(u, sort=False).transform("first")
-        first_src_url = df.loc[has_url, "source"].groupby(u, sort=False).transform("first")
-        by_url = u.duplicated() & ~by_text[has_url]
-        idx = by_url.index[by_url]
-        dup_of[idx] = first_id_url[by_url]
-        of_src[idx] = first_src_url[by_url]
-        reason[idx] = "same URL"
-    flagged = dup_of.notna()
-    for i in df.index[flagged]:
-        report.syndicated.append({"source": df.at[i, "source"], "copy_of": of_src[i],
-                                  "reason": f"{reason[i]} as another outlet's article (kept)"})
+    """``dup_of`` for each kept row: the doc_id of the first row (file order) of its group of
+    copies -- rows with the same text or the same non-empty URL, transitively (an AP story, a copy
+    with the AP URL and an added line, and a third outlet's copy of that copy are one group, and
+    both copies point to the AP article) -- else None. Rows of one outlet never share a text or URL
+    here (:func:`_drop_duplicates_within_outlets` ran first), so a flagged row is another outlet's
+    copy: syndicated wire copy. Each is listed in ``report.syndicated``."""
+    first, by_text, by_url = _first_copies(_text_key(df), df["url"])
+    ids, sources = df["doc_id"].to_numpy(), df["source"].to_numpy()
+    flagged = first != np.arange(len(df))
+    dup_of = pd.Series([ids[f] if c else None for f, c in zip(first, flagged)], index=df.index, dtype=object)
+    for i in np.flatnonzero(flagged):
+        reason = ("same text as another outlet's article" if by_text[i]
+                  else "same URL as another outlet's article" if by_url[i]
+                  else "text or URL shared with a later copy of another outlet's article")
+        report.syndicated.append({"source": sources[i], "copy_of": sources[first[i]], "reason": f"{reason} (kept)"})
     report.n_syndicated = int(flagged.sum())
-    return dup_of.astype(object).where(flagged, None)
+    return dup_of
 
 
 def _order_columns(df: pd.DataFrame) -> pd.DataFrame:

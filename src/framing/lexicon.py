@@ -75,6 +75,10 @@ class _FormRule:
 
     #: the same strings as one pattern (one C scan of a window finds any of them)
     exception_needs_re: re.Pattern | None = None
+    #: lower-case ASCII strings one of which every match of ``exception`` starts with, as one
+    #: pattern (None: unknown), and the longest of them
+    exception_starts_re: re.Pattern | None = None
+    exception_starts_len: int = 0
 
 
 class Matcher:
@@ -103,7 +107,7 @@ class Matcher:
                 fi = len(self.rules)
                 rule = _FormRule(fi, entry.feature, fid, entry.key, form.value, form.category,
                                  form.case, exc, after, before,
-                                 *(_needs_pair(exc, form.terms) if prefilter else (None, None)))
+                                 *(_needs_pair(exc, form.terms) if prefilter else (None, None, None, 0)))
                 self.rules.append(rule)
                 for term in form.terms:
                     unified = term.translate(_FOLD_TABLE)
@@ -114,9 +118,19 @@ class Matcher:
                 for rx in form.regex:
                     flags = re.IGNORECASE if form.case == "insensitive" else 0
                     self.regexes.append((fi, re.compile(rx, flags)))
-        for folded, plist in payloads.items():
+        # terms added in order of their letters' frequency in English: a trie node's children are
+        # searched in the order they were added, so the scan finds common letters first (same
+        # matches, ~8% faster scan of news text)
+        for folded in sorted(payloads, key=_scan_rank):
+            plist = payloads[folded]
             # the first payload inline, any others (forms sharing the folded term) in its last item
             automaton.add_word(folded, plist[0][:-1] + (tuple(plist[1:]),))
+        self.reports_space_runs = bool(payloads) and _SPACE_RUN not in payloads
+        if self.reports_space_runs:
+            # also report three folded spaces in a row (see find_lexical_scan): a candidate of
+            # feature id -1 that passes every check and is removed before overlaps are resolved
+            automaton.add_word(_SPACE_RUN, (-1, -1, len(_SPACE_RUN), None, None, None, False, False, False,
+                                            None, ()))
         if payloads:
             automaton.make_automaton()
         self.automaton = automaton if payloads else None
@@ -133,6 +147,17 @@ class Matcher:
                 if c in folded:
                     folded = folded.replace(c, r)
         return folded
+
+
+#: Three spaces as the folded text has them (a no-break or thin space reads as a space).
+_SPACE_RUN = "   "
+
+#: Characters by frequency in English text (space first); others rank after them.
+_SCAN_ORDER = {c: i for i, c in enumerate(" etaoinsrhldcumwfgypbvk'-jxqz")}
+
+
+def _scan_rank(term: str) -> list[int]:
+    return [_SCAN_ORDER.get(c, len(_SCAN_ORDER) + ord(c)) for c in term]
 
 
 def _term_payload(rule: _FormRule, term: str, unified: str) -> tuple:
@@ -179,10 +204,76 @@ def _fold_for_needs(text: str, folded: str) -> str | None:
     return folded
 
 
-def _needs_pair(exc: re.Pattern | None, terms) -> tuple[tuple[str, ...] | None, re.Pattern | None]:
-    """``(exception_needs, exception_needs_re)`` of a form (see :func:`_required_literals`)."""
-    needs = _required_literals(exc, [_fold(t) for t in terms]) if exc is not None else None
-    return needs, (re.compile("|".join(map(re.escape, needs))) if needs else None)
+def _needs_pair(exc: re.Pattern | None, terms) -> tuple:
+    """``(exception_needs, exception_needs_re, exception_starts_re, exception_starts_len)`` of a
+    form (see :func:`_required_literals` and :func:`_required_starts`)."""
+    if exc is None:
+        return None, None, None, 0
+    needs = _required_literals(exc, [_fold(t) for t in terms])
+    starts = _required_starts(exc)
+    return (needs, _literal_set_re(needs) if needs else None,
+            _literal_set_re(starts) if starts else None, max(map(len, starts)) if starts else 0)
+
+
+def _literal_set_re(strings) -> re.Pattern:
+    """One pattern matching exactly the given strings, written as a trie (``b(?:anking|order)|…``)
+    so that at each position the regex engine tries only the strings starting with its character."""
+    return re.compile(_trie_pattern(sorted(set(strings))))
+
+
+def _trie_pattern(strings: list[str]) -> str:
+    """Pattern of sorted, unique, non-empty strings, grouped by first character. A string that
+    starts another one stands for both (wherever the longer occurs, so does it)."""
+    groups: dict[str, list[str]] = {}
+    for x in strings:
+        groups.setdefault(x[0], []).append(x[1:])
+    parts = []
+    for head, tails in groups.items():
+        if "" in tails:
+            parts.append(re.escape(head))
+        else:
+            parts.append(re.escape(head) + (f"(?:{_trie_pattern(tails)})" if len(tails) > 1 else re.escape(tails[0])))
+    return "|".join(parts)
+
+
+def _required_starts(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` starts with (its leading
+    literal characters, through groups and alternations; zero-width ``\\b``/``^`` skipped), or None.
+    Lets the exception check start at the first such string in its window instead of the window's
+    start: no match can start before it (same ``_IGNORECASE_ODD`` caveat as the needed strings)."""
+    try:
+        from re import _parser as sre
+    except ImportError:  # Python 3.10
+        import sre_parse as sre  # type: ignore[no-redef]
+    try:
+        tree = sre.parse(pattern.pattern, pattern.flags)
+    except Exception:  # pragma: no cover - compiled already, so parsable
+        return None
+    starts = _starts_of(list(tree), sre)
+    return tuple(sorted(starts)) if starts else None
+
+
+def _starts_of(items, sre) -> frozenset[str] | None:
+    run: list[str] = []
+    for op, av in items:
+        if op is sre.LITERAL and av < 128:
+            run.append(chr(av).lower())
+            continue
+        if run:
+            break
+        if op is sre.AT:  # zero width: the match starts with what follows
+            continue
+        if op is sre.SUBPATTERN:
+            return _starts_of(list(av[-1]), sre)
+        if op is sre.BRANCH:
+            alts = [_starts_of(list(a), sre) for a in av[1]]
+            return frozenset().union(*alts) if alts and all(alts) else None
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, getattr(sre, "POSSESSIVE_REPEAT", None)) and av[0] >= 1:
+            return _starts_of(list(av[2]), sre)
+        if op is getattr(sre, "ATOMIC_GROUP", None):
+            return _starts_of(list(av), sre)
+        return None
+    return frozenset(["".join(run)]) if run else None
 
 
 def _required_literals(pattern: re.Pattern, terms: list[str] = ()) -> tuple[str, ...] | None:
@@ -287,13 +378,23 @@ def _context_ok(text: str, start: int, end: int, rule: _FormRule, cache: dict | 
         if folded is not None and rule.exception_needs_re is not None \
                 and rule.exception_needs_re.search(folded, start - CONTEXT_CHARS, end + CONTEXT_CHARS) is None:
             return True  # no match of the exception can lie in the window
-        return not _exception_covers(text, start, end, rule.exception)
+        return not _exception_covers(text, start, end, rule, folded)
     return True
 
 
-def _exception_covers(text: str, start: int, end: int, exception: re.Pattern) -> bool:
-    """A match of ``exception`` within ``CONTEXT_CHARS`` characters either side covers ``text[start:end]``."""
-    for m in exception.finditer(text, max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)):
+def _exception_covers(text: str, start: int, end: int, rule: _FormRule, folded: str | None = None) -> bool:
+    """A match of the form's exception within ``CONTEXT_CHARS`` characters either side covers
+    ``text[start:end]``. With ``folded`` (see :func:`_context_ok`), the regex runs from the first
+    string in the window that a match of it must start with (at or before the hit, else no match
+    can cover it): from any earlier position it would find nothing before that string, so its
+    matches from there are the same."""
+    lo, hi = max(0, start - CONTEXT_CHARS), min(len(text), end + CONTEXT_CHARS)
+    if folded is not None and rule.exception_starts_re is not None:
+        first = rule.exception_starts_re.search(folded, lo, start + rule.exception_starts_len)
+        if first is None or first.start() > start:
+            return False
+        lo = first.start()
+    for m in rule.exception.finditer(text, lo, hi):
         if m.start() > start:
             break
         if m.end() >= end:
@@ -322,8 +423,15 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
     """The hits of :func:`find_lexical` as bare ``(feature id, start, end, form index)`` tuples
     (``matcher.rules[form index]`` holds feature, key, value, category), in the same order: for
     callers that build tables column by column and need no :class:`LexMatch` per hit."""
+    return find_lexical_scan(text, matcher)[0]
+
+
+def find_lexical_scan(text: str, matcher: Matcher) -> tuple[list[tuple[int, int, int, int]], bool]:
+    """``(hits, space_run)``: the hits of :func:`find_lexical_raw`, and False where the text
+    certainly holds no three spaces in a row (the automaton scan looks for that too, so the
+    sentence splitter need not: :func:`framing.text.hit_sentences`); True where it may."""
     if not text:
-        return []
+        return [], False
     n = len(text)
     rules = matcher.rules
     cands: list[tuple[int, int, int, int]] = []  # (feature id, start, end, form index)
@@ -358,7 +466,7 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
                     # an exception is the form's only context rule: accepted at once where the
                     # window lacks every string a match of it needs (what _context_ok does)
                     if needs.search(needs_text, start - CONTEXT_CHARS, end + CONTEXT_CHARS) is not None \
-                            and _exception_covers(text, start, end, rules[fi].exception):
+                            and _exception_covers(text, start, end, rules[fi], needs_text):
                         continue
                 elif not _context_ok(text, start, end, rules[fi], None, needs_text):
                     continue
@@ -376,8 +484,12 @@ def find_lexical_raw(text: str, matcher: Matcher) -> list[tuple[int, int, int, i
             if _context_ok(text, start, end, rule, None, needs_text):
                 cands.append((rule.feature_id, start, end, fi))
     if not cands:
-        return []
-    return _resolve_overlaps(cands)
+        return cands, not matcher.reports_space_runs
+    cands.sort()
+    if cands[0][0] < 0:  # the automaton's report of a run of spaces (feature id -1), not a hit
+        del cands[:bisect.bisect_left(cands, (0,))]
+        return _resolve_overlaps(cands), True
+    return _resolve_overlaps(cands), not matcher.reports_space_runs
 
 
 def _term_ok(text: str, n: int, end: int, payload: tuple, rules: list[_FormRule], needs_text: str | None) -> bool:

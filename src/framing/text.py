@@ -21,8 +21,9 @@ _ABBREVIATIONS = {
 }
 
 # Candidate sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-_END_RE = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+)|\n\s*\n|\n|[ \t\u00a0]{3,}")
-_NEXT_CHAR = re.compile(r"\s+(\S)")
+# Group 1 (a lookahead: the matches are the same without it): the first non-space character
+# after the candidate, '' at the end of the text, which _is_break reads for a lower-case start.
+_END_RE = re.compile(r"(?:[.!?…]+[\"'”’»)\]]*(?=\s+)|\n\s*\n|\n|[ \t\u00a0]{3,})(?=\s*(\S?))")
 
 
 def count_words(text: str | None) -> int:
@@ -116,12 +117,14 @@ def _sentence_spans_cached(text: str) -> tuple[tuple[int, int], ...]:
 # match there. _END_RE's fourth alternative (three or more spaces, tabs or no-break spaces)
 # cannot match a text holding no tab, no no-break space and no three spaces in a row; there the
 # two patterns give the same matches (spans, order, text).
-_END_FAST_RE = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s+)|(?<=\n)\s*\n|(?<=\n))")
+_END_FAST_RE = re.compile(r"[.!?…\n](?:(?<=[.!?…])[.!?…]*[\"'”’»)\]]*(?=\s+)|(?<=\n)\s*\n|(?<=\n))(?=\s*(\S?))")
 
 
-def _break_candidates(text: str) -> re.Pattern:
-    """The pattern whose ``finditer`` gives ``_END_RE``'s candidate breaks in ``text``, fastest first."""
-    if "   " in text or "\t" in text or "\u00a0" in text:
+def _break_candidates(text: str, space_run: bool = True) -> re.Pattern:
+    """The pattern whose ``finditer`` gives ``_END_RE``'s candidate breaks in ``text``, fastest
+    first. ``space_run=False``: the caller knows the text holds no three spaces in a row (the
+    costliest of the three checks)."""
+    if "\t" in text or "\u00a0" in text or space_run and "   " in text:
         return _END_RE
     return _END_FAST_RE
 
@@ -134,22 +137,17 @@ def _is_break(text: str, m: re.Match, n: int) -> bool:
     word follows. Depends only on the text around ``m``, never on earlier breaks.
     """
     token = m.group(0)
-    if "\n" in token:
-        return True
-    end = m.end()
     first = token[0]
+    if first == "\n":  # only the line-break alternatives hold one, and they start with it
+        return True
     if first in " \t\u00a0":
         # a paragraph break flattened into spaces: only before a capital, digit or quote
+        end = m.end()
         return end < n and (text[end].isupper() or text[end].isdigit() or text[end] in "“\"‘'«(")
-    # not before a lower-case continuation (the next non-space character; the common case of
-    # one space and a word read directly, the same character _NEXT_CHAR would capture)
-    if end + 1 < n and text[end] == " " and not text[end + 1].isspace():
-        if text[end + 1].islower():
-            return False
-    else:
-        nxt = _NEXT_CHAR.match(text, end)
-        if nxt and nxt.group(1).islower():
-            return False
+    # not before a lower-case continuation (the next non-space character, read by the pattern;
+    # after terminal punctuation there is always whitespace)
+    if m.group(1).islower():
+        return False
     return not (first == "." and _is_abbreviation(text, m.start() + 1))
 
 
@@ -287,10 +285,11 @@ def hit_contexts(text: str, hits: list[tuple[int, int]]) -> list[tuple[int, int]
     return _hit_contexts(text, starts, ends, False)
 
 
-def hit_sentences(text: str, starts, ends) -> list[str]:
+def hit_sentences(text: str, starts, ends, *, space_run: bool = True) -> list[str]:
     """The context strings of :func:`hit_contexts` for hits ``starts[i]:ends[i]`` (one string
-    object per sentence, shared by the hits it holds)."""
-    return _hit_contexts(text, starts, ends, True)
+    object per sentence, shared by the hits it holds). ``space_run=False``: the text certainly
+    holds no three spaces in a row (:func:`framing.lexicon.find_lexical_scan` tells)."""
+    return _hit_contexts(text, starts, ends, True, space_run)
 
 
 #: Hits further apart than this (characters after the previous hit's sentence) start a new scan
@@ -298,13 +297,13 @@ def hit_sentences(text: str, starts, ends) -> list[str]:
 _READ_ON_CHARS = 600
 
 
-def _hit_contexts(text: str, starts, ends, as_text: bool) -> list:
+def _hit_contexts(text: str, starts, ends, as_text: bool, space_run: bool = True) -> list:
     n = len(text)
     out: list = []
     if not starts:
         return out
     add = out.append
-    rx = _break_candidates(text)
+    rx = _break_candidates(text, space_run)
     lo = hi = -1          # raw bounds of the sentence of the previous hit
     cs = ce = 0           # the same, trimmed
     cur = None            # its context (offsets or text)
