@@ -1562,3 +1562,16 @@ def test_an_unnamed_speaker_and_his_next_words():
             "This is a really tough fight.' He added: 'They are beating each other really, really hard.'")
     assert _attributed(text, "Mobilised men are fighting crowd on crowd.") == ("A man", "say")
     assert _attributed(text, "They are beating each other really, really hard.") == ("A man", "add")
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # the title of a law, "On …" (RT.csv row 927; CNN.csv row 1)
+    ("In 2019, a wide-ranging piece of legislation called “On ensuring the functioning of the Ukrainian language as "
+     "the state language,” championed by then-President Petro Poroshenko, was passed.",
+     "On ensuring the functioning of the Ukrainian language as the state language,"),
+    ("Paragraph three of the martial law order states, “If necessary, other measures provided for by the Federal "
+     "Constitutional Law of January 30, 2002 No. 1-FKZ ‘on martial law’ may be applied in the Russian Federation.”",
+     "on martial law"),
+])
+def test_titles_of_laws_are_names(text, quoted):
+    assert _typed(text, quoted)["quote_type"] == "other"

@@ -322,6 +322,11 @@ _HELD_BY = re.compile(r"\b(?:wav(?:e|es|ed|ing)|h(?:old|olds|eld|olding)|chant(?
                       r"brandish(?:es|ed|ing)?)\b", re.I)
 
 
+_LAW_TITLE_START = re.compile(r"\s*[Oo]n\s+(?:the\s+)?[a-z]")
+_LAW_BEFORE = re.compile(r"\b(?:[Ll]aws?|[Aa]cts?|[Dd]ecrees?|[Rr]esolutions?|[Bb]ills?|[Ll]egislation|[Cc]odes?|[Oo]rders?|"
+                         r"[Dd]irectives?|[Rr]egulations?)\b(?:[^.;“”\"‘’]|\bNo\.){0,70}$")
+
+
 def _words(s: str) -> list[str]:
     return _WORD.findall(s)
 
@@ -423,6 +428,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     words = _words(span)
     if not words:
         return True
+    if _LAW_TITLE_START.match(span) and _LAW_BEFORE.search(text, max(sent_start, q.start - 90), q.start - 1):
+        return True  # the title of a law or decree, "On …": Law … No. 1-FKZ ‘on martial law’, legislation called “On …”
     sign = _SIGN_BEFORE.search(before)
     if sign and _HELD_BY.search(text, sent_start, max(sent_start, q.start - 40) + sign.start()):
         return False  # a slogan or banner someone chants or holds is theirs: "the crowd chanted the slogan “…”"
