@@ -1575,3 +1575,14 @@ def test_an_unnamed_speaker_and_his_next_words():
 ])
 def test_titles_of_laws_are_names(text, quoted):
     assert _typed(text, quoted)["quote_type"] == "other"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a whole short reply after its cue's colon (DailyMail.csv rows 201 and 278)
+    ("Putin asked: 'Do you feel confident…are your skills returning?' A conscript called Ruslan replied: 'Yes, sir.'",
+     "Yes, sir."),
+    ("Asked if he had any regrets over ordering the invasion of his neighbouring country on February 24, Putin said: "
+     "'No.' He acknowledged that the war was unpleasant.", "No."),
+])
+def test_a_short_whole_reply_after_a_colon_is_direct(text, quoted):
+    assert _typed(text, quoted)["quote_type"] == "direct"

@@ -1715,6 +1715,9 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     words = _words(span)
     finite = _FINITE.search(span) is not None
     if not _is_clause(span):
+        if a is not None and a.cue and span.lstrip("‘'\"“")[:1].isupper() and span.rstrip()[-1:] in ".!?" \
+                and text[sent_start:max(sent_start, q.start - 1)].rstrip(" “\"‘'").endswith(":"):
+            return "direct"  # a whole short reply after its cue's colon: "Ruslan replied: 'Yes, sir.'"
         return "partial"
     end = len(text) if sent_end is None else sent_end
     after = text[q.end + 1:end]
