@@ -1586,3 +1586,15 @@ def test_titles_of_laws_are_names(text, quoted):
 ])
 def test_a_short_whole_reply_after_a_colon_is_direct(text, quoted):
     assert _typed(text, quoted)["quote_type"] == "direct"
+
+
+@pytest.mark.parametrize("text, quoted", [
+    # a whole lower-case clause after "but", "and" or "because" is direct (DailyMail.csv row 67, RT.csv row 11)
+    ("Kremlin spokesman Dmitry Peskov on Wednesday acknowledged persisting problems with equipment for the draftees, "
+     "but 'vigorous measures taken to rectify the situation are already yielding the first positive results'.",
+     "vigorous measures taken to rectify the situation are already yielding the first positive results"),
+    ("She said that falling behind the deadline was “absolutely normal” because “there are things outside of our "
+     "control.”", "there are things outside of our control."),
+])
+def test_a_whole_clause_after_but_and_because_is_direct(text, quoted):
+    assert _typed(text, quoted)["quote_type"] == "direct"

@@ -56,6 +56,9 @@ _LISTENER_END = re.compile(r"\b(?:reporters|journalists|the press|the media)\s*$
 _SAYING_VERB_END = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
                               r"replied|responded|warned|claimed|insisted|tweeted|posted|that|[a-z]+ed)\s*$")
 _END_PUNCT_TRAILING = re.compile(r"[.!?…,]\W*$")
+# a whole clause after a coordinating or subordinating word (and, but, because, mean) is direct as well:
+# "warned that … and “the best thing that awaits them … is a trial”"
+_CONJ_BEFORE = re.compile(r"\b(?:and|but|because|since|so|mean|means|meant)\s*$")
 _THAT_COLON_COMMA_BEFORE = re.compile(r"(?:\bthat|[:,])\s*$")
 
 # ----------------------------------------------------------------------------- mark pairing
@@ -1731,7 +1734,8 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     cue_right_before = a is not None and 0 <= a.cue_end <= q.start and not _words(text[a.cue_end:q.start - 1])
     if not span.lstrip("[(… .'‘\"“")[:1].isupper():
         # a lower-case clause is direct after "that" / a cue ("saying that “nowadays there are ...”")
-        return "direct" if _THAT_COLON_COMMA_BEFORE.search(before) or cue_right_before else "partial"
+        return "direct" if _THAT_COLON_COMMA_BEFORE.search(before) or cue_right_before \
+            or a is not None and a.found and _CONJ_BEFORE.search(before) else "partial"
     if cue_right_before or cue_after:
         return "direct"
     b = before.rstrip()
