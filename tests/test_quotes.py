@@ -944,9 +944,10 @@ def test_first_person_headlines_and_verbs_are_no_names():
 
 
 @pytest.mark.parametrize("text, quoted, title, qtype, speaker", [
-    # "as X puts it" after the words (bbc.csv row 184) and "in the expert's opinion" (RT.csv row 968)
+    # "as X puts it" after the words (bbc.csv row 184; a whole clause after "but": direct) and "in the
+    # expert's opinion" (RT.csv row 968)
     ('It may not seem like it, but "even war has rules", as the International Committee of the Red Cross puts '
-     'it.', "even war has rules", "", "partial", "International Committee of the Red Cross"),
+     'it.', "even war has rules", "", "direct", "International Committee of the Red Cross"),
     ("In the expert’s opinion, the “decoupling” of Russian and European economies “is irreversible for a very "
      "long period.”", "decoupling", "", "partial", None),
     # a whole clause with a finite verb that no one is named for is still somebody's words (NYT.csv row 1630)
