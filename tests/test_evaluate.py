@@ -13,7 +13,7 @@ from framing.io import FramingError
 GGT_FLOORS = {"f1_0.3": 84.3, "f1_0.8": 83.5, "speaker_0.3": 91.8, "verb_0.3": 95.2}
 # The quote-type floors are on batches A+B+D+E (D and E joined the tuning set after their out-of-sample
 # measurement: the in-sample set changed, so the floors were reset to the new scores minus ~0.01).
-SCARE_FLOORS = {"scare_f1": 0.77, "speaker_accuracy": 0.855, "cue_accuracy": 0.89, "span_f1": 0.99,
+SCARE_FLOORS = {"scare_f1": 0.77, "speaker_accuracy": 0.857, "cue_accuracy": 0.89, "span_f1": 0.99,
                 "direct_f1": 0.965, "partial_f1": 0.93, "other_f1": 0.79}
 
 

@@ -310,6 +310,7 @@ _UNNAMED_PERSON = {"man", "woman", "resident", "source", "friend", "soldier", "w
                    "user", "volunteer", "mother", "father", "son", "daughter", "driver", "officer", "survivor",
                    "local", "neighbour", "neighbor", "teacher", "doctor", "nurse", "worker", "student", "veteran",
                    "refugee", "conscript", "fighter", "pensioner", "shopkeeper", "farmer", "wife", "husband"}
+_UNNAMED_PERSON_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:%s)\b" % "|".join(sorted(_UNNAMED_PERSON)))
 _KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
@@ -734,6 +735,8 @@ class Article:
     _name_counts: dict = field(default_factory=dict)
     _mask_max_end: list = field(default_factory=list)
     _writer_cum: list = field(default_factory=list)
+    _in_unnamed: bool = False
+    _in_lookup: bool = False  # unnamed sources, pairs and document owners: one level only
 
     # -- construction
     @classmethod
@@ -1081,10 +1084,10 @@ class Article:
     def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int) -> str:
         """For he/she: an unnamed person who spoke after the name found (``after``) and before ``pos``
         ("A man, likely a Russian soldier, filming the brawl …, said: … He added: …"), else ''."""
-        if p not in ("he", "she") or self._in_plural:
-            return ""
-        self._in_plural = True  # one level only
-        try:
+        if p not in ("he", "she") or self._in_unnamed or not _UNNAMED_PERSON_RE.search(self.text, max(0, after), pos):
+            return ""  # (cheap: no "a man", "one resident", … written since the name)
+        self._in_unnamed = True  # one level only (its own flag: the cue speakers read here are memoised
+        try:                     # and must not be read with the other look-ups switched off)
             wc = self._writer_counts()
             k = bisect.bisect_left(self._cue_starts, pos) - 1
             while k >= 0:
@@ -1106,7 +1109,7 @@ class Article:
                         and not (p == "he" and words[1] in ("woman", "mother", "daughter", "wife", "sister")):
                     return spk
         finally:
-            self._in_plural = False
+            self._in_unnamed = False
         return ""
 
     def _writer_counts(self) -> list:
@@ -1180,7 +1183,7 @@ class Article:
         """For "the authors", "the pair": a speaker of the last twenty sentences written as two names
         joined by "and" ("Leonard and his co-author Ivan Krastev")."""
         here = self.sentence_index(pos)
-        self._in_plural = True  # one level only
+        self._in_lookup = True  # one level only
         try:
             k = bisect.bisect_left(self._cue_starts, pos) - 1
             while k >= 0 and self.sentence_index(self.cues[k].start) >= here - 20:
@@ -1194,7 +1197,7 @@ class Article:
                         and sum(1 for m in self.mentions if a <= m.start < b and m.person) >= 2:
                     return spk
         finally:
-            self._in_plural = False
+            self._in_lookup = False
         return ""
 
     def unnamed_source(self, pos: int, head: str) -> str:
@@ -1206,7 +1209,7 @@ class Article:
         if not any(w in window for w in wanted) and head != "source":
             return ""  # (cheap: no unnamed source with that role was written just before)
         here = self.sentence_index(pos)
-        self._in_plural = True  # one level only
+        self._in_lookup = True  # one level only
         try:
             for spk, a, b in self._recent_cue_speakers(pos, here):
                 words = spk.lower().split()
@@ -1214,7 +1217,7 @@ class Article:
                         and (head == "source" or words[-1] in wanted or head in words):
                     return spk
         finally:
-            self._in_plural = False
+            self._in_lookup = False
         return ""
 
     def _plural_speaker(self, pos: int, here: int) -> str:
@@ -1555,14 +1558,14 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         m = art.mention_at(cm.end(), e + 1)
         if m is not None and m.start == cm.end():
             return art.canonical(m.text), m.start, m.end
-    if len(low) >= 3 and low[-1] in _DOC_NOUNS and low[-2].endswith(("’s", "'s")) and not art._in_plural:
+    if len(low) >= 3 and low[-1] in _DOC_NOUNS and low[-2].endswith(("’s", "'s")) and not art._in_lookup:
         # "the committee’s statement", "Russia’s note": whose document it is
         owner_end = s + head_words[-2].end() - 2
-        art._in_plural = True  # one level only
+        art._in_lookup = True  # one level only
         try:
             spk, a, b = speaker_from_np(art, hs, owner_end)
         finally:
-            art._in_plural = False
+            art._in_lookup = False
         if spk:
             return spk, a, b
     if len(low) >= 2 and low[-1] in _DOC_NOUNS:
@@ -1574,12 +1577,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and _NAME_WITH_OF.fullmatch(text, s + words[1].start(), e):
         # a name written with function words: "The Agency for National Security"
         return text[s + words[1].start():e], s + words[1].start(), e
-    if len(low) == 2 and low[0] == "the" and low[1] in _PLURAL_ROLES and not art._in_plural:
+    if len(low) == 2 and low[0] == "the" and low[1] in _PLURAL_ROLES and not art._in_lookup:
         # "the authors write" after "write Leonard and his co-author Ivan Krastev": the pair named before
         pair = art.coordinated_speaker(hs)
         if pair:
             return pair, hs, he
-    if len(low) >= 2 and low[0] in ("the", "its", "their") and not art._in_plural and len(words) == len(head_words) \
+    if len(low) >= 2 and low[0] in ("the", "its", "their") and not art._in_lookup and len(words) == len(head_words) \
             and (low[-1] in ROLE_NOUNS or low[-1] in SPEAKER_NOUNS) and not hw[-1][:1].isupper():
         # "The spokesman said" after "A Nexperia spokesman noted", "the source said" after "A senior
         # Western official … said": that unnamed source again
