@@ -1599,3 +1599,17 @@ def test_a_short_whole_reply_after_a_colon_is_direct(text, quoted):
 ])
 def test_a_whole_clause_after_but_and_because_is_direct(text, quoted):
     assert _typed(text, quoted)["quote_type"] == "direct"
+
+
+@pytest.mark.parametrize("text, quoted, cue", [
+    # beg, greet, congratulate; credit … as (HuffPost.csv row 360, NYT.csv rows 4749 and 905, bbc.csv row 330)
+    ("She broke down weeping in an MSNBC interview on Tuesday, as she begged Western governments to provide "
+     "“maximum military assistance” to her homeland.", "maximum military assistance", "beg"),
+    ("They were welcomed personally by President Recep Tayyip Erdogan, who greeted them in English with “good "
+     "morning.”", "good morning.", "greet"),
+    ("Players credit their little-known coach as their “spiritual support.”", "spiritual support.", "credit"),
+    ('He also congratulated veterans on day of "great victory".', "great victory", "congratulate"),
+])
+def test_begging_greeting_crediting_and_congratulating(text, quoted, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == "partial" and r["cue"] == cue

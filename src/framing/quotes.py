@@ -1085,7 +1085,7 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
 # display or respond to are left out: their object is not someone's words)
 _AS_VERBS = {"introduce", "present", "portray", "style", "cast", "refer", "hail", "praise", "tout", "depict",
              "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify",
-             "reject", "dismiss", "reclassify"}
+             "reject", "dismiss", "reclassify", "credit"}
 _GOVERNING_VERBS = (
     "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
     "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
@@ -1097,7 +1097,7 @@ _GOVERNING_VERBS = (
     "recount", "express", "cite", "testify", "implore", "wish", "shout", "scream", "yell", "exclaim",
     "order", "instruct", "decree", "cry", "quip", "recommend", "observe", "gush", "berate", "criticise",
     "criticize", "slam", "lambast", "decry", "deride", "mock", "ridicule", "scold", "castigate", "rebuke",
-    "assure", "reassure", "exhort",
+    "assure", "reassure", "exhort", "beg", "greet", "congratulate",
     *sorted(_AS_VERBS))
 _IDIOM_CUES = {r"ma(?:ke|kes|de|king)\s+(?:the|his|her|their|its|a)\s+case": "make the case",
                r"beat(?:s|en|ing)?\s+the\s+drum": "beat the drum",
