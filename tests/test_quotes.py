@@ -1613,3 +1613,21 @@ def test_a_whole_clause_after_but_and_because_is_direct(text, quoted):
 def test_begging_greeting_crediting_and_congratulating(text, quoted, cue):
     r = _typed(text, quoted)
     assert r["quote_type"] == "partial" and r["cue"] == cue
+
+
+def test_names_with_of_and_headline_clauses_before_a_colon():
+    # "lack of strategy" is no plan's name (Fox.csv row 691)
+    title = ("Biden's refusal to send rockets to Ukraine shows 'complete lack of strategy' from White House: "
+             "Victoria Coates")
+    r = [h for h in quote_hits("x", title, "") if h["field"] == "title"][0]
+    assert r["quote_type"] != "other"
+    # a clause opening a headline and closed by a colon is direct (guardian.csv row 109) ...
+    text = "“We need the truth,” said Peter Obukhov, a city councillor."
+    r = [h for h in quote_hits("x", "‘We need the truth’: the campaign to ‘de-Russify’ Odesa", text)
+         if h["field"] == "title" and h["text"] == "We need the truth"][0]
+    assert r["quote_type"] == "direct"
+    # ... a noun group there is not (RT.csv row 176)
+    text = "Putin called the killing “a vile, cruel crime” in a message to her family."
+    r = [h for h in quote_hits("x", "'A vile, cruel crime': How Darya Dugina died", text)
+         if h["field"] == "title" and h["text"] == "A vile, cruel crime"][0]
+    assert r["quote_type"] == "partial"

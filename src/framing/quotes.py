@@ -58,6 +58,7 @@ _SAYING_VERB_END = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|add
 _END_PUNCT_TRAILING = re.compile(r"[.!?…,]\W*$")
 # a whole clause after a coordinating or subordinating word (and, but, because, mean) is direct as well:
 # "warned that … and “the best thing that awaits them … is a trial”"
+_COLON_AFTER = re.compile(r"[’'”\"»]?\s*:")
 _CONJ_BEFORE = re.compile(r"\b(?:and|but|because|since|so|mean|means|meant)\s*$")
 _THAT_COLON_COMMA_BEFORE = re.compile(r"(?:\bthat|[:,])\s*$")
 
@@ -444,7 +445,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True
     last = words[-1].lower()
     if last in _OTHER_LAST and len(words) <= 4 and not _ENDS_IN_PUNCT.search(span if len(words) > 3 else "") \
-            and not (last == "operation" and _POSSESSOR_BEFORE.search(before)) \
+            and not (last == "operation" and _POSSESSOR_BEFORE.search(before)) and "of" not in words \
             and not re.search(r"\b(?:an?|so-called|its\s+so-called|call(?:s|ed|ing)?(?:\s+(?:it|its|their|his|her|the))?)\s*$",
                               before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
@@ -1725,6 +1726,9 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     end = len(text) if sent_end is None else sent_end
     after = text[q.end + 1:end]
     cue_after = a is not None and a.cue_start >= q.end and _AFTER_QUOTE_REPORTING.match(text, q.end, a.cue_start)
+    if not text[sent_start:max(sent_start, q.start - 1)].strip(" “\"‘'«„") and _COLON_AFTER.match(text, q.end) \
+            and (finite or _FINITE_MAIN.search(span) or _speech_words(span)):
+        return "direct"  # a clause opening its sentence and closed by a colon: "‘We need the truth’: the campaign …"
     if not finite and len(words) < 5 and len(_words(after)) >= 2 and not cue_after \
             and not _END_PUNCT_TRAILING.search(span):
         return "partial"
