@@ -121,16 +121,17 @@ class Matcher:
         # terms added in order of their letters' frequency in English: a trie node's children are
         # searched in the order they were added, so the scan finds common letters first (same
         # matches, ~8% faster scan of news text)
-        for folded in sorted(payloads, key=_scan_rank):
-            plist = payloads[folded]
-            # the first payload inline, any others (forms sharing the folded term) in its last item
-            automaton.add_word(folded, plist[0][:-1] + (tuple(plist[1:]),))
         self.reports_space_runs = bool(payloads) and _SPACE_RUN not in payloads
         if self.reports_space_runs:
             # also report three folded spaces in a row (see find_lexical_scan): a candidate of
             # feature id -1 that passes every check and is removed before overlaps are resolved
+            # (added first: the space is the commonest character, so it is found first)
             automaton.add_word(_SPACE_RUN, (-1, -1, len(_SPACE_RUN), None, None, None, False, False, False,
                                             None, ()))
+        for folded in sorted(payloads, key=_scan_rank):
+            plist = payloads[folded]
+            # the first payload inline, any others (forms sharing the folded term) in its last item
+            automaton.add_word(folded, plist[0][:-1] + (tuple(plist[1:]),))
         if payloads:
             automaton.make_automaton()
         self.automaton = automaton if payloads else None
@@ -141,6 +142,8 @@ class Matcher:
 
     def fold(self, text: str) -> str:
         """Length-preserving case fold used for the automaton scan."""
+        if text.isascii():  # O(1); no character of _FOLD_MAP, nothing whose lower case is longer
+            return text.lower()
         folded = _fold(text)
         if self.fold_chars:
             for c, r in _FOLD_MAP.items():
@@ -198,6 +201,8 @@ _IGNORECASE_ODD = ("\u0131", "\u017f")
 def _fold_for_needs(text: str, folded: str) -> str | None:
     """``folded`` (the lower-cased text) if every character an exception regex could match to
     an ASCII letter reads as that letter in it, else None (no prefilter for this text)."""
+    if text.isascii():
+        return folded
     for c in _IGNORECASE_ODD:
         if c in text:
             return None
@@ -488,8 +493,8 @@ def find_lexical_scan(text: str, matcher: Matcher) -> tuple[list[tuple[int, int,
     cands.sort()
     if cands[0][0] < 0:  # the automaton's report of a run of spaces (feature id -1), not a hit
         del cands[:bisect.bisect_left(cands, (0,))]
-        return _resolve_overlaps(cands), True
-    return _resolve_overlaps(cands), not matcher.reports_space_runs
+        return _resolve_overlaps(cands, True), True
+    return _resolve_overlaps(cands, True), not matcher.reports_space_runs
 
 
 def _term_ok(text: str, n: int, end: int, payload: tuple, rules: list[_FormRule], needs_text: str | None) -> bool:
@@ -509,11 +514,14 @@ def _term_ok(text: str, n: int, end: int, payload: tuple, rules: list[_FormRule]
 _START_FEATURE_END = operator.itemgetter(1, 0, 2)
 
 
-def _resolve_overlaps(cands: list[tuple[int, int, int, int]]) -> list[tuple[int, int, int, int]]:
+def _resolve_overlaps(cands: list[tuple[int, int, int, int]], is_sorted: bool = False
+                      ) -> list[tuple[int, int, int, int]]:
     """Within each feature keep the longest of overlapping matches (ties: earlier start, then
-    codebook order). ``cands`` are ``(feature id, start, end, form index)``; returns the kept ones
-    sorted by start, feature, end (at most one kept match per feature and span)."""
-    cands.sort()
+    codebook order). ``cands`` are ``(feature id, start, end, form index)`` (``is_sorted``: already
+    in that tuple order); returns the kept ones sorted by start, feature, end (at most one kept
+    match per feature and span)."""
+    if not is_sorted:
+        cands.sort()
     if not any(a[0] == b[0] and b[1] < a[2] for a, b in zip(cands, cands[1:])):
         # no match overlaps the next one of its feature: every cluster below is a single match
         cands.sort(key=_START_FEATURE_END)

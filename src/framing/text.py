@@ -56,13 +56,25 @@ def _is_abbreviation(text: str, end: int) -> bool:
     rest = window.rstrip(_ASCII_WORD_OR_PERIOD)
     if rest and not rest[-1].isascii() and rest[-1].isalnum():
         return _is_abbreviation_re(text, end)
-    token = window[len(rest):].lower()
+    token = window[len(rest):]  # ASCII: compared in any case below, as lower-cased above
     if not token:
         return False
-    if token in _ABBREVIATIONS:
+    if token in _ABBREVIATIONS_ANY_CASE:
         return True
     # single capital initial ("J. Smith") or dotted acronym ("U.S.")
-    return (len(token) == 1 or "." in token) and _INITIAL_RE.fullmatch(token) is not None
+    return (len(token) == 1 or "." in token) and _INITIAL_ANY_CASE_RE.fullmatch(token) is not None
+
+
+def _case_variants(word: str) -> set[str]:
+    variants = {""}
+    for c in word:
+        variants = {v + x for v in variants for x in {c.lower(), c.upper()}}
+    return variants
+
+
+#: Every ASCII spelling whose lower case is a listed abbreviation; _INITIAL_RE in either case.
+_ABBREVIATIONS_ANY_CASE = frozenset(v for a in _ABBREVIATIONS for v in _case_variants(a))
+_INITIAL_ANY_CASE_RE = re.compile(r"[a-zA-Z]|(?:[a-zA-Z]\.)+[a-zA-Z]")
 
 
 #: The ASCII characters of the token before a period (``[\w.]``).
@@ -124,7 +136,7 @@ def _break_candidates(text: str, space_run: bool = True) -> re.Pattern:
     """The pattern whose ``finditer`` gives ``_END_RE``'s candidate breaks in ``text``, fastest
     first. ``space_run=False``: the caller knows the text holds no three spaces in a row (the
     costliest of the three checks)."""
-    if "\t" in text or "\u00a0" in text or space_run and "   " in text:
+    if "\t" in text or not text.isascii() and "\u00a0" in text or space_run and "   " in text:
         return _END_RE
     return _END_FAST_RE
 
@@ -324,7 +336,26 @@ def _hit_contexts(text: str, starts, ends, as_text: bool, space_run: bool = True
         if not lo <= start < hi:
             # hits come sorted by start, so here start >= hi: the previous sentence's end is a floor
             if it is not None and 0 <= start - hi <= _READ_ON_CHARS:
-                lo, hi = _next_bounds(text, start, hi, it, n)
+                # _next_bounds, written out (the commonest way here): read on from the previous
+                # sentence's end, a break; the last break up to the hit, then the first after it
+                lo = hi
+                before = []
+                for m in it:
+                    if m.end() > start:
+                        break
+                    before.append(m)
+                else:
+                    m = None
+                for b in reversed(before):
+                    if _is_break(text, b, n):
+                        lo = b.end()
+                        break
+                hi = n
+                while m is not None:
+                    if _is_break(text, m, n):
+                        hi = m.end()
+                        break
+                    m = next(it, None)
             else:
                 lo, hi, it = _bounds_scan(text, start, hi if 0 <= hi <= start else 0, rx)
             cs, ce = lo, hi
