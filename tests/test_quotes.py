@@ -1631,3 +1631,20 @@ def test_names_with_of_and_headline_clauses_before_a_colon():
     r = [h for h in quote_hits("x", "'A vile, cruel crime': How Darya Dugina died", text)
          if h["field"] == "title" and h["text"] == "A vile, cruel crime"][0]
     assert r["quote_type"] == "partial"
+
+
+@pytest.mark.parametrize("text, quoted, cue", [
+    # "as aptly put by X" (RT.csv row 552)
+    ("The anti-Russian sanctions have hit the French economy like ‘hara-kiri’, as aptly put by Marine Le Pen.",
+     "hara-kiri", "put"),
+    # qualify … as (RT.csv row 789)
+    ("The act would target African governments, officials, and businesses doing business with Russia, qualified as "
+     "“manipulation” and “exploitation” of Africans to Russia’s benefit.", "manipulation", "qualify"),
+    # a declared aim is someone's (bbc.csv row 152); a law's wording is the law's (guardian.csv row 187)
+    ('Russian forces are bombarding towns and cities in eastern Ukraine with the declared aim of "liberating" the old '
+     'industrial heartland known as Donbas.', "liberating", "declare"),
+    ("A new Russian law about “fakes” meant the entire newsroom could be jailed for their coverage.", "fakes", ""),
+])
+def test_put_by_qualified_as_declared_aims_and_laws_about(text, quoted, cue):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == "partial" and r["cue"] == cue

@@ -371,6 +371,9 @@ _AS_X_PUTS_IT_AFTER = re.compile(r"[\s,”\"’']*\s[Aa]s\s+((?:[\w’'\-\.]+\s+
                                  r"describe(?:s|d)?)\s+(?:it|them)\b")
 
 
+_AS_PUT_BY_AFTER = re.compile(r"[\s,”\"’']*\s[Aa]s\s+(?:[a-z]+ly\s+)?(put|said|described|called)\s+by\s+(\S)")
+
+
 def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
     """"What Russia calls its “special military operation”", "what his strategists term “new
     generation warfare”": the label is the named subject's words (partial), even when it names
@@ -379,6 +382,15 @@ def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution 
     m = _WHAT_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1) \
         or _AS_X_CALLS.search(text, max(sent_start, q.start - 90), q.start - 1) \
         or _AS_X_PUTS_IT_AFTER.match(text, q.end + 1)
+    pb = None if m else _AS_PUT_BY_AFTER.match(text, q.end + 1)
+    if pb and len(_words(text[q.start:q.end])) <= 6:
+        # "like ‘hara-kiri’, as aptly put by Marine Le Pen": the agent's words
+        np = attr._np_after(f.art, pb.start(2) - 1, min(len(text), pb.start(2) + 60))
+        spk, s0, e0 = attr.speaker_from_np(f.art, *np) if np else ("", -1, -1)
+        if spk:
+            lemma = _verb_lemma(f, pb.group(1))
+            return attr.Attribution(spk, s0, e0, lemma, pb.group(1), f.art.lexicon.category(lemma), pb.start(1),
+                                    pb.end(1), how="sentence")
     if not m or len(_words(text[q.start:q.end])) > 6:
         return None
     a, b = m.start(1), m.start(1) + len(m.group(1).rstrip())
@@ -1086,7 +1098,7 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
 # display or respond to are left out: their object is not someone's words)
 _AS_VERBS = {"introduce", "present", "portray", "style", "cast", "refer", "hail", "praise", "tout", "depict",
              "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify",
-             "reject", "dismiss", "reclassify", "credit"}
+             "reject", "dismiss", "reclassify", "credit", "qualify"}
 _GOVERNING_VERBS = (
     "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
     "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
@@ -1451,10 +1463,14 @@ _CHARGE_BEFORE = re.compile(
     r"\b(accus(?:e|ed|es|ing)|charg(?:e|ed|es|ing)|convict(?:ed|s|ing)?|found\s+guilty|suspect(?:ed|s)?|suspicion|"
     r"indict(?:ed|s|ment)?|outlaw(?:ed|s|ing)?|criminali[sz](?:e|ed|es|ing)|ban(?:ned|s|ning)?|"
     r"jail(?:ed|s|ing)?|imprison(?:ed|s|ing|ment)?|punish(?:es|ed|ing|able)?|prosecut(?:e|es|ed|ing|ion)|"
-    r"penali[sz](?:e|es|ed|ing)|"
+    r"penali[sz](?:e|es|ed|ing)|laws?(?=\s+(?:about|on|against)\s)|"
+    r"(?:declared|stated|proclaimed|avowed)\s+(?:aims?|goals?|purposes?|intentions?)|"
     r"claims|allegations?|accusations?|rumou?rs|allegedly|reportedly|purportedly|supposedly)\b(?:\s+(?!of\b)[^\s.;:!?]+){0,10}?\s+(?:of|for|that|over|about)?"
     r"(?:\s+[^\s.;:!?]+){0,8}?\s*$", re.I)
-_CHARGE_LEMMA = {"imprisonment": "imprison", "prosecution": "prosecute", "punishable": "punish",
+_CHARGE_LEMMA = {"law": "", "laws": "", "declared aim": "declare", "declared aims": "declare", "declared goal": "declare",
+                 "declared goals": "declare", "stated aim": "state", "stated aims": "state", "stated goal": "state",
+                 "stated goals": "state", "declared purpose": "declare", "declared intention": "declare",
+                 "imprisonment": "imprison", "prosecution": "prosecute", "punishable": "punish",
                  "found guilty": "find guilty", "suspicion": "suspect", "indictment": "indict", "allegation": "allege",
                  "allegations": "allege", "accusation": "accuse", "accusations": "accuse", "claims": "claim",
                  "rumours": "rumour", "rumors": "rumor", "allegedly": "allege", "reportedly": "report",
@@ -1472,7 +1488,7 @@ def _charge_or_claim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attributi
     if not m:
         return None
     word = " ".join(m.group(1).lower().split())
-    lemma = _CHARGE_LEMMA.get(word) or attr.verb_lemma(word)
+    lemma = _CHARGE_LEMMA[word] if word in _CHARGE_LEMMA else attr.verb_lemma(word)
     if lemma == "charg":
         lemma = "charge"
     spk, a, b = "", -1, -1
