@@ -1648,3 +1648,11 @@ def test_names_with_of_and_headline_clauses_before_a_colon():
 def test_put_by_qualified_as_declared_aims_and_laws_about(text, quoted, cue):
     r = _typed(text, quoted)
     assert r["quote_type"] == "partial" and r["cue"] == cue
+
+
+def test_a_closing_reporting_clause_with_a_long_subject():
+    # bbc.csv row 744: eleven words of subject before "has said"
+    text = ('The UK\'s Ukrainian visa scheme is "unwelcoming", a crossbench peer offering her home to a fleeing family '
+            'has said.')
+    r = _typed(text, "unwelcoming")
+    assert r["quote_type"] == "partial" and r["cue"] == "say"

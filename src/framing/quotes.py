@@ -1128,7 +1128,7 @@ _TAIL_VERBS = ("said|says|claimed|claims|added|adds|insisted|insists|argued|argu
 # "…, the ministry claimed." / "…, according to Causeur." / "…, said Peskov." at the end of the sentence
 _REPORTING_TAIL = re.compile(
     r"[^;:–—()]*?,[”\"’']?\s+(?:according\s+to\s+(?P<acc>[^,;:]{2,80}?)\s*(?:[.!?,;:”\"’']|$)|"
-    r"(?P<subj>(?:[\w’'\-\.]+\s+){1,10}?)(?P<v1>%s)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,6}?\s*(?:[.!?,;:”\"’'–—]|$)|"
+    r"(?P<subj>(?:[\w’'\-\.]+\s+){1,14}?)(?P<v1>%s)\b(?:\s+(?!that\b)[\w’'\-\.]+){0,6}?\s*(?:[.!?,;:”\"’'–—]|$)|"
     r"(?P<v2>%s)\s+(?P<obj>(?:[\w’'\-\.]+\s*){1,8}?)\s*(?:[.!?,;:”\"’']|$))" % (_TAIL_VERBS, _TAIL_VERBS))
 _GAP_BLOCK = re.compile(r"[;:–—()]|\s-{1,2}\s|\b(?:who|which|where|whose|whom|but|while|whereas|although|though|"
                         r"because|since|after|before|until|unless|if)\b", re.I)
