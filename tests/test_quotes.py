@@ -1656,3 +1656,16 @@ def test_a_closing_reporting_clause_with_a_long_subject():
             'has said.')
     r = _typed(text, "unwelcoming")
     assert r["quote_type"] == "partial" and r["cue"] == "say"
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # a feeling predicated of someone is their word (HuffPost.csv row 16, bbc.csv row 63) ...
+    ("Whelan was sentenced to 16 years in prison in 2020. Whelan’s family is “devastated” he’s still in Russia.",
+     "devastated", "partial"),
+    ('Owen, 16, was "absolutely buzzing" and glad that "everyone will know how we are now."', "absolutely buzzing",
+     "partial"),
+    # ... a copula with any other word labels nothing (seeds/003, the rule's classic case)
+    ("After that, Putin was “re-elected” for a fifth term and decided to include Ukraine.", "re-elected", "scare"),
+])
+def test_a_feeling_after_a_copula_is_the_subjects_word(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype

@@ -955,7 +955,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         elif nw >= 6:
             f.types[k] = "partial"
         else:
-            agent = _self_label(f, q, ss) or (None if headline else _agent_attribution(f, q, ss))
+            agent = _self_label(f, q, ss) or (None if headline else _agent_attribution(f, q, ss)) \
+                or _feeling(f, q, ss)
             if agent is None:
                 agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss)
             if agent is None and not (headline and _speech_words(span)):
@@ -1591,6 +1592,29 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
     vpos = text.find(verb, b, q.start)
     cat = art.lexicon.category(lemma)
     return attr.Attribution(name, a, b, lemma, verb, cat, vpos, vpos + len(verb), how="agent")
+
+
+_FEELINGS = {"devastated", "delighted", "shocked", "heartbroken", "thrilled", "disappointed", "saddened",
+             "horrified", "appalled", "furious", "angry", "upset", "frustrated", "worried", "concerned", "proud",
+             "happy", "pleased", "relieved", "grateful", "humbled", "honoured", "honored", "outraged", "terrified",
+             "scared", "stunned", "gutted", "buzzing", "overwhelmed", "sad", "ashamed", "embarrassed", "excited",
+             "optimistic", "hopeful", "confident", "disgusted", "sickened", "dismayed", "alarmed", "amazed"}
+_FEELING_COPULA = re.compile(r"\b(?:is|are|was|were|am|feels?|felt|remains?|remained|been|be|’s|'s|’re|'re)\s+"
+                             r"(?:(?:so|very|really|absolutely|deeply|extremely|incredibly|still|now|just|all)\s+)?$")
+
+
+def _feeling(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """A feeling predicated of someone in their own word (*Whelan’s family is “devastated”*, *half of the
+    people in the UK are ‘disappointed’*): the person's words, partial, the clause's subject speaking. A
+    copula otherwise labels nothing (*Putin was “re-elected”* stays scare)."""
+    words = _words(f.text[q.start:q.end])
+    if not 1 <= len(words) <= 3 or words[-1].lower() not in _FEELINGS:
+        return None
+    if not _FEELING_COPULA.search(f.text, max(sent_start, q.start - 30), q.start - 1):
+        return None
+    spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), q.start)
+    return attr.Attribution(spk if spk.lower() not in ("it", "there", "this") else "", a, b, "", "", "", -1, -1,
+                            how="sentence")
 
 
 _SELF_LABEL = re.compile(r"\b[Ss]elf-(styled|described|identified)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
