@@ -355,3 +355,21 @@ def test_scan_reports_runs_of_three_spaces_as_folded(raw_dir, m):
         seen += space_run
     assert seen >= 3
     assert find_lexical_scan("", m) == ([], False)
+
+
+def test_literal_set_pattern_finds_what_the_plain_alternation_finds():
+    """The trie-shaped pattern of the exception prefilters finds a string of the set exactly where
+    the plain alternation of the strings does (same leftmost position) on real phrases."""
+    import re
+
+    from framing.lexicon import _literal_set_re
+
+    text = ("the world war and the cold war; a civil war, the war of independence, the great patriotic war, "
+            "an energy crisis, the cost-of-living crisis, migrants and migration, the turmoil, new york")
+    sets = [["world", "cold", "civil", "independence", "patriotic"], ["migrant", "migration", "mi", "oil"],
+            ["n", "new york", "ny"], ["a", "an", "the", "building"], ["cost", "co", "c"]]
+    for strings in sets:
+        trie, plain = _literal_set_re(strings), re.compile("|".join(map(re.escape, strings)))
+        for pos in range(len(text)):
+            a, b = trie.search(text, pos), plain.search(text, pos)
+            assert (a and a.start()) == (b and b.start()), (strings, pos)

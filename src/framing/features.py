@@ -101,7 +101,7 @@ def _lexical_field(text: str, matcher: Matcher, *, share_spans: bool):
                                                for s, e in zip(starts, ends))]
     else:
         contexts = hit_sentences(text, starts, ends, space_run=space_run)
-    return starts, ends, forms, list(map(text.__getitem__, map(slice, starts, ends))), contexts
+    return starts, ends, forms, [text[s:e] for s, e in zip(starts, ends)], contexts
 
 
 class _LexicalColumns:

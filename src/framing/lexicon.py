@@ -167,7 +167,8 @@ def _term_payload(rule: _FormRule, term: str, unified: str) -> tuple:
     """What the automaton holds for one term of a form, everything the scan checks without
     looking the form up: ``(form index, feature id, length, case, exact, upper, word at start,
     word at end, context check, needs, more)``. ``case``/``exact``/``upper`` are None for an
-    ``insensitive`` form (no case check); ``context check``: the form has requires or exceptions;
+    ``insensitive`` form (no case check); ``context check``: the form's ``requires.after``
+    pattern where that is its only context rule, else whether it has requires or exceptions;
     ``needs``: its exception's prefilter (:func:`_needs_pair`) where an exception is all the
     form's context rules, so a window lacking those strings is accepted on the spot; ``more``:
     the payloads of other forms with the same folded term (filled in when the automaton is built)."""
@@ -177,7 +178,8 @@ def _term_payload(rule: _FormRule, term: str, unified: str) -> tuple:
     return (rule.index, rule.feature_id, len(term),
             rule.case if sensitive else None, unified if sensitive else None,
             unified.upper() if sensitive else None,
-            _is_word(unified[0]), _is_word(unified[-1]), ctx,
+            _is_word(unified[0]), _is_word(unified[-1]),
+            rule.after if ctx and rule.exception is None and rule.before is None else ctx,
             rule.exception_needs_re if only_exception else None, ())
 
 
@@ -473,7 +475,10 @@ def find_lexical_scan(text: str, matcher: Matcher) -> tuple[list[tuple[int, int,
                     if needs.search(needs_text, start - CONTEXT_CHARS, end + CONTEXT_CHARS) is not None \
                             and _exception_covers(text, start, end, rules[fi], needs_text):
                         continue
-                elif not _context_ok(text, start, end, rules[fi], None, needs_text):
+                elif ctx is True:
+                    if not _context_ok(text, start, end, rules[fi], None, needs_text):
+                        continue
+                elif ctx.match(text, end) is None:  # requires.after is the form's only context rule
                     continue
             add((fid, start, end, fi))
     for fi, rx in matcher.regexes:
