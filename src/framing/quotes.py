@@ -56,9 +56,9 @@ _LISTENER_END = re.compile(r"\b(?:reporters|journalists|the press|the media)\s*$
 _SAYING_VERB_END = re.compile(r"\b(?:said|says|told|tells|wrote|writes|added|adds|asked|stated|declared|"
                               r"replied|responded|warned|claimed|insisted|tweeted|posted|that|[a-z]+ed)\s*$")
 _END_PUNCT_TRAILING = re.compile(r"[.!?…,]\W*$")
+_COLON_AFTER = re.compile(r"[’'”\"»]?\s*:")
 # a whole clause after a coordinating or subordinating word (and, but, because, mean) is direct as well:
 # "warned that … and “the best thing that awaits them … is a trial”"
-_COLON_AFTER = re.compile(r"[’'”\"»]?\s*:")
 _CONJ_BEFORE = re.compile(r"\b(?:and|but|because|since|so|mean|means|meant)\s*$")
 _THAT_COLON_COMMA_BEFORE = re.compile(r"(?:\bthat|[:,])\s*$")
 
@@ -275,7 +275,8 @@ def _later_single_close(text: str, marks, k: int, pe: int) -> bool:
 _OTHER_BEFORE = re.compile(
     r"(?:\b(?:[Oo]peration|[Pp]lan|[Pp]rogramm?e?|[Bb]ook|[Ff]ilm|[Mm]ovie|[Dd]ocumentary|[Ss]eries|[Ss]how|"
     r"[Nn]ewspaper|[Mm]agazine|[Ss]ong|[Aa]lbum|[Nn]ovel|[Aa]rticle|[Cc]olumn|[Hh]eadline|[Ss]logan|[Mm]otto|"
-    r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|(?:[Nn]ickname|[Mm]oniker|[Ss]obriquet)(?:\s+(?:of\s+)?the)?|[Tt]itled|[Ee]ntitled|"
+    r"[Hh]ashtag|[Dd]octrine|[Ww]ords?|[Tt]erms?|[Pp]hrases?|[Ll]abel|[Tt]itled|[Ee]ntitled|"
+    r"(?:[Nn]ickname|[Mm]oniker|[Ss]obriquet)(?:\s+(?:of\s+)?the)?|"
     r"(?:[Pp]olicy|[Dd]octrine|[Pp]rinciple|[Tt]heory|[Mm]yth|[Cc]oncept|[Nn]otion|[Ii]deology)\s+of(?:\s+the)?|"
     r"(?:[Nn]amed|[Dd]ubbed|[Nn]icknamed|[Kk]nown\s+as|[Bb]illed\s+as)(?:\s+(?:the|a|an))?|"
     r"\b(?:a|an)\s+(?:[\w\-]+\s+){0,2}?(?:[a-z\-]+\s+called|[\w\-]+\s+Called)|"
@@ -327,8 +328,8 @@ _HELD_BY = re.compile(r"\b(?:wav(?:e|es|ed|ing)|h(?:old|olds|eld|olding)|chant(?
 
 
 _LAW_TITLE_START = re.compile(r"\s*[Oo]n\s+(?:the\s+)?[a-z]")
-_LAW_BEFORE = re.compile(r"\b(?:[Ll]aws?|[Aa]cts?|[Dd]ecrees?|[Rr]esolutions?|[Bb]ills?|[Ll]egislation|[Cc]odes?|[Oo]rders?|"
-                         r"[Dd]irectives?|[Rr]egulations?)\b(?:[^.;“”\"‘’]|\bNo\.){0,70}$")
+_LAW_BEFORE = re.compile(r"\b(?:[Ll]aws?|[Aa]cts?|[Dd]ecrees?|[Rr]esolutions?|[Bb]ills?|[Ll]egislation|[Cc]odes?|"
+                         r"[Oo]rders?|[Dd]irectives?|[Rr]egulations?)\b(?:[^.;“”\"‘’]|\bNo\.){0,70}$")
 
 
 def _words(s: str) -> list[str]:
@@ -445,7 +446,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     if not words:
         return True
     if _LAW_TITLE_START.match(span) and _LAW_BEFORE.search(text, max(sent_start, q.start - 90), q.start - 1):
-        return True  # the title of a law or decree, "On …": Law … No. 1-FKZ ‘on martial law’, legislation called “On …”
+        return True  # a law's title, "On …": Law … No. 1-FKZ ‘on martial law’, legislation called “On …”
     sign = _SIGN_BEFORE.search(before)
     if sign and _HELD_BY.search(text, sent_start, max(sent_start, q.start - 40) + sign.start()):
         return False  # a slogan or banner someone chants or holds is theirs: "the crowd chanted the slogan “…”"
@@ -988,7 +989,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             continue
         if k + 1 < n and f.types[k + 1] == "scare" and f.spans[k + 1].depth == q.depth \
                 and _OR_JOIN.fullmatch(text[q.end + 1:f.spans[k + 1].start - 1]) \
-                and len(_words(text[q.start:q.end])) <= 2 and len(_words(text[f.spans[k + 1].start:f.spans[k + 1].end])) <= 2:
+                and len(_words(text[q.start:q.end])) <= 2 \
+                and len(_words(text[f.spans[k + 1].start:f.spans[k + 1].end])) <= 2:
             # two terms offered as alternatives, no one saying either, are kinds named, not words held
             # at a distance: "whether it is ‘hybrid’ or ‘trench’"
             f.types[k] = f.types[k + 1] = "other"
@@ -1151,7 +1153,8 @@ _HEADLINE_TAIL = re.compile(r"[^;()]*?,\s+(?P<v>says|claims|warns|insists|admits
 # "that" right before a finite verb is the relative pronoun, its subject: "images of Putin that called him “…”"
 _RELATIVE_SUBJECT = re.compile(r"\b\w+\s+that\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)$")
 # a sentence opening with the question put to the speaker: "Asked about the numbers of alleged …"
-_ASKED_OPENING = re.compile(r"\W*(?:When\s+)?(?:Asked|Questioned|Pressed)\s+(?:about|on|whether|if|why|how|what|over)\b[^,;:]*$")
+_ASKED_OPENING = re.compile(r"\W*(?:When\s+)?(?:Asked|Questioned|Pressed)\s+"
+                            r"(?:about|on|whether|if|why|how|what|over)\b[^,;:]*$")
 _BY_THEN_THAT = re.compile(r"(?P<by>\s*by\s+(?!the\s+fact\b)(?:[\w’'\-]+\s+){1,4}?)that\b")
 _PROGRESSIVE_ING = re.compile(r"\b(?:is|are|was|were|be|been|being|am|’re|'re|’s|'s)\s+(?:\w+\s+)?\w+ing$", re.I)
 
@@ -1451,7 +1454,9 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out", "record", "pan",
                 "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast", "tell", "warn",
                 "inform", "advise", "assure", "blame"}
-_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+(?:(?:[a-z]+ly|later|also|then|since|now|often|once|long|widely|first)\s+)?([a-z]+(?:ed|en|id|ld|ght))\b"
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+"
+                             r"(?:(?:[a-z]+ly|later|also|then|since|now|often|once|long|widely|first)\s+)?"
+                             r"([a-z]+(?:ed|en|id|ld|ght))\b"
                              r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
 # a participle opening its sentence or headline, with no auxiliary: "Labeled a ‘Challenge’ by NATO, China …",
 # "Branded a ‘traitor’, he …"
@@ -1468,9 +1473,10 @@ _CHARGE_BEFORE = re.compile(
     r"(?:declared|stated|proclaimed|avowed)\s+(?:aims?|goals?|purposes?|intentions?)|"
     r"claims|allegations?|accusations?|rumou?rs|allegedly|reportedly|purportedly|supposedly)\b(?:\s+(?!of\b)[^\s.;:!?]+){0,10}?\s+(?:of|for|that|over|about)?"
     r"(?:\s+[^\s.;:!?]+){0,8}?\s*$", re.I)
-_CHARGE_LEMMA = {"law": "", "laws": "", "declared aim": "declare", "declared aims": "declare", "declared goal": "declare",
-                 "declared goals": "declare", "stated aim": "state", "stated aims": "state", "stated goal": "state",
-                 "stated goals": "state", "declared purpose": "declare", "declared intention": "declare",
+_CHARGE_LEMMA = {"law": "", "laws": "", "declared aim": "declare", "declared aims": "declare",
+                 "declared goal": "declare", "declared goals": "declare", "stated aim": "state", "stated aims": "state",
+                 "stated goal": "state", "stated goals": "state", "declared purpose": "declare",
+                 "declared intention": "declare",
                  "imprisonment": "imprison", "prosecution": "prosecute", "punishable": "punish",
                  "found guilty": "find guilty", "suspicion": "suspect", "indictment": "indict", "allegation": "allege",
                  "allegations": "allege", "accusation": "accuse", "accusations": "accuse", "claims": "claim",
@@ -1629,7 +1635,8 @@ def _self_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | 
     words = _words(f.text[q.start:q.end])
     if not m or len(words) == 1 and words[0][:1].isupper():
         return None  # (a name taken: "the whistleblower, self-styled as “Alex,”")
-    lemma = "self-" + m.group(1)[:-1] if m.group(1).endswith(("ibed", "yled")) else "self-" + attr.verb_lemma(m.group(1))
+    verb = m.group(1)
+    lemma = "self-" + (verb[:-1] if verb.endswith(("ibed", "yled")) else attr.verb_lemma(verb))
     return attr.Attribution("", -1, -1, lemma, m.group(0).split()[0], f.art.lexicon.category(lemma),
                             m.start(), m.start() + len(m.group(0).split()[0]), how="sentence")
 
@@ -1768,7 +1775,7 @@ def _direct_or_partial(text: str, q: QuoteSpan, sent_start: int, a: attr.Attribu
     cue_after = a is not None and a.cue_start >= q.end and _AFTER_QUOTE_REPORTING.match(text, q.end, a.cue_start)
     if not text[sent_start:max(sent_start, q.start - 1)].strip(" “\"‘'«„") and _COLON_AFTER.match(text, q.end) \
             and (finite or _FINITE_MAIN.search(span) or _speech_words(span)):
-        return "direct"  # a clause opening its sentence and closed by a colon: "‘We need the truth’: the campaign …"
+        return "direct"  # a clause opening its sentence, closed by a colon: "‘We need the truth’: the campaign …"
     if not finite and len(words) < 5 and len(_words(after)) >= 2 and not cue_after \
             and not _END_PUNCT_TRAILING.search(span):
         return "partial"
