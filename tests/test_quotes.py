@@ -1669,3 +1669,11 @@ def test_a_closing_reporting_clause_with_a_long_subject():
 ])
 def test_a_feeling_after_a_copula_is_the_subjects_word(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+def test_an_irregular_past_tense_makes_a_clause():
+    # Fox.csv row 956 (data_removed): "gave" is the clause's verb
+    text = ('News initially reported that "the Kremlin gave the White House the choice of either Griner or Whelan — '
+            'or none."')
+    assert _typed(text, "the Kremlin gave the White House the choice of either Griner or Whelan — or none.")[
+        "quote_type"] == "direct"

@@ -1693,7 +1693,10 @@ _VERB_START = {"is", "are", "was", "were", "has", "have", "had", "will", "would"
 # (not "a docked warship", "supplied by"), or a common present form
 _FINITE_MAIN = re.compile(r"(?<!\ba\s)(?<!\ban\s)(?<!\bthe\s)(?<!\bits\s)(?<!\btheir\s)\b[a-z]{3,}ed\b(?!\s+by\b)|"
                           r"\b(?:says|hears|sees|thinks|believes|knows|wants|needs|makes|means|remains|seems|goes|"
-                          r"comes|gets|takes|gives|shows|plays|stands|lies|works|helps|matters)\b")
+                          r"comes|gets|takes|gives|shows|plays|stands|lies|works|helps|matters|"
+                          # irregular past tenses ("the Kremlin gave the White House the choice …")
+                          r"gave|took|went|came|saw|knew|became|began|wrote|spoke|grew|fell|drew|broke|"
+                          r"rose|drove|chose|fought|threw|caught|struck|sank|fled|stole|forgot|swore|woke)\b")
 _AFTER_QUOTE_REPORTING = re.compile(r"^[\s,.!?…”\"’']*(?:[\w’'\-\.]+[\s,]+){0,14}?$")
 
 
