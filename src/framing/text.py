@@ -47,7 +47,7 @@ def _is_abbreviation(text: str, end: int) -> bool:
     characters: :func:`_is_abbreviation_re`). Found here with ``str.rstrip`` over the ASCII ones
     (one C call instead of a regex search); where the run is stopped by a non-ASCII word character
     (é), the regex decides."""
-    if end > _ABBR_MAX_LEN + 1 and text[end - _ABBR_MAX_LEN - 2:end - 1].isalnum():
+    if end > 7 and text[end - 8:end - 1].isalnum():  # 7 == _ABBR_MAX_LEN + 1 (asserted below)
         # the token read below ends in more letters/digits than any listed abbreviation has
         # characters, with no period among them: not an abbreviation, not an initial (the
         # answer the regexes below give, without running them)
@@ -76,6 +76,8 @@ def _case_variants(word: str) -> set[str]:
 _ABBREVIATIONS_ANY_CASE = frozenset(v for a in _ABBREVIATIONS for v in _case_variants(a))
 _INITIAL_ANY_CASE_RE = re.compile(r"[a-zA-Z]|(?:[a-zA-Z]\.)+[a-zA-Z]")
 
+
+assert _ABBR_MAX_LEN == 6, "update the constants of _is_abbreviation's first test"
 
 #: The ASCII characters of the token before a period (``[\w.]``).
 _ASCII_WORD_OR_PERIOD = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_."
@@ -148,7 +150,7 @@ def _is_break(text: str, m: re.Match, n: int) -> bool:
     terminal punctuation unless a period closes an abbreviation or initial, or a lower-case
     word follows. Depends only on the text around ``m``, never on earlier breaks.
     """
-    token = m.group(0)
+    token, nxt = m.group(0, 1)
     first = token[0]
     if first == "\n":  # only the line-break alternatives hold one, and they start with it
         return True
@@ -158,7 +160,7 @@ def _is_break(text: str, m: re.Match, n: int) -> bool:
         return end < n and (text[end].isupper() or text[end].isdigit() or text[end] in "“\"‘'«(")
     # not before a lower-case continuation (the next non-space character, read by the pattern;
     # after terminal punctuation there is always whitespace)
-    if m.group(1).islower():
+    if nxt.islower():
         return False
     return not (first == "." and _is_abbreviation(text, m.start() + 1))
 
