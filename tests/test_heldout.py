@@ -13,12 +13,12 @@ import pytest
 from framing.evaluate import evaluate_scare
 
 #: per held-out batch: C (annotated after the first rules) and F (annotated blind on the last day of
-#: tuning, scored only when it ended); each batch scored alone, then both pooled
-HELDOUT_FLOORS = {
-    "c": {"scare_f1": 0.40, "speaker_accuracy": 0.67, "cue_accuracy": 0.80, "span_f1": 0.99,
-          "direct_f1": 0.95, "partial_f1": 0.83, "other_f1": 0.40},
-    "f": {"scare_f1": 0.40, "speaker_accuracy": 0.67, "cue_accuracy": 0.80, "span_f1": 0.99,
-          "direct_f1": 0.95, "partial_f1": 0.83, "other_f1": 0.40},
+#: tuning, scored only when it ended); each batch scored alone
+HELDOUT_FLOORS = {   # scores of 2026-11-24's final rules, minus ~0.02-0.04 (README, docs/quotes.md)
+    "c": {"scare_f1": 0.50, "speaker_accuracy": 0.73, "cue_accuracy": 0.82, "span_f1": 0.99,
+          "direct_f1": 0.95, "partial_f1": 0.85, "other_f1": 0.50},
+    "f": {"scare_f1": 0.45, "speaker_accuracy": 0.70, "cue_accuracy": 0.83, "span_f1": 0.99,
+          "direct_f1": 0.95, "partial_f1": 0.85, "other_f1": 0.63},
 }
 SIZES = {"c": (68, 546, 18), "f": (39, 326, 26)}  # documents, spans, scare spans
 
