@@ -10,11 +10,11 @@ from framing.evaluate import (_compare_ggt, _index, _overlap, _parse_quotations,
 from framing.io import FramingError
 
 # Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
-GGT_FLOORS = {"f1_0.3": 84.3, "f1_0.8": 83.5, "speaker_0.3": 91.8, "verb_0.3": 95.2}
+GGT_FLOORS = {"f1_0.3": 84.8, "f1_0.8": 83.5, "speaker_0.3": 92.6, "verb_0.3": 95.6}
 # The quote-type floors are on batches A+B+D+E (D and E joined the tuning set after their out-of-sample
 # measurement: the in-sample set changed, so the floors were reset to the new scores minus ~0.01).
-SCARE_FLOORS = {"scare_f1": 0.77, "speaker_accuracy": 0.857, "cue_accuracy": 0.89, "span_f1": 0.99,
-                "direct_f1": 0.965, "partial_f1": 0.93, "other_f1": 0.79}
+SCARE_FLOORS = {"scare_f1": 0.80, "speaker_accuracy": 0.86, "cue_accuracy": 0.895, "span_f1": 0.99,
+                "direct_f1": 0.97, "partial_f1": 0.945, "other_f1": 0.825}
 
 
 # ----------------------------------------------------------------------------- the GGT scorer's rules
