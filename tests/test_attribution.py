@@ -31,6 +31,7 @@ def test_cue_lemmas(form, lemma):
 def test_inflection_rules():
     assert {"claims", "claimed", "claiming"} <= inflections("claim")
     assert {"admitted", "admitting"} <= inflections("admit")
+    assert {"quipped", "quipping"} <= inflections("quip")          # "qu" is a consonant before the vowel
     assert {"denies", "denied"} <= inflections("deny")
     assert {"points out", "pointed out"} <= inflections("point out")
     assert inflections("according to") == {"according to"}

@@ -102,8 +102,9 @@ def inflections(lemma: str) -> set[str]:
     else:
         forms |= {lemma + "s", lemma + "ed", lemma + "ing"}
         # consonant doubling: admit -> admitted, plan -> planned (both spellings kept: harmless)
+        # ('qu' is a consonant: quip -> quipped, quiz -> quizzed)
         if (len(lemma) >= 3 and lemma[-1] not in _VOWELS | {"w", "x", "y"}
-                and lemma[-2] in _VOWELS and lemma[-3] not in _VOWELS):
+                and lemma[-2] in _VOWELS and (lemma[-3] not in _VOWELS or lemma[-4:-2] == "qu")):
             forms |= {lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"}
         if lemma.endswith("l"):  # British: signalled, travelled
             forms |= {lemma + "led", lemma + "ling"}
