@@ -5,7 +5,7 @@ import pytest
 
 from framing.attribution import (Article, attribute_span, cue_lemma, cue_lexicon, cues_from_codebook,
                                  inflections, read_cue_file, reported_speech)
-from framing.quotes import find_quote_spans
+from framing.quotes import find_quote_spans, quote_hits
 
 
 def article(text):
@@ -445,3 +445,14 @@ def test_went_on_to_claim_and_the_message_of_a_post():
             "of State to raise the pay.” The message went on to suggest that “fighting us is a tiring activity.”")
     a = attribution_of(text, "fighting us is a tiring activity.")
     assert (a.speaker, a.cue) == ("the ministry", "suggest")
+
+
+def test_absolute_construction_is_no_reporting_clause():
+    """'…, with no damage to its structure reported.' (RT, ukraine-media corpus): a participle closing an
+    absolute construction, not a reporting verb; nobody is the speaker of the quoted words before it."""
+    text = ("On July 20 three Ukrainian “kamikaze drones” attacked the plant, with no damage to its structure "
+            "reported. Officials said the plant was safe.")
+    hits = quote_hits("x", "", text)
+    q = next(h for h in hits if h["feature"] == "quote")
+    assert q["speaker"] == "" and q["cue"] == ""
+    assert [h["speaker"] for h in hits if h["feature"] == "reported_speech"] == ["Officials"]

@@ -520,6 +520,10 @@ _ADJ_DET_BEFORE = re.compile(r"\b(?:the|a|an|this|these|those|its|their|his|her|
                              r"seven|eight|nine|ten|\d+)\s+$", re.I)
 _NOUN_AFTER = re.compile(r"\s+(?!(?:that|by|to|on|in|at|as|with|for|from|of|and|or|but|it|he|she|they|this|"
                          r"the|a|an|earlier|later|last|again|also)\b)[a-z][a-z\-]+\b(?!\s*[,.:;])")
+# an absolute construction closing a clause: "…, with no damage to its structure reported." (a participle,
+# not a reporting verb: nobody reports anything to anyone here)
+_WITH_ABSOLUTE_BEFORE = re.compile(r"(?:^|[,;(]\s*)with\s+[^,;.:“”\"‘’]{1,60}$")
+_CLAUSE_END_AFTER = re.compile(r"\s*(?:[.;)]|$)")
 _MAINTAIN_AFTER = re.compile(r"\s*(?:that\b|[:,.;!?]|$|[“\"‘'«]\s*[A-Z]|(?:he|she|they|it|we|I)\b)")
 _STATE_VERB_AFTER = re.compile(r"\s*(?:that\b|[:“\"‘'«,])")
 _INITIALS_BEFORE = re.compile(r"\b(?:[A-Z]\.){2,}\s+$")
@@ -974,6 +978,9 @@ class Article:
                 continue  # "make you wonder", "let them say": a bare infinitive, no reporting verb
             if lemma in ("continue", "go on") and _TO_VERB_AFTER.match(text, end):
                 continue  # "continued on to explain why …": the verb that follows is the cue
+            if (w.endswith("ed") and _CLAUSE_END_AFTER.match(text, end)
+                    and _WITH_ABSOLUTE_BEFORE.search(text, max(0, ws - 70), ws)):
+                continue  # "…, with no damage to its structure reported.": a participle
             if lemma == "maintain" and not _MAINTAIN_AFTER.match(text, end):
                 continue  # "had maintained “excellent” relationships": keep, not say
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
