@@ -243,20 +243,29 @@ def _trie_pattern(strings: list[str]) -> str:
     return "|".join(parts)
 
 
-def _required_starts(pattern: re.Pattern) -> tuple[str, ...] | None:
-    """Lower-case ASCII strings one of which every match of ``pattern`` starts with (its leading
-    literal characters, through groups and alternations; zero-width ``\\b``/``^`` skipped), or None.
-    Lets the exception check start at the first such string in its window instead of the window's
-    start: no match can start before it (same ``_IGNORECASE_ODD`` caveat as the needed strings)."""
+def _parse_tree(pattern: re.Pattern):
+    """``(items, sre)``: the top-level items of ``pattern``'s parse tree and the module that parsed
+    it (``re._parser``; ``sre_parse`` before Python 3.11), or None where it cannot be parsed."""
     try:
         from re import _parser as sre
     except ImportError:  # Python 3.10
         import sre_parse as sre  # type: ignore[no-redef]
     try:
-        tree = sre.parse(pattern.pattern, pattern.flags)
+        return list(sre.parse(pattern.pattern, pattern.flags)), sre
     except Exception:  # pragma: no cover - compiled already, so parsable
         return None
-    starts = _starts_of(list(tree), sre)
+
+
+def _required_starts(pattern: re.Pattern) -> tuple[str, ...] | None:
+    """Lower-case ASCII strings one of which every match of ``pattern`` starts with (its leading
+    literal characters, through groups and alternations; zero-width ``\\b``/``^`` skipped), or None.
+    Lets the exception check start at the first such string in its window instead of the window's
+    start: no match can start before it (same ``_IGNORECASE_ODD`` caveat as the needed strings)."""
+    parsed = _parse_tree(pattern)
+    if parsed is None:  # pragma: no cover - compiled already, so parsable
+        return None
+    tree, sre = parsed
+    starts = _starts_of(tree, sre)
     return tuple(sorted(starts)) if starts else None
 
 
@@ -291,15 +300,11 @@ def _required_literals(pattern: re.Pattern, terms: list[str] = ()) -> tuple[str,
     never changes (characters matched case-insensitively outside ASCII: ``_IGNORECASE_ODD``).
     Strings inside one of the form's ``terms`` (lower-cased) are chosen last: the hit itself would
     always supply them."""
-    try:
-        from re import _parser as sre
-    except ImportError:  # Python 3.10
-        import sre_parse as sre  # type: ignore[no-redef]
-    try:
-        tree = sre.parse(pattern.pattern, pattern.flags)
-    except Exception:  # pragma: no cover - compiled already, so parsable
+    parsed = _parse_tree(pattern)
+    if parsed is None:  # pragma: no cover - compiled already, so parsable
         return None
-    need = _needs_of(list(tree), sre, tuple(terms))
+    tree, sre = parsed
+    need = _needs_of(tree, sre, tuple(terms))
     return tuple(sorted(need)) if need else None
 
 

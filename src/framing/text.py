@@ -215,13 +215,7 @@ def _bounds_scan(text: str, pos: int, floor: int, rx: re.Pattern):
             while p > floor and not text[p - 1].isalnum():
                 p -= 1
         it = rx.finditer(text, p)
-        before: list[re.Match] = []
-        after = None
-        for m in it:
-            if m.end() > pos:
-                after = m
-                break
-            before.append(m)
+        before, after = _candidates_until(it, pos)
         lo = -1
         for m in reversed(before):
             if _is_break(text, m, n):
@@ -235,18 +229,23 @@ def _bounds_scan(text: str, pos: int, floor: int, rx: re.Pattern):
     return lo, _first_break(text, after, it, n), it
 
 
+def _candidates_until(it, pos: int) -> tuple[list[re.Match], re.Match | None]:
+    """Break candidates from the scan ``it`` ending at or before ``pos``, and the first one ending
+    after it (None when the scan runs out): the scan stops right after that one."""
+    before: list[re.Match] = []
+    for m in it:
+        if m.end() > pos:
+            return before, m
+        before.append(m)
+    return before, None
+
+
 def _next_bounds(text: str, pos: int, floor: int, it, n: int):
     """:func:`_bounds_scan` for a ``pos`` after the sentence whose scan ``it`` is (``floor``: that
     sentence's end, a break): the scan goes on from there instead of starting again (the
     candidates after a break are the same however far back a scan starts), so hits sentences
     apart in one paragraph cost one pass over its candidates."""
-    before: list[re.Match] = []
-    after = None
-    for m in it:
-        if m.end() > pos:
-            after = m
-            break
-        before.append(m)
+    before, after = _candidates_until(it, pos)
     lo = floor
     for m in reversed(before):
         if _is_break(text, m, n):
