@@ -351,12 +351,13 @@ def _mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci: float, per: float) -> tuple[n
     return lower, upper
 
 
-def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float, *, mover=None):
+def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float, *, boot=None):
     """Where one group has no hit and the other has some, every bootstrap ratio is 0 (or every one
     +inf), and unless too many replicates are undefined the percentile interval has zero width
     ([0, 0] or [inf, inf]): a zero count read as certainty. There the interval becomes the exact
     conditional one (:func:`_exact_rate_ratio_interval`), widened to the MOVER bound of
-    :func:`_mover_zero_bounds` where that is wider (``mover``: its ``(lower, upper)``), because the
+    :func:`_mover_zero_bounds` where that is wider (``boot``: its ``(ra, rb, per)``; computed only
+    where some entry is replaced), because the
     exact interval treats hits as independent and is too narrow when the other group's hits
     cluster in few documents. Returns ``(lo, hi, exact, widened)``: ``exact`` marks the replaced
     entries, ``widened`` those of them whose bound is the MOVER one (``ci_method`` "mover")."""
@@ -365,8 +366,9 @@ def _zero_count_to_exact(lo, hi, xa, wa, xb, wb, ci: float, *, mover=None):
     widened = np.zeros(exact.shape, dtype=bool)
     if exact.any():
         el, eh = _exact_rate_ratio_interval(xa, wa, xb, wb, ci)
-        if mover is not None:
-            ml, mu = mover
+        if boot is not None:
+            ra, rb, per = boot
+            ml, mu = _mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci, per)
             widened = exact & (((xa == 0) & (mu > eh)) | ((xb == 0) & (ml < el)))
             eh = np.where(xa == 0, np.maximum(eh, mu), eh)  # the wider of the two upper bounds
             el = np.where(xb == 0, np.minimum(el, ml), el)  # and of the two lower bounds
@@ -884,7 +886,7 @@ def compare_outlets(
                     # one group without a hit: a zero-width bootstrap interval becomes the exact one
                     xa, wa, xb, wb = ca.sum(0), words[a].sum(), cb.sum(0), words[b].sum()
                     lo, hi, exact, widened = _zero_count_to_exact(
-                        lo, hi, xa, wa, xb, wb, ci, mover=_mover_zero_bounds(ra, rb, xa, wa, xb, wb, ci, per))
+                        lo, hi, xa, wa, xb, wb, ci, boot=(ra, rb, per))
                     no_ratio = np.isnan(rr)  # neither group has a hit: no estimate, no interval
                     lo, hi = np.where(no_ratio, np.nan, lo), np.where(no_ratio, np.nan, hi)
                     ci_method = np.where(no_ratio, None, np.where(
