@@ -293,9 +293,14 @@ def report_setup(*, corpus=None, outlet=None, outlets=None, codebook=DEFAULT_COD
                         corpus_sha256=file_sha256(docs_path))
 
 
+def _is_codebook_file(codebook) -> bool:
+    """Whether ``codebook`` names a file (a path with a separator) rather than a shipped codebook."""
+    return codebook is not None and any(sep in str(codebook) for sep in ("/", "\\"))
+
+
 def _codebook_label(codebook):
     """A codebook as recorded: a shipped name as is, a path relative to the project root."""
-    if codebook is None or not any(sep in str(codebook) for sep in ("/", "\\")):
+    if not _is_codebook_file(codebook):
         return codebook
     return project_relative(codebook)
 
@@ -1045,7 +1050,7 @@ def _relative_to(path: str | os.PathLike, start: str | os.PathLike) -> str:
 def _codebook_parameter(codebook, rdir: Path):
     """The codebook as a report notebook receives it: a shipped name as is, a file relative to the
     report folder (the kernel's working directory)."""
-    if codebook is None or not any(sep in str(codebook) for sep in ("/", "\\")):
+    if not _is_codebook_file(codebook):
         return codebook
     return _relative_to(codebook, rdir)
 
