@@ -556,7 +556,7 @@ _QUOTING_NP = re.compile(r"\b(?:quoting|citing)\s+((?:the\s+|an?\s+)?(?:[\w’'\
                          r"(?:\s+(?:dated|from|published)\b[^;:]{0,40}?)?\s*,\s*$")
 _SPOKE_TO = re.compile(r"\b(?:spoke|speaks|speaking|talked|talks|talking|wrote|writes|took\s+to|went\s+on)\s+"
                        r"(?:to\s+)?(?:[^.;:!?]|\.(?=\w)){0,40}?\s+to\s+$")
-_LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|READ MORE|See also|Watch|WATCH|Also read)\s*:")
+_LINK_LINE = re.compile(r"\s*(?:Related|READ MORE|Read more|See also|Watch|WATCH|Also read)\s*:")
 _PREP_JUST_BEFORE = re.compile(r"(?<!according )\b(?:to|from|by|for|about|against|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-\.]*\s+){0,3}$")
 _GAP_WORDS = re.compile(r"[A-Za-z]+")
 _APPOSITIVE_GAP = re.compile(r"^(?:’s|'s)?\s*,[^,.;:]*,|^(?:’s|'s)")
