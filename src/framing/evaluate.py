@@ -245,16 +245,16 @@ def load_scare_gold(path: str | os.PathLike | None = None, *, batches=None) -> t
     p = Path(path) if path else default_scare_path()
     if not p.is_dir():
         raise FramingError(f"{p}: quote-type gold folder not found")
-    docs, spans = [], []
+    docs, spans, known = [], [], []
     for f in sorted(p.glob("documents_*.jsonl")):
         batch = f.stem[len("documents_"):]
+        known.append(batch)
         if batches and batch not in batches:
             continue
         docs.extend(_read_jsonl(f, batch))
         sf = p / f"spans_{batch}.jsonl"
         if sf.exists():
             spans.extend(_read_jsonl(sf, batch))
-    known = sorted(f.stem[len("documents_"):] for f in p.glob("documents_*.jsonl"))
     unknown = sorted(set(batches or ()) - set(known))
     if unknown:
         raise FramingError(f"{p}: no batch {', '.join(map(repr, unknown))}; batches are {', '.join(known) or 'none'}")
