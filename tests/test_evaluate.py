@@ -60,6 +60,15 @@ def test_speaker_match():
     assert speaker_match("Volodymyr Zelenskyy", "Vladimir Zelensky")      # transliteration
     assert speaker_match("Russian Foreign Minister Sergey Lavrov", "Sergey Lavrov")
     assert not speaker_match("Peter Stewart-Richardson", "Sergey Lavrov")
+    # gold rows d-rt-0668 / a-rt-0477 give the acronym, the article the full name (guideline v2)
+    assert speaker_match("the Advertising Standards Authority", "ASA")
+    assert speaker_match("WWF", "World Wildlife Fund")
+    assert speaker_match("JCCC", "Joint Center on Control and Coordination (JCCC)")
+    assert not speaker_match("UN", "Ursula Nobody")                         # two initials: too loose
+    assert speaker_match("Ukraine's security service", "Ukrainian security services")
+    # a shared last word that names a kind of body is not a shared surname
+    assert not speaker_match("Russian Foreign Ministry", "Ukrainian Defence Ministry")
+    assert not speaker_match("Russian forces", "Ukrainian forces")
 
 
 # ----------------------------------------------------------------------------- floors
