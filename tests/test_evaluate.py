@@ -130,6 +130,34 @@ def test_scare_errors_list_every_type_confusion(scare_scores):
         assert d.loc[r.gold_id, r.field][r.start:r.end] == r.text and f"[[{r.text}]]" in r.context
 
 
+def test_document_bootstrap_intervals_hold_the_scores():
+    s = evaluate_scare(batches=["d", "e"], ci=True, n_boot=500)
+    ci = s["ci"]
+    for t in ("direct", "partial", "scare", "other"):
+        lo, hi = ci[f"{t}_f1"]
+        assert lo <= s[t]["f1"] <= hi and lo < hi, (t, ci[f"{t}_f1"], s[t]["f1"])
+    for k in ("speaker_accuracy", "cue_accuracy"):
+        assert ci[k][0] <= s[k] <= ci[k][1]
+    # 33 scare spans in 84 documents: the interval is wide, and it is the same for the same seed
+    assert ci["scare_f1"][1] - ci["scare_f1"][0] > 0.1
+    assert evaluate_scare(batches=["d", "e"], ci=True, n_boot=500)["ci"] == ci
+
+
+def test_bootstrap_of_identical_documents_is_degenerate():
+    # every document scores the same, so every resample gives the point estimate
+    from framing.evaluate import score_intervals
+    g = {"gold_id": "", "speaker": "Dmitry Peskov", "cue": "say"}
+    p = {"doc_id": "", "speaker": "Peskov", "cue": "tell"}
+    rows = []
+    for d in "abcdef":
+        rows += [("match", "scare", "scare", {**g, "gold_id": d}, {**p, "doc_id": d}),
+                 ("fp", "", "scare", None, {**p, "doc_id": d}),
+                 ("match", "direct", "direct", {**g, "gold_id": d}, {**p, "doc_id": d})]
+    ci = score_intervals(rows, n_boot=200)
+    assert ci["scare_f1"] == (0.667, 0.667)          # TP 1, predicted 2, gold 1 per document
+    assert ci["speaker_accuracy"] == (1.0, 1.0) and ci["cue_accuracy"] == (0.0, 0.0)
+
+
 # ----------------------------------------------------------------------------- report and CLI
 def test_run_evaluation_prints_a_table_and_writes_json(tmp_path):
     out = tmp_path / "scores.json"
@@ -157,5 +185,7 @@ def test_cli_evaluate_scare(tmp_path, capsys):
 
     assert main(["evaluate", "scare", "--out", str(tmp_path / "s.json")]) == 0
     assert "Quote-type gold" in capsys.readouterr().out
+    assert main(["evaluate", "scare", "--batches", "d", "--ci"]) == 0
+    assert "95% percentile bootstrap over documents" in capsys.readouterr().out
     assert main(["evaluate", "ggt", "--path", str(tmp_path)]) == 2
     assert "error" in capsys.readouterr().err

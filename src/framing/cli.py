@@ -103,7 +103,8 @@ def _cmd_evaluate(args: argparse.Namespace) -> int:
     from .evaluate import run_evaluation
 
     batches = [b.strip() for b in args.batches.split(",") if b.strip()] if args.batches else None
-    print(run_evaluation(args.gold, path=args.path, out=args.out, codebook=args.codebook, batches=batches))
+    print(run_evaluation(args.gold, path=args.path, out=args.out, codebook=args.codebook, batches=batches,
+                         ci=args.ci))
     return 0
 
 
@@ -242,6 +243,8 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--out", metavar="FILE.json", help="also write the scores as JSON")
     sp.add_argument("--batches", metavar="B1,B2",
                     help="scare gold only: score these batches of the folder (e.g. 'd,e'; default: all of them)")
+    sp.add_argument("--ci", action="store_true",
+                    help="scare gold only: add 95%% intervals (bootstrap over documents) to every F1 and accuracy")
 
     sp = add("reports", "build the per-outlet and comparison reports (papermill + nbconvert)", _cmd_reports,
              "Executes notebooks/outlet_report.ipynb for every outlet (or each --outlet) and\n"

@@ -26,6 +26,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from .config import find_project_root
@@ -384,8 +385,12 @@ def _match_spans(gold: list[dict], pred: list[dict]) -> list[tuple[int, int]]:
 
 
 def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = None, batches=None,
-                   return_details: bool = False) -> dict:
-    """Per-type precision/recall/F1, span detection, speaker and cue accuracy on the quote-type gold."""
+                   return_details: bool = False, ci: bool = False, n_boot: int = 2000, seed: int = 0) -> dict:
+    """Per-type precision/recall/F1, span detection, speaker and cue accuracy on the quote-type gold.
+
+    ``ci=True`` adds ``res["ci"]``: 95% intervals of every F1 and accuracy from a bootstrap over
+    *documents* (``n_boot`` resamples, ``seed``), since spans of one article are not independent
+    (see :func:`score_intervals`)."""
     docs, spans = load_scare_gold(path, batches=batches)
     rows = []
     for d in docs.itertuples(index=False):
@@ -431,9 +436,82 @@ def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = Non
         conf.setdefault(gt or "", {}).setdefault(pt or "", 0)
         conf[gt or ""][pt or ""] += 1
     res["confusion"] = conf
+    if ci:
+        res["ci"] = score_intervals(rows, n_boot=n_boot, seed=seed)
     if return_details:
         res["details"] = rows
     return res
+
+
+def _row_doc(row: tuple) -> str:
+    return row[3]["gold_id"] if row[3] is not None else row[4]["doc_id"]
+
+
+_CI_KEYS = [f"{t}_{k}" for t in TYPES for k in ("tp", "pred", "gold")] + [
+    "span_tp", "span_pred", "span_gold", "att", "speaker_ok", "cue_ok"]
+
+
+def _doc_counts(rows: list[tuple]) -> np.ndarray:
+    """One row of counts per document (columns ``_CI_KEYS``): what every score is a ratio of."""
+    docs = sorted({_row_doc(r) for r in rows})
+    at = {d: i for i, d in enumerate(docs)}
+    col = {k: j for j, k in enumerate(_CI_KEYS)}
+    c = np.zeros((len(docs), len(_CI_KEYS)))
+    for r in rows:
+        i = at[_row_doc(r)]
+        kind, gt, pt, g, p = r
+        if gt:
+            c[i, col[f"{gt}_gold"]] += 1
+            c[i, col["span_gold"]] += 1
+        if pt:
+            c[i, col[f"{pt}_pred"]] += 1
+            c[i, col["span_pred"]] += 1
+        if kind == "match":
+            c[i, col["span_tp"]] += 1
+            if gt == pt:
+                c[i, col[f"{gt}_tp"]] += 1
+            if gt in ("direct", "partial"):
+                c[i, col["att"]] += 1
+                c[i, col["speaker_ok"]] += speaker_match(p["speaker"], g["speaker"])
+                c[i, col["cue_ok"]] += (p["cue"] or "") == (g["cue"] or "").lower().strip()
+    return c
+
+
+def _f1(tp: np.ndarray, pred: np.ndarray, gold: np.ndarray) -> np.ndarray:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(pred + gold > 0, 2 * tp / (pred + gold), 0.0)
+
+
+def score_intervals(rows: list[tuple], *, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> dict:
+    """Percentile intervals of the gold-set scores, resampling whole documents with replacement.
+
+    A gold batch is a sample of articles, and the spans of one article share its outlet, its writer
+    and its quotation habits, so spans are not independent draws: the bootstrap resamples documents
+    (the cluster bootstrap) and recomputes every score from the resampled counts. F1 is 2·TP /
+    (predicted + gold). Returns ``{"scare_f1": (lo, hi), ..., "speaker_accuracy": (lo, hi),
+    "cue_accuracy": (lo, hi), "n_boot": n_boot}``."""
+    c = _doc_counts(rows)
+    if not len(c):
+        return {"n_boot": 0}
+    rng = np.random.default_rng(seed)
+    w = rng.multinomial(len(c), np.full(len(c), 1 / len(c)), size=n_boot)    # documents drawn per resample
+    tot = w @ c
+    col = {k: j for j, k in enumerate(_CI_KEYS)}
+    a = (1 - level) / 2 * 100
+    out: dict[str, Any] = {}
+
+    def band(x: np.ndarray) -> tuple[float, float]:
+        lo, hi = np.nanpercentile(x, [a, 100 - a])
+        return (round(float(lo), 3), round(float(hi), 3))
+
+    for t in TYPES:
+        out[f"{t}_f1"] = band(_f1(tot[:, col[f"{t}_tp"]], tot[:, col[f"{t}_pred"]], tot[:, col[f"{t}_gold"]]))
+    out["spans_f1"] = band(_f1(tot[:, col["span_tp"]], tot[:, col["span_pred"]], tot[:, col["span_gold"]]))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        for k in ("speaker", "cue"):
+            out[f"{k}_accuracy"] = band(tot[:, col[f"{k}_ok"]] / tot[:, col["att"]])
+    out["n_boot"] = n_boot
+    return out
 
 
 def scare_errors(path: str | os.PathLike | None = None, *, codebook: Any = None, batches=None,
@@ -483,20 +561,33 @@ def format_ggt(res: dict) -> str:
 def format_scare(res: dict) -> str:
     lines = [f"Quote-type gold: {res['n_docs']} documents, {res['n_gold']} gold spans, {res['n_pred']} predicted",
              f"{'type':10}{'P':>7}{'R':>7}{'F1':>7}{'gold':>7}{'pred':>7}"]
+    ci = res.get("ci") or {}
+    if ci:
+        lines[1] += f"  {'F1 95% CI':>14}"
+
+    def band(key: str) -> str:
+        return f" [{ci[key][0]:.3f}, {ci[key][1]:.3f}]" if key in ci else ""
+
     for t in (*TYPES, "spans"):
         r = res[t]
         lines.append(f"{t:10}{r['precision']:>7.3f}{r['recall']:>7.3f}{r['f1']:>7.3f}"
-                     f"{r.get('n_gold', res['n_gold']):>7}{r.get('n_pred', res['n_pred']):>7}")
-    lines.append(f"speaker accuracy {res['speaker_accuracy']:.3f}, cue accuracy {res['cue_accuracy']:.3f} "
-                 f"(n = {res['n_attributed']} matched direct/partial spans); type accuracy {res['type_accuracy']:.3f}")
+                     f"{r.get('n_gold', res['n_gold']):>7}{r.get('n_pred', res['n_pred']):>7}"
+                     + (f"  {band(t + '_f1'):>14}" if ci else ""))
+    lines.append(f"speaker accuracy {res['speaker_accuracy']:.3f}{band('speaker_accuracy')}, cue accuracy "
+                 f"{res['cue_accuracy']:.3f}{band('cue_accuracy')} (n = {res['n_attributed']} matched "
+                 f"direct/partial spans); type accuracy {res['type_accuracy']:.3f}")
+    if ci:
+        lines.append(f"intervals: 95% percentile bootstrap over documents ({ci['n_boot']} resamples)")
     return "\n".join(lines)
 
 
 def run_evaluation(gold: str = "all", *, path: str | os.PathLike | None = None,
-                   out: str | os.PathLike | None = None, codebook: Any = None, batches=None) -> str:
+                   out: str | os.PathLike | None = None, codebook: Any = None, batches=None,
+                   ci: bool = False) -> str:
     """Score ``gold`` ('ggt', 'scare' or 'all') and return a printable table; ``out`` also
     writes the scores as JSON. ``path`` overrides the gold location (one gold set only);
-    ``batches`` restricts the quote-type gold to the named batches (``["d", "e"]``)."""
+    ``batches`` restricts the quote-type gold to the named batches (``["d", "e"]``); ``ci`` adds
+    document-bootstrap intervals to the quote-type scores."""
     if gold not in ("ggt", "scare", "all"):
         raise FramingError(f"unknown gold set {gold!r}: use ggt, scare or all")
     if gold == "all" and path:
@@ -512,7 +603,7 @@ def run_evaluation(gold: str = "all", *, path: str | os.PathLike | None = None,
             scores["ggt"] = evaluate_ggt(path if gold == "ggt" else None, codebook=cb)
             parts.append(format_ggt(scores["ggt"]))
     if gold in ("scare", "all"):
-        scores["scare"] = evaluate_scare(path if gold == "scare" else None, codebook=cb, batches=batches)
+        scores["scare"] = evaluate_scare(path if gold == "scare" else None, codebook=cb, batches=batches, ci=ci)
         parts.append(format_scare(scores["scare"]))
     if out:
         write_text(out, json.dumps(scores, indent=2, default=str))
