@@ -1277,9 +1277,13 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     # ... (DailyMail.csv row 110: the name right before the verb, not the main clause's subject) ...
     ("Moscow and Beijing signed a no-limits partnership just days before Russia launched its 'special military "
      "operation' in Ukraine in February.", "special military operation", "partial", "Russia"),
-    # ... but without a possessor it names the war (AssociatedPress.csv row 75)
+    # ... (a possessor with an adjective between: Vladimir Putin’s long “special military operation”) ...
+    ("Vladimir Putin’s long “special military operation” has taken on toll on the Russian military.",
+     "special military operation", "partial", "Putin"),
+    # ... and without a possessor, or anyone saying it, it is one side's euphemism held at a distance, not
+    # the name of an operation (guideline v2; AssociatedPress.csv row 75)
     ('There\'s nothing about the "special military operation" that began six months ago.',
-     "special military operation", "other", ""),
+     "special military operation", "scare", ""),
 ])
 def test_a_possessors_operation_is_their_label(text, quoted, qtype, speaker):
     r = _typed(text, quoted)
@@ -1677,3 +1681,36 @@ def test_an_irregular_past_tense_makes_a_clause():
             'or none."')
     assert _typed(text, "the Kremlin gave the White House the choice of either Griner or Whelan — or none.")[
         "quote_type"] == "direct"
+
+
+# ----------------------------------------------------------------------------- terms against doubt (guideline v2)
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # a quoted modifier right before the noun it qualifies is a term (DailyMail.csv row 32, RT.csv row 794,
+    # corpus articles outside the gold)
+    ("It is also building lines of 'dragon's teeth' anti-tank fortifications deep in Luhansk to slow Kyiv's "
+     "advance.", "dragon's teeth", "other"),
+    ("Another issue that has likely played into the hands of North Korean technology hunters is the ‘brain drain’ "
+     "phenomenon, with dozens of Soviet engineers fleeing abroad.", "brain drain", "other"),
+    # a definition set off right after the span (bbc.csv row 10, CBS.csv row 28)
+    ("There’s a shortage of refining capacity, which has led to substantial increase in the \"refining margin\" – "
+     "the difference between what they pay for crude oil and what they can make selling the refined products.",
+     "refining margin", "other"),
+    ("Under the umbrella of the ITER project, the 35 partnering nations are building the world's largest "
+     "\"tokamak\" — a giant, doughnut-shaped contraption made of incredibly powerful magnets.", "tokamak", "other"),
+    # signs of doubt win over the modifier: a word commonly held at a distance ("peacekeeping", "research"),
+    # an evaluative word in -ly, a contesting word before it, an attitude word, a verb and its object
+    ("The week before, Putin tested out a potential model for attacking Ukraine in Kazakhstan, deploying "
+     "\"peacekeeping\" forces to quell protests against the country’s Kremlin-backed leader.", "peacekeeping",
+     "scare"),
+    ("A Russian 'research' ship sailed close to Shetland after undersea cables were cut.", "research", "scare"),
+    ("But, just as importantly, far from being a rogue or \"slovenly\" reporter, Duranty was a brilliant "
+     "journalist.", "slovenly", "scare"),
+    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" approach "
+     "and part of a hardening of anti-China rhetoric.", "Sinophile", "scare"),
+    ("With a range of more than 600 miles, the explosive-laden drones can 'loiter' above potential targets for "
+     "hours.", "loiter", "scare"),
+    ("Vladimir Putin’s puppet officials began ‘evacuating’ civilians out of the area this week.", "evacuating",
+     "scare"),
+])
+def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype
