@@ -1711,6 +1711,12 @@ def test_an_irregular_past_tense_makes_a_clause():
      "hours.", "loiter", "scare"),
     ("Vladimir Putin’s puppet officials began ‘evacuating’ civilians out of the area this week.", "evacuating",
      "scare"),
+    # a noun in -ing is a head like any other (DailyMail.csv row 239): a 'strong' rating
+    ("The Marine Corps, meanwhile, fared the best, receiving a 'strong' rating - an improvement from the previous "
+     "year.", "strong", "other"),
+    # a time word after the span is no noun it qualifies (RT.csv, outside the gold)
+    ("Butusov infamously filmed himself firing a cannon on the Donbass “separatists” last year.", "separatists",
+     "scare"),
 ])
 def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
@@ -1730,6 +1736,9 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
      "Russian aggression. Yet huge question marks remain.", "free world", "scare"),
     ("Given that the victims of the alleged “assault” are below 14 years of age, they could face charges.",
      "assault", "scare"),
+    # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
+    ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
+     "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),
 ])
 def test_a_plain_noun_group_is_a_term(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype

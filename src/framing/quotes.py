@@ -1129,13 +1129,14 @@ _NOT_A_HEAD = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and",
                "down", "away", "back", "together", "instead", "anyway", "either", "neither", "both", "each",
                "every", "own", "other", "another", "what", "how", "why", "whatever", "whose", "above", "below",
                "beyond", "behind", "near", "inside", "outside", "along", "onto", "despite", "unless", "include",
-               "includes", "included"}
+               "includes", "included", "last", "next", "year", "years", "week", "weeks", "month", "months", "day",
+               "days", "today", "yesterday", "tomorrow", "night", "having", "getting", "becoming", "going", "coming", "making", "taking"}
 _VERB_BEFORE = {"can", "could", "will", "would", "may", "might", "must", "should", "shall", "to", "did", "does", "do",
                 "not", "never"}
 #: a word naming an attitude to a country or a people: held at a distance (a “Sinophile” approach)
 _ATTITUDE_WORD = re.compile(r"(?:phile|philes|phobe|phobes|phobic|philia|phobia)$")
 #: a verb form: the quoted word is an action or a state (Putin was “re-elected”, began ‘evacuating’)
-_VERB_FORM = re.compile(r"(?:ed|ing|en)$")
+_VERB_ENDING = re.compile(r"(?:ed|ing|en)$")
 #: a definition or gloss set off right after the span: "the “refining margin” – the difference between
 #: …", "‘spotters’ – people that …", "a “tokamak” — a giant, doughnut-shaped contraption made …",
 #: "‘mules,’ a reference to …", "“main character syndrome,” a term popularized …"
@@ -1181,12 +1182,12 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
     m = re.match(r"\s+([a-z][a-z\-]+)\b", text[q.end + 1:q.end + 40])
     if m and span.rstrip()[-1:].isalnum():
         head = m.group(1)
-        if head in _NOT_A_HEAD or head.endswith(("ed", "ly", "ing")):
+        if head in _NOT_A_HEAD or head.endswith(("ed", "ly")):
             return False
         bw = _words(before)
         if bw and bw[-1].lower() in _VERB_BEFORE:
             return False  # a verb after a modal or "to": can ‘loiter’ above
-        if _VERB_FORM.search(last) and not (bw and bw[-1].lower() in _DETERMINER_START):
+        if _VERB_ENDING.search(last) and not (bw and bw[-1].lower() in _DETERMINER_START):
             return False  # a verb and its object: began ‘evacuating’ civilians
         return True
     return False
@@ -1210,6 +1211,7 @@ _DISTANCE_STEMS = (
 )
 
 
+_PEOPLE_LABEL = re.compile(r"(?:ers|ists|ians|ors|ites|men|women|people|hawks|doves|monkeys|heads|babies)$")
 _ANALOGY_FIRST = {"new", "another", "next", "second", "little", "modern-day", "latter-day", "real", "true", "mini"}
 
 
@@ -1222,10 +1224,13 @@ def _plain_noun_group(f: _Field, q: QuoteSpan, words: list[str], before: str) ->
     low = [w.lower() for w in words]
     if low[0] in _NOT_A_HEAD or low[-1] in _NOT_A_HEAD or low[0].endswith("ly") or any(w in attr_pronouns for w in low):
         return False
-    if any(_VERB_FORM.search(w) and len(w) > 4 for w in low) or _CLAUSE_PUNCT.search(f.text[q.start:q.end].rstrip(".,")):
+    if any(_VERB_ENDING.search(w) and len(w) > 4 for w in low) or _CLAUSE_PUNCT.search(f.text[q.start:q.end].rstrip(".,")):
         return False
     if low[0] in _ANALOGY_FIRST and words[1][:1].isupper():
         return False  # an analogy with a person or a place, held at a distance: a potential ‘new Zelensky’
+    if _PEOPLE_LABEL.search(low[-1]):
+        return False  # a label for a class of people is the writer's irony as often as a term: the “nation
+        #               builders”, “surrender monkeys”, the “nuclear terrorists”
     return True
 
 
