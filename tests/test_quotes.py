@@ -1742,3 +1742,19 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
 ])
 def test_a_plain_noun_group_is_a_term(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+def test_the_distance_word_prior_is_validated(tmp_path):
+    from framing.codebook import CodebookError, load_distance_words
+    words = load_distance_words()
+    assert "liberat" in words["stems"] and "special military operation" in words["euphemisms"]
+    bad = tmp_path / "d.yaml"
+    bad.write_text("stems: [liberat, liberat]\neuphemisms: [special operation]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="listed twice"):
+        load_distance_words(bad)
+    bad.write_text("stems: [liberat]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="missing field 'euphemisms'"):
+        load_distance_words(bad)
+    bad.write_text("stems: [liberat]\neuphemisms: []\nwords: [x]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match="unknown field"):
+        load_distance_words(bad)

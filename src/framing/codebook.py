@@ -416,6 +416,40 @@ def _load_cues(spec, fpath: Path) -> tuple[dict[str, str], Path | None, bytes]:
     return cues, cue_path, raw
 
 
+# ----------------------------------------------------------------------------- words held at a distance
+_DISTANCE_FIELDS = {"name", "version", "language", "description", "stems", "euphemisms"}
+
+
+def load_distance_words(path: str | os.PathLike | None = None) -> dict[str, tuple[str, ...]]:
+    """The prior list of words commonly held at a distance (``codebooks/distance_words_en.yaml`` by
+    default), which the quote typer reads to keep a quoted word scare against the surface signs of a
+    term (guideline v2). Returns ``{"stems": (...), "euphemisms": (...)}``, lower-cased.
+
+    Raises :class:`CodebookError` for a file that is not a mapping, an unknown field, a list that is
+    missing or empty, an empty or non-string item, or an item listed twice."""
+    fpath = Path(path) if path is not None else SHIPPED_DIR / "distance_words_en.yaml"
+    if not fpath.is_file():
+        raise CodebookError(f"{fpath}: distance-word list not found")
+    _, data = _read_yaml(fpath, "distance-word list")
+    if not isinstance(data, dict):
+        raise CodebookError(f"{fpath}: a distance-word list is a mapping with 'stems' and 'euphemisms'")
+    _check_mapping(data, _DISTANCE_FIELDS, str(fpath), expected="a mapping")
+    out: dict[str, tuple[str, ...]] = {}
+    for key in ("stems", "euphemisms"):
+        if key not in data:
+            raise CodebookError(f"{fpath}: missing field {key!r}")
+        items = [" ".join(x.lower().split()) for x in _strings(data[key], f"{fpath}: {key}", key)]
+        if not items:
+            raise CodebookError(f"{fpath}: {key} is empty")
+        seen = set()
+        for x in items:
+            if x in seen:
+                raise CodebookError(f"{fpath}: {key}: {x!r} is listed twice")
+            seen.add(x)
+        out[key] = tuple(items)
+    return out
+
+
 # ----------------------------------------------------------------------------- public API
 def shipped_codebooks() -> list[str]:
     """Names of the codebooks shipped with the package (cue lexicons excluded)."""

@@ -1159,7 +1159,8 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
     Signs of a term: a quoted modifier right before the noun it qualifies (*“kamikaze” drones*,
     *the ‘brain drain’ phenomenon*, *a 'strong' rating*), or a definition set off right after the
     span (*the “refining margin” – the difference between …*, *‘mules,’ a reference to …*). Signs of
-    doubt, which win: a word of the prior list of words commonly held at a distance (``_DISTANCE``:
+    doubt, which win: a word of the prior list of words commonly held at a distance
+    (``codebooks/distance_words_en.yaml``:
     *peacekeeping*, *liberation*, *referendum*, *research* ship …), one side's euphemism, an
     evaluative word in *-ly* (*“slovenly” reporter*), a verb form after anything but a determiner
     (*began ‘evacuating’ civilians*), and a contesting word before it in the sentence (*far from
@@ -1193,24 +1194,6 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
     return False
 
 
-#: words commonly held at a distance in war and political reporting (a prior, not words of any gold
-#: span): one side's euphemisms and claimed statuses, contested acts and institutions, and evaluative
-#: words whose application is disputed; matched by stem
-_DISTANCE_STEMS = (
-    "liberat", "referend", "elect", "re-elect", "peacekeep", "peacemak", "humanitarian", "denazif", "demilitar",
-    "special military", "special operation", "republic", "independen", "sovereign", "legitim", "voluntar",
-    "volunteer", "self-defen", "defensive", "protect", "rescue", "evacuat", "filtrat", "reeducat", "re-educat",
-    "research", "scientific", "civilian", "fake", "news", "analys", "expert", "investigat", "trial", "court",
-    "justice", "democra", "freedom", "free world", "peace", "aid", "help", "assist", "reform", "unity", "ally",
-    "allies", "partner", "friend", "brother", "hero", "patriot", "traitor", "terror", "nazi", "fascist",
-    "genocide", "provocat", "spy", "spies", "agent", "green", "clean", "safe", "secure", "stabili", "normal",
-    "victory", "win", "success", "accident", "mistake", "error", "choice", "advice", "gift", "donat",
-    "invit", "request", "consent", "agreement", "ceasefire", "truce", "corridor", "reunif", "annex", "integrat",
-    "mobiliz", "mobilis", "partial", "order", "regime", "values", "civiliz", "civilis", "threat", "aggress",
-    "security", "strategic",
-)
-
-
 _PEOPLE_LABEL = re.compile(r"(?:ers|ists|ians|ors|ites|men|women|people|hawks|doves|monkeys|heads|babies)$")
 _ANALOGY_FIRST = {"new", "another", "next", "second", "little", "modern-day", "latter-day", "real", "true", "mini"}
 
@@ -1234,8 +1217,13 @@ def _plain_noun_group(f: _Field, q: QuoteSpan, words: list[str], before: str) ->
     return True
 
 
-_EUPHEMISMS = ("special military operation", "special operation", "military operation in ukraine",
-               "denazification", "demilitarization", "demilitarisation", "new regions", "new territories")
+@functools.lru_cache(maxsize=1)
+def _distance_words() -> dict[str, tuple[str, ...]]:
+    """The prior list of words commonly held at a distance in war and political reporting (one side's
+    euphemisms and claimed statuses, contested procedures and values, disputed praise and blame), from
+    the researcher-editable ``codebooks/distance_words_en.yaml``."""
+    from .codebook import load_distance_words
+    return load_distance_words()
 
 
 def _one_sides_euphemism(words: list[str]) -> bool:
@@ -1243,14 +1231,14 @@ def _one_sides_euphemism(words: list[str]) -> bool:
     *“denazification”*)? Guideline v2: partial when the article attributes it, else scare, never
     the neutral name of an operation."""
     low = " ".join(w.lower() for w in words)
-    return any(low == e or low.startswith(e + " ") for e in _EUPHEMISMS)
+    return any(low == e or low.startswith(e + " ") for e in _distance_words()["euphemisms"])
 
 
 def _held_at_distance(words: list[str]) -> bool:
-    """Does the span hold a word of the prior list ``_DISTANCE_STEMS`` (by prefix)?"""
+    """Does the span hold a word of the prior list (a stem as a word's prefix, or a phrase in the span)?"""
     low = " ".join(w.lower() for w in words)
     toks = low.split()
-    return any((" " in s and s in low) or any(t.startswith(s) for t in toks) for s in _DISTANCE_STEMS)
+    return any((" " in s and s in low) or any(t.startswith(s) for t in toks) for s in _distance_words()["stems"])
 
 
 # verbs of saying, asking and labelling whose content a quoted fragment in their clause belongs to
