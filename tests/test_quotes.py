@@ -1736,6 +1736,9 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
      "Russian aggression. Yet huge question marks remain.", "free world", "scare"),
     ("Given that the victims of the alleged “assault” are below 14 years of age, they could face charges.",
      "assault", "scare"),
+    # a predicate is no noun group: after a relative pronoun, or with an irregular past (DailyMail, batch D)
+    ("There have also been questions over the death of Putin's point man for developing Russia's vast Arctic "
+     "resources who 'fell overboard' to his death from a boat.", "fell overboard", "scare"),
     # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
     ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
      "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),

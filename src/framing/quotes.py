@@ -1194,6 +1194,7 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
     return False
 
 
+_SUBJECT_BEFORE = {"who", "which", "that", "he", "she", "they", "it", "we", "i", "you"}
 _PEOPLE_LABEL = re.compile(r"(?:ers|ists|ians|ors|ites|men|women|people|hawks|doves|monkeys|heads|babies)$")
 _ANALOGY_FIRST = {"new", "another", "next", "second", "little", "modern-day", "latter-day", "real", "true", "mini"}
 
@@ -1209,6 +1210,9 @@ def _plain_noun_group(f: _Field, q: QuoteSpan, words: list[str], before: str) ->
         return False
     if any(_VERB_ENDING.search(w) and len(w) > 4 for w in low) or _CLAUSE_PUNCT.search(f.text[q.start:q.end].rstrip(".,")):
         return False
+    bw = _words(before)
+    if bw and bw[-1].lower() in _SUBJECT_BEFORE or _FINITE_MAIN.search(" ".join(low)):
+        return False  # a predicate, not a noun group: a man who ‘fell overboard’
     if low[0] in _ANALOGY_FIRST and words[1][:1].isupper():
         return False  # an analogy with a person or a place, held at a distance: a potential ‘new Zelensky’
     if _PEOPLE_LABEL.search(low[-1]):
