@@ -1739,6 +1739,9 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
     # a predicate is no noun group: after a relative pronoun, or with an irregular past (DailyMail, batch D)
     ("There have also been questions over the death of Putin's point man for developing Russia's vast Arctic "
      "resources who 'fell overboard' to his death from a boat.", "fell overboard", "scare"),
+    # an article inside the marks is not part of the compound (RT, batch D)
+    ("The coalescing of ‘the collective West’ – based on the imaginary dichotomy of democracy and autocracy – "
+     "harms China’s interests.", "the collective West", "other"),
     # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
     ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
      "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),
@@ -1761,3 +1764,10 @@ def test_the_distance_word_prior_is_validated(tmp_path):
     bad.write_text("stems: [liberat]\neuphemisms: []\nwords: [x]\n", encoding="utf-8")
     with pytest.raises(CodebookError, match="unknown field"):
         load_distance_words(bad)
+
+
+def test_a_state_of_mind_after_a_copula_is_the_subjects_word():
+    # HuffPost.csv row 142 (outside the gold): Shmyhal is “not sure”, as he would say it
+    r = _typed("Ukrainian Prime Minister Shmyhal is “not sure” U.N. Sec. Gen. Guterres' expected meeting with Russian "
+               "President Putin this week will result in a diplomatic breakthrough.", "not sure")
+    assert r["quote_type"] == "partial" and "Shmyhal" in r["speaker"]

@@ -1206,6 +1206,8 @@ def _plain_noun_group(f: _Field, q: QuoteSpan, words: list[str], before: str) ->
     if f.name == "title" or not 2 <= len(words) <= 3 or re.search(r"n[’']t\b", f.text[q.start:q.end]):
         return False
     low = [w.lower() for w in words]
+    if low[0] in ("the", "a", "an") and len(low) == 3:
+        low, words = low[1:], words[1:]  # the article inside the marks: ‘the collective West’
     if low[0] in _NOT_A_HEAD or low[-1] in _NOT_A_HEAD or low[0].endswith("ly") or any(w in attr_pronouns for w in low):
         return False
     if any(_VERB_ENDING.search(w) and len(w) > 4 for w in low) or _CLAUSE_PUNCT.search(f.text[q.start:q.end].rstrip(".,")):
@@ -1753,7 +1755,10 @@ _FEELINGS = {"devastated", "delighted", "shocked", "heartbroken", "thrilled", "d
              "horrified", "appalled", "furious", "angry", "upset", "frustrated", "worried", "concerned", "proud",
              "happy", "pleased", "relieved", "grateful", "humbled", "honoured", "honored", "outraged", "terrified",
              "scared", "stunned", "gutted", "buzzing", "overwhelmed", "sad", "ashamed", "embarrassed", "excited",
-             "optimistic", "hopeful", "confident", "disgusted", "sickened", "dismayed", "alarmed", "amazed"}
+             "optimistic", "hopeful", "confident", "disgusted", "sickened", "dismayed", "alarmed", "amazed",
+             # a state of mind or will, said of the subject as it would say it: Shmyhal is “not sure”
+             "sure", "unsure", "certain", "uncertain", "convinced", "sceptical", "skeptical", "pessimistic",
+             "determined", "committed", "keen", "eager", "willing", "ready", "open"}
 _FEELING_COPULA = re.compile(r"\b(?:is|are|was|were|am|feels?|felt|remains?|remained|been|be|’s|'s|’re|'re)\s+"
                              r"(?:(?:so|very|really|absolutely|deeply|extremely|incredibly|still|now|just|all)\s+)?$")
 
