@@ -1771,3 +1771,32 @@ def test_a_state_of_mind_after_a_copula_is_the_subjects_word():
     r = _typed("Ukrainian Prime Minister Shmyhal is “not sure” U.N. Sec. Gen. Guterres' expected meeting with Russian "
                "President Putin this week will result in a diplomatic breakthrough.", "not sure")
     assert r["quote_type"] == "partial" and "Shmyhal" in r["speaker"]
+
+
+@pytest.mark.parametrize("text, quoted, qtype", [
+    # a modal or a negated auxiliary, or an adverb of degree or manner opening the phrase, voices someone's
+    # stance: somebody's words, not the writer's distance (bbc.csv, RT.csv, outside the gold)
+    ("NI said his family stayed in their home as long as they could but the children \"couldn't cope anymore\".",
+     "couldn't cope anymore", "partial"),
+    ("It was not until the Joint Intelligence Committee issued its considered view that an invasion was now "
+     "\"highly likely\" - that everyone began to realise this was for real.", "highly likely", "partial"),
+    ("The group also includes other “carefully vetted” Western army veterans from the US, the UK, Ireland, and "
+     "elsewhere.", "carefully vetted", "partial"),
+    # a word listed right after a word mentioned as a word is one too (guardian.csv, outside the gold)
+    ("It also looked at the language used by Russian officials depicting Ukrainians as somehow subhuman, with terms "
+     "like “zombified”, “bestial” or “subordinate”, or as diseased or contaminated, using words like “scum” and "
+     "“filth”.", "filth", "other"),
+    # the name of an event (AssociatedPress.csv row 0)
+    ("Activists hold a giant Ukrainian flag during an event \"Ukraine united\" in Kyiv, Ukraine, Sunday, Aug. 28, "
+     "2022.", "Ukraine united", "other"),
+    # the content of a stated aim is the aim-holder's wording (DailyMail.csv, RT.csv, guardian.csv)
+    ("He has failed to achieve his initial aim of toppling the government - and even the reduced aim of "
+     "'liberating' the Donbas region looks beyond his grasp.", "liberating", "partial"),
+    ("The Kremlin’s objective was to “depersonify” Ukraine, stripping it of its language and culture.",
+     "depersonify", "partial"),
+    # not targets hit, nor a modifier (RT, batch A: a list of Lithuanian target websites … a ‘wishlist’)
+    ("Ammunition and artillery stores have become significant targets in the ongoing 'special military "
+     "operation' in recent weeks.", "special military operation", "scare"),
+])
+def test_stance_lists_events_and_aims(text, quoted, qtype):
+    assert _typed(text, quoted)["quote_type"] == qtype

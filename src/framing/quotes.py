@@ -285,7 +285,7 @@ _OTHER_BEFORE = re.compile(
     r"[Cc]ry|[Rr]efrain|[Mm]antra|[Cc]atchphrase|[Mm]eme|"
     r"(?:[Ss]igns?|[Bb]anners?|[Gg]raffiti|[Bb]illboards?|[Ii]nscriptions?)\s+(?:saying|reading|that\s+(?:said|read))|"
     r"[Bb]rand|[Cc]ampaign|[Ii]nitiative|[Ss]tatus|[Ff]ormula|[Ee]pisode|[Cc]hant(?:ing|ed)?|[Tt]ag|[Ss]ection|"
-    r"[Cc]ategory|[Ll]ist)\s*[:,]?\s*|\b(?:[Kk]nown|[Rr]eferred\s+to)\s+as\s+(?:the|an?)\s+)$")
+    r"[Cc]ategory|[Ll]ist|[Ee]vent)\s*[:,]?\s*|\b(?:[Kk]nown|[Rr]eferred\s+to)\s+as\s+(?:the|an?)\s+)$")
 _OTHER_AFTER = re.compile(
     r"\s*(?:scheme|programme|program|rules|regime|channel|order|concept|register|doctrine|plan|policy|strategy|"
     r"initiative|project|format|formula|podcast|series|brand|hashtag|slogan|motto|movement|"
@@ -962,7 +962,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             agent = _self_label(f, q, ss) or (None if headline else _agent_attribution(f, q, ss)) \
                 or _feeling(f, q, ss)
             if agent is None:
-                agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss)
+                agent = _passive_label(f, q, ss) or _charge_or_claim(f, q, ss) or _stated_aim(f, q, ss)
             if agent is None and not (headline and _speech_words(span)):
                 # (a headline's own verb of saying holds its fragment too: "Biden Vows to Back Ukraine
                 # ‘as Long as It Takes’"; a headline's first-person words stay speech, typed below)
@@ -1016,6 +1016,13 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
             ss = art.sentences[art.sentence_index(q.start)][0] if art.sentences else 0
             if _held_as_term(f, q, ss):
                 f.types[k] = "other"
+    # 6. a scare candidate listed right after a word mentioned as a word or a name is one too: words
+    #    like “scum” and “filth”; the earlier ‘sputnik’ and ‘pogrom’ follow their first item
+    for k in range(1, n):
+        if f.types[k] == "scare" and f.types[k - 1] == "other" and f.spans[k - 1].depth == f.spans[k].depth \
+                and _AND_OR_JOIN.fullmatch(text[f.spans[k - 1].end + 1:f.spans[k].start - 1]) \
+                and len(_words(text[f.spans[k].start:f.spans[k].end])) <= 2:
+            f.types[k] = "other"
 
 
 _RELATIVES = {"which", "who", "whom", "whose", "that", "where", "when"}
@@ -1038,6 +1045,7 @@ def _proper_name_inside(text: str, q: QuoteSpan, sent_start: int) -> bool:
 _SENTENCE_END_BEFORE_MARK = re.compile(r"[.!?…][”\"’']?\s*$")
 _LIST_JOIN = re.compile(r"\s*(?:,|,?\s*(?:and|or|as\s+well\s+as))\s*")
 _OR_JOIN = re.compile(r",?\s+or\s+")
+_AND_OR_JOIN = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s*")
 _AND_THAT_JOIN = re.compile(r"\s*,?\s*and\s+that\s+(?:[\w’'\-\.]+\s+){0,6}")
 
 
@@ -1103,7 +1111,33 @@ def _unattributed_type(f: _Field, q: QuoteSpan, sent_start: int, *, headline: bo
         # someone's words far more often (the gold: 3 of 77 scare quotes have four words or more,
         # against 104 partial quotes of four or five words)
         return "partial"
+    if _stance_words(span):
+        # a modal or an adverb of manner or degree is somebody's stance, not a word held at a distance:
+        # children ‘couldn't cope anymore’, 'must be fingerprinted', it was now “highly likely”
+        return "partial"
     return "scare"  # (unless a term: step 5 of _type_field, after quotes listed together)
+
+
+_MODAL_START = {"must", "should", "could", "would", "will", "can", "may", "might", "cannot", "shall", "ought",
+                "can't", "can’t", "won't", "won’t", "mustn't", "mustn’t"}
+_NOT_ADVERBS = {"only", "early", "daily", "weekly", "monthly", "yearly", "likely", "friendly", "elderly", "lovely",
+                "ugly", "lonely", "costly", "deadly", "orderly", "holy", "silly", "jolly", "family", "italy", "july",
+                "rally", "supply", "reply", "apply", "assembly", "ally", "belly", "bully", "fly", "sly", "unlikely",
+                "lively", "timely", "kindly", "manly", "worldly", "homely", "cowardly", "slovenly", "beastly"}
+
+
+def _stance_words(span: str) -> bool:
+    """Does a short span voice someone's stance rather than name something: it opens with a modal or
+    holds a negated auxiliary (‘must be fingerprinted’, ‘couldn't cope anymore’), or it is a phrase of
+    two or three words opening with an adverb in -ly (“highly likely”, ‘carefully vetted’, “inexplicably
+    focusing”)? A writer's distance falls on a word, not on a modal or an adverb of degree."""
+    words = _words(span)
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _MODAL_START or re.search(r"n[’']t\b", span):
+        return True
+    return 2 <= len(words) <= 3 and first.endswith("ly") and len(first) > 5 and first not in _NOT_ADVERBS
 
 
 # ----------------------------------------------------------------------------- terms against doubt
@@ -1775,6 +1809,30 @@ def _feeling(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | Non
     spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), q.start)
     return attr.Attribution(spk if spk.lower() not in ("it", "there", "this") else "", a, b, "", "", "", -1, -1,
                             how="sentence")
+
+
+# an aim, goal or pretext whose content the span gives: "the reduced aim of ‘liberating’ the Donbas", "Putin's war
+# aims, which included … the ‘liberation’ of the Donbas", "the declared target of “liberation”"
+_AIM_BEFORE = re.compile(r"(?:\b(?P<pron>his|her|its|their)\s+|(?P<name>\b[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)[’']s\s+)?"
+                         r"(?:[a-z\-]+\s+){0,2}?\b(?:aims?|goals?|target|objectives?|pretexts?|purposes?)"
+                         r"(?:\s+of\b|\s+(?:was|is|were|are)\s+to\b|,\s+which\b)[^.;:!?“”\"‘’]{0,70}$")
+
+
+def _stated_aim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """A span that gives the content of an aim, goal, target or pretext in its sentence is the wording
+    of whoever holds the aim (*the reduced aim of ‘liberating’ the Donbas*, *The Kremlin’s objective was
+    to “depersonify” Ukraine*, *Putin's war aims, which included … the ‘liberation’*; the noun takes
+    *of*, *was to* or *, which* after the noun: not *significant targets in the …*): partial, the
+    possessor speaking when the sentence names one, no cue."""
+    m = _AIM_BEFORE.search(f.text, max(sent_start, q.start - 130), max(sent_start, q.start - 1))
+    if not m or f.art.in_quote(m.start()):
+        return None
+    spk, a, b = "", -1, -1
+    if m.group("name"):
+        spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
+    elif m.group("pron"):
+        spk = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) or ""
+    return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
 
 
 _SELF_LABEL = re.compile(r"\b[Ss]elf-(styled|described|identified)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
