@@ -1695,6 +1695,10 @@ def test_an_irregular_past_tense_makes_a_clause():
     ("There’s a shortage of refining capacity, which has led to substantial increase in the \"refining margin\" – "
      "the difference between what they pay for crude oil and what they can make selling the refined products.",
      "refining margin", "other"),
+    # (the comma inside the marks; ABC.csv, outside the gold)
+    ("Jennings, who was a guest last week on former Trump adviser Steve Bannon's podcast and talked there about "
+     "finding \"mules,\" a reference to the debunked \"2000 Mules\" film, posted on Truth Social over the weekend that "
+     "some of the individuals at the drop boxes were not associated with her group.", "mules,", "other"),
     ("Under the umbrella of the ITER project, the 35 partnering nations are building the world's largest "
      "\"tokamak\" — a giant, doughnut-shaped contraption made of incredibly powerful magnets.", "tokamak", "other"),
     # signs of doubt win over the modifier: a word commonly held at a distance ("peacekeeping", "research"),
@@ -1711,6 +1715,14 @@ def test_an_irregular_past_tense_makes_a_clause():
      "hours.", "loiter", "scare"),
     ("Vladimir Putin’s puppet officials began ‘evacuating’ civilians out of the area this week.", "evacuating",
      "scare"),
+    # a noun in -ly is no evaluative word, an adjective in -en no participle, "to" after "due" or "opposed" no
+    # infinitive (RT.csv row 417, guardian.csv row 23, bbc.csv row 129)
+    ("Ukraine’s showering of Donetsk with the insidious, internationally-prohibited ‘butterfly’ anti-personnel mines "
+     "of late", "butterfly", "other"),
+    ("The Guardian reported last year that many wealthy people buying “golden passports” to Malta often planned to "
+     "spend little time in the country.", "golden passports", "other"),
+    ("Tactical nuclear weapons are those which can be used at relatively short distances, as opposed to "
+     "\"strategic\" nuclear weapons which can be launched over much longer distances.", "strategic", "other"),
     # a noun in -ing is a head like any other (DailyMail.csv row 239): a 'strong' rating
     ("The Marine Corps, meanwhile, fared the best, receiving a 'strong' rating - an improvement from the previous "
      "year.", "strong", "other"),

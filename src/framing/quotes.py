@@ -1165,12 +1165,18 @@ _NOT_A_HEAD = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and",
                "beyond", "behind", "near", "inside", "outside", "along", "onto", "despite", "unless", "include",
                "includes", "included", "last", "next", "year", "years", "week", "weeks", "month", "months", "day",
                "days", "today", "yesterday", "tomorrow", "night", "having", "getting", "becoming", "going", "coming", "making", "taking"}
+_TO_PREPOSITION = {"due", "according", "next", "prior", "close", "thanks", "owing", "up", "compared", "similar",
+                   "subject", "contrary", "addition", "relation", "response", "opposed", "exposed", "access"}
 _VERB_BEFORE = {"can", "could", "will", "would", "may", "might", "must", "should", "shall", "to", "did", "does", "do",
                 "not", "never"}
 #: a word naming an attitude to a country or a people: held at a distance (a “Sinophile” approach)
 _ATTITUDE_WORD = re.compile(r"(?:phile|philes|phobe|phobes|phobic|philia|phobia)$")
 #: a verb form: the quoted word is an action or a state (Putin was “re-elected”, began ‘evacuating’)
-_VERB_ENDING = re.compile(r"(?:ed|ing|en)$")
+_VERB_ENDING = re.compile(r"(?:ed|ing|taken|given|broken|chosen|stolen|forgotten|written|spoken|driven|fallen|"
+                          r"hidden|beaten|eaten|frozen|sworn|shown|known|grown|thrown|drawn|risen|ridden|bitten)$")
+#: nouns in -ly, which are no evaluative adjectives or adverbs: ‘butterfly’ mines
+_LY_NOUNS = {"butterfly", "family", "ally", "rally", "supply", "assembly", "bully", "italy", "july", "monopoly",
+             "anomaly", "fly", "jelly", "belly", "holly", "reply", "folly", "lily", "firefly", "dragonfly"}
 #: a definition or gloss set off right after the span: "the “refining margin” – the difference between
 #: …", "‘spotters’ – people that …", "a “tokamak” — a giant, doughnut-shaped contraption made …",
 #: "‘mules,’ a reference to …", "“main character syndrome,” a term popularized …"
@@ -1208,10 +1214,11 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
     if _CONTEST_BEFORE.search(before[-60:]):
         return False
     last = words[-1].lower()
-    if len(words) == 1 and (last.endswith("ly") or _ATTITUDE_WORD.search(last)):
+    if len(words) == 1 and (last.endswith("ly") and last not in _LY_NOUNS or _ATTITUDE_WORD.search(last)):
         return False  # an evaluative word: “slovenly”, “friendly”, “indefinitely”, a “Sinophile” approach
-    if _DEFINED_AFTER.match(text, q.end + 1):
-        return True
+    if _DEFINED_AFTER.match(text, q.end + 1) or span.rstrip().endswith(",") \
+            and _DEFINED_AFTER.match("," + text[q.end + 1:q.end + 120]):
+        return True  # (the comma may stand inside the marks: ‘mules,’ a reference to …)
     if _plain_noun_group(f, q, words, before):
         return True
     m = re.match(r"\s+([a-z][a-z\-]+)\b", text[q.end + 1:q.end + 40])
@@ -1220,8 +1227,9 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
         if head in _NOT_A_HEAD or head.endswith(("ed", "ly")):
             return False
         bw = _words(before)
-        if bw and bw[-1].lower() in _VERB_BEFORE:
-            return False  # a verb after a modal or "to": can ‘loiter’ above
+        if bw and bw[-1].lower() in _VERB_BEFORE \
+                and not (bw[-1].lower() == "to" and len(bw) > 1 and bw[-2].lower() in _TO_PREPOSITION):
+            return False  # a verb after a modal or "to": can ‘loiter’ above (not "due to")
         if _VERB_ENDING.search(last) and not (bw and bw[-1].lower() in _DETERMINER_START):
             return False  # a verb and its object: began ‘evacuating’ civilians
         return True
@@ -1286,7 +1294,7 @@ def _held_at_distance(words: list[str]) -> bool:
 # display or respond to are left out: their object is not someone's words)
 _AS_VERBS = {"introduce", "present", "portray", "style", "cast", "refer", "hail", "praise", "tout", "depict",
              "characterise", "characterize", "see", "view", "regard", "treat", "list", "classify", "identify",
-             "reject", "dismiss", "reclassify", "credit", "qualify"}
+             "reject", "dismiss", "reclassify", "credit", "qualify", "herald"}
 _GOVERNING_VERBS = (
     "say", "tell", "claim", "allege", "insist", "argue", "assert", "contend", "maintain", "warn", "caution",
     "speculate", "suggest", "predict", "note", "add", "write", "state", "declare", "announce", "proclaim",
