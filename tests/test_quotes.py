@@ -1812,3 +1812,17 @@ def test_a_state_of_mind_after_a_copula_is_the_subjects_word():
 ])
 def test_stance_lists_events_and_aims(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
+
+
+def test_a_view_given_with_to_and_more_feelings():
+    # "To X, …" gives X's view (NYT.csv row 1127, as body text): partial, X speaking
+    r = _typed("To an independent filmmaker in Hanoi, Vietnam, President Vladimir V. Putin of Russia is a “wise "
+               "leader.”", "wise leader.")
+    assert r["quote_type"] == "partial" and r["speaker"] == "an independent filmmaker"
+    # ... not "To date, …" (no view; the same sentence otherwise)
+    r = _typed("To date, President Vladimir V. Putin of Russia is a “wise leader.”", "wise leader.")
+    assert r["speaker"] == ""
+    # a feeling after "would be" is the subject's word (bbc.csv row 605)
+    r = _typed("Ms Champion said she was sure the British people who had given so quickly to the appeal would be "
+               "\"astounded\" by the lack of speed of the government's aid delivery.", "astounded")
+    assert r["quote_type"] == "partial"

@@ -968,7 +968,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 # ‘as Long as It Takes’"; a headline's first-person words stay speech, typed below)
                 agent = _cue_clause_attribution(f, q, art.sentences[si] if art.sentences else (0, len(text)))
             if agent is None and not headline and art.sentences:
-                agent = _opinion_attribution(f, q, si)
+                agent = _opinion_attribution(f, q, si) or _to_view_attribution(f, q, si)
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
@@ -1476,6 +1476,25 @@ _OPINION = re.compile(r"\b[Ii]n\s+(?:(his|her|their)\s+(?:opinion|view|words)|th
                       r"(?P<owner>(?:the\s+)?[\w\-]+(?:\s+[\w\-]+){0,2})[’']s?\s+(?:opinion|view|words)\b)")
 
 
+# "To an independent filmmaker in Hanoi, Vietnam, President Putin is a “wise leader.”": the view of the one
+# named after a sentence-opening "To" (not "To date", "To that end", "To be sure", "To the extent")
+_TO_VIEW = re.compile(r"\W*To\s+(?!date\b|that\b|this\b|be\b|the\s+extent\b|some\s+extent\b|what\b|make\b)"
+                      r"(?P<np>(?:the\s+|an?\s+|many\s+|most\s+|some\s+)?(?:[\w’'\-\.]+\s+){0,7}?[\w’'\-\.]+),\s")
+
+
+def _to_view_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution | None:
+    """A fragment in a sentence opening with *To X,* gives X's view (*To an independent filmmaker in
+    Hanoi, … Putin is a “wise leader.”*): partial, X speaking (the first name in the phrase), no cue."""
+    ss = f.art.sentences[si][0]
+    m = _TO_VIEW.match(f.text, ss, max(ss, q.start - 1))
+    if not m or not any(w[:1].isupper() for w in _words(m.group("np"))[1:] or _words(m.group("np"))):
+        return None
+    spk, a, b = attr.speaker_from_np(f.art, m.start("np"), m.end("np"))
+    if not spk:
+        return None
+    return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="opinion")
+
+
 def _opinion_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution | None:
     """A fragment in a sentence, or after a sentence of the same paragraph, that gives a source's
     opinion ("However, in his opinion, if Russia defeats Ukraine, … Therefore, NATO has a “moral
@@ -1800,7 +1819,11 @@ _FEELINGS = {"devastated", "delighted", "shocked", "heartbroken", "thrilled", "d
              "optimistic", "hopeful", "confident", "disgusted", "sickened", "dismayed", "alarmed", "amazed",
              # a state of mind or will, said of the subject as it would say it: Shmyhal is “not sure”
              "sure", "unsure", "certain", "uncertain", "convinced", "sceptical", "skeptical", "pessimistic",
-             "determined", "committed", "keen", "eager", "willing", "ready", "open"}
+             "determined", "committed", "keen", "eager", "willing", "ready", "open",
+             "astounded", "astonished", "baffled", "bewildered", "puzzled", "flabbergasted", "startled", "dumbfounded",
+             "livid", "incensed", "distraught", "elated", "ecstatic", "overjoyed", "touched", "moved", "inspired",
+             "traumatised", "traumatized", "anxious", "nervous", "afraid", "frightened", "petrified", "desperate",
+             "helpless", "hopeless", "lucky", "blessed", "privileged", "thankful"}
 _FEELING_COPULA = re.compile(r"\b(?:is|are|was|were|am|feels?|felt|remains?|remained|been|be|’s|'s|’re|'re)\s+"
                              r"(?:(?:so|very|really|absolutely|deeply|extremely|incredibly|still|now|just|all)\s+)?$")
 
