@@ -1754,6 +1754,17 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
     # an article inside the marks is not part of the compound (RT, batch D)
     ("The coalescing of ‘the collective West’ – based on the imaginary dichotomy of democracy and autocracy – "
      "harms China’s interests.", "the collective West", "other"),
+    # an -ing or -ed modifier after a determiner or a preposition qualifies its noun (Reuters, batch E; bbc.csv):
+    # the “shopping list”, under "enhanced surveillance"; a definition with a copula (RT.csv row 805)
+    ("The “shopping list” also includes chips made by US companies such as Texas Instruments.", "shopping list",
+     "other"),
+    ("On Saturday, the country´s economy formally stopped being under \"enhanced surveillance\" by its European "
+     "creditors.", "enhanced surveillance", "other"),
+    ("Eastern Ukrainians (“skhidnyaks” is the derogatory term used in the western parts of the country) may go to "
+     "the front and die all they want.", "skhidnyaks", "other"),
+    # ... but a phrase of the prior stays scare (RT.csv row 331)
+    ("But that was then and this is now in the West’s ‘rules-based order’, where each occasion requires a new set "
+     "of rules.", "rules-based order", "scare"),
     # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
     ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
      "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),

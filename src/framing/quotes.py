@@ -1185,7 +1185,9 @@ _DEFINED_AFTER = re.compile(
     r"where|used|made|designed|meant|for)\b|(?:people|those|men|women|soldiers|troops|fighters|units|weapons|devices|"
     r"drones|companies|firms|areas|places|things|groups)\s+(?:who|that|which|whose|with|used)\b)|"
     r"[,.]?\s*[,(–—]\s*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:term|word|phrase|expression|slang|jargon|"
-    r"euphemism|nickname|reference|acronym|abbreviation)\b")
+    r"euphemism|nickname|reference|acronym|abbreviation)\b|"
+    r"[,.]?\s+(?:is|are|was|were)\s+(?:an?|the)\s+(?:[\w\-]+\s+){0,3}?(?:term|word|phrase|expression|name|nickname|"
+    r"euphemism|slang|jargon|acronym|abbreviation)\b")
 #: a sign in the sentence before the span that the writer contests the word: far from, nothing, hardly …
 _CONTEST_BEFORE = re.compile(r"\b(?:far\s+from|nothing|hardly|supposed(?:ly)?|purported(?:ly)?|alleged(?:ly)?|"
                              r"imaginary|pseudo|sham|bogus|mock|fake|self-proclaimed|self-declared|not\s+(?:a|an|the|so|"
@@ -1252,10 +1254,17 @@ def _plain_noun_group(f: _Field, q: QuoteSpan, words: list[str], before: str) ->
         low, words = low[1:], words[1:]  # the article inside the marks: ‘the collective West’
     if low[0] in _NOT_A_HEAD or low[-1] in _NOT_A_HEAD or low[0].endswith("ly") or any(w in attr_pronouns for w in low):
         return False
-    if any(_VERB_ENDING.search(w) and len(w) > 4 for w in low) or _CLAUSE_PUNCT.search(f.text[q.start:q.end].rstrip(".,")):
-        return False
     bw = _words(before)
-    if bw and bw[-1].lower() in _SUBJECT_BEFORE or _FINITE_MAIN.search(" ".join(low)):
+    modifier_form = len(low) >= 2 and _VERB_ENDING.search(low[0]) and not _VERB_ENDING.search(low[-1]) \
+        and bool(bw) and (bw[-1].lower() in _DETERMINER_START or bw[-1].lower() in _NOT_A_HEAD
+                          and bw[-1].lower() not in _SUBJECT_BEFORE and bw[-1].lower() not in _VERB_BEFORE
+                          and bw[-1].lower() not in _PREDICATE_OPENERS)
+    # (an -ing or -ed modifier after a determiner or a preposition qualifies the noun: the “shopping list”,
+    # under "enhanced surveillance"; after a verb it is a verb and its object: began ‘evacuating civilians’)
+    if any(_VERB_ENDING.search(w) and len(w) > 4 for w in (low[1:] if modifier_form else low)) \
+            or _CLAUSE_PUNCT.search(f.text[q.start:q.end].rstrip(".,")):
+        return False
+    if bw and bw[-1].lower() in _SUBJECT_BEFORE or _FINITE_MAIN.search(" ".join(low[1:] if modifier_form else low)):
         return False  # a predicate, not a noun group: a man who ‘fell overboard’
     if low[0] in _ANALOGY_FIRST and words[1][:1].isupper():
         return False  # an analogy with a person or a place, held at a distance: a potential ‘new Zelensky’
