@@ -456,3 +456,51 @@ def test_absolute_construction_is_no_reporting_clause():
     q = next(h for h in hits if h["feature"] == "quote")
     assert q["speaker"] == "" and q["cue"] == ""
     assert [h["speaker"] for h in hits if h["feature"] == "reported_speech"] == ["Officials"]
+
+
+def test_a_lede_description_is_the_person_the_next_sentences_name():
+    """News ledes describe the speaker first and name them a sentence later (round 3)."""
+    # Mirror (d-mirror-0015 in the gold): a role with its country, named in the next sentence's reporting clause
+    text = ("Poland's president has said a missile blast that killed two people near its border with Ukraine appears "
+            "to have been an \"unfortunate accident\". But ultimately responsibility lies with Russia, which launched a "
+            "barrage of missile attacks on Ukraine on Tuesday, Andrzej Duda said. Jens Stoltenberg, Secretary General "
+            "of NATO, said President Vladimir Putin is responsible.")
+    assert attribution_of(text, "unfortunate accident").speaker == "Andrzej Duda"
+    # RT (d-rt-0496): an unnamed official in the first sentence, named after the next quotation
+    text = ("The deliveries of US-made HIMARS rocket systems are “a good first step”, but the West did not provide Kiev "
+            "with the necessary technologies, a high-ranking Ukrainian official complained in an interview published "
+            "on Thursday. “HIMARS and heavy artillery are a good first step,” Anton Gerashchenko, an adviser at the "
+            "Ukrainian Ministry of Internal Affairs, told Newsweek magazine.")
+    assert attribution_of(text, "a good first step").speaker == "Anton Gerashchenko"
+    # CBS (e-cbs-0001): the owner of a role is no speaker ("the Islamic Republic's foreign minister")
+    text = ("Russia has denied that the drones it has used in Ukraine came from Iran, but the Islamic Republic's "
+            "foreign minister on Saturday for the first time acknowledged supplying Moscow with \"a limited number\" "
+            "of drones before the invasion. Hossein Amirabdollahian claimed, however, that Tehran didn't know if its "
+            "drones were used against Ukraine.")
+    assert attribution_of(text, "a limited number").speaker == "Hossein Amirabdollahian"
+
+
+def test_a_description_stays_unnamed_when_the_next_name_is_someone_else():
+    # NBC (d-nbc-0056): "a U.S. official said … the official said": the unnamed source, though the next
+    # sentences name other people
+    text = ("Describing recently declassified intelligence, a U.S. official said the United States expects Russian "
+            "officials to falsify intelligence. Ahead of likely future visits by investigators, the official said, "
+            "“We have reason to believe that Russia would go so far.” HIMARS refers to rocket launchers, which the U.S. "
+            "recently provided to Ukraine. Mykhailo Podolyak, an adviser to Ukrainian President Volodymyr Zelenskyy, "
+            "said Ukraine had exchanged intelligence.")
+    assert attribution_of(text, "We have reason to believe that Russia would go so far.").speaker == "a U.S. official"
+    # RT (a-rt-0855): an unnamed spokesperson, then a named head of the region: not the same person
+    text = ("A Russian offshore drilling rig in the Black Sea has been shelled, a spokesperson for Crimea’s emergency "
+            "services told TASS on Sunday. “This is shelling by the Armed Forces of Ukraine, there are no casualties,” "
+            "the region’s emergency services spokesman said. On June 20, the head of Crimea, Sergey Aksyonov, "
+            "revealed that Ukraine had shelled the platforms.")
+    a = attribution_of(text, "This is shelling by the Armed Forces of Ukraine, there are no casualties,")
+    assert "Aksyonov" not in a.speaker
+    # RT.csv row 396 (ukraine-media): the lede's diplomat is named two sentences on; "the diplomat" is him
+    text = ("Russia has not received any concrete proposals to resume talks on replacing the landmark New START, "
+            "a senior Russian diplomat said on Friday. He also signaled that the negotiations should be held without "
+            "any preconditions. “Saying that you’re ready doesn’t mean you are,” the deputy head of Moscow’s "
+            "delegation to the UN Non-Proliferation Treaty (NPT) review conference, Andrey Belousov, told reporters. "
+            "According to the diplomat, a real commitment “should be supported by concrete proposals.” The diplomat "
+            "echoed comments made by Russian Foreign Minister Sergey Lavrov.")
+    assert attribution_of(text, "should be supported by concrete proposals.").speaker == "Andrey Belousov"

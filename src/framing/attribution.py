@@ -312,6 +312,11 @@ _UNNAMED_PERSON = {"man", "woman", "resident", "source", "friend", "soldier", "w
                    "local", "neighbour", "neighbor", "teacher", "doctor", "nurse", "worker", "student", "veteran",
                    "refugee", "conscript", "fighter", "pensioner", "shopkeeper", "farmer", "wife", "husband"}
 _UNNAMED_PERSON_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:%s)\b" % "|".join(sorted(_UNNAMED_PERSON)))
+#: Singular nouns that describe a person a lede may name only in the next sentence ("a ruling party MP").
+_DESCRIBED_PERSON = (ROLE_NOUNS | _UNNAMED_PERSON | {
+    "mp", "mep", "pundit", "commentator", "columnist", "historian", "academic", "scholar", "researcher",
+    "scientist", "lawyer", "attorney", "activist", "reporter", "correspondent", "presenter", "anchor",
+    "blogger", "campaigner", "legislator", "insider", "businessman", "businesswoman", "oligarch"}) - {"authors"}
 _KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
@@ -742,6 +747,7 @@ class Article:
     _writer_cum: list = field(default_factory=list)
     _in_unnamed: bool = False
     _in_lookup: bool = False  # unnamed sources, pairs and document owners: one level only
+    _in_named_next: bool = False  # a description named in the next sentences: one level only
 
     # -- construction
     @classmethod
@@ -1221,11 +1227,78 @@ class Article:
         try:
             for spk, a, b in self._recent_cue_speakers(pos, here):
                 words = spk.lower().split()
+                if words[:1] not in (["a"], ["an"], ["one"], ["another"]):
+                    words = self.text[a:b].lower().split()  # (the source as written, named in the next sentences)
                 if len(words) >= 2 and words[0] in ("a", "an", "one", "another") and a < pos \
                         and (head == "source" or words[-1] in wanted or head in words):
                     return spk
         finally:
             self._in_lookup = False
+        return ""
+
+    def named_before(self, name: str, pos: int) -> bool:
+        """Is ``name`` (canonical) written as a name before ``pos``?"""
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0:
+            if self.canonical(self.mentions[i].text) == name:
+                return True
+            i -= 1
+        return False
+
+    def named_next(self, pos: int, head: str) -> str:
+        """A person described before being named, as a news lede does ("Poland's president has said … But
+        … responsibility lies with Russia, …, Andrzej Duda said"; "a high-ranking Ukrainian official
+        complained … “…,” Anton Gerashchenko, an adviser at …, told Newsweek"): the first person named in
+        the next two sentences, as the speaker of a cue or the subject opening a sentence, who was not
+        named before ``pos``; someone the article gives another role, or of the other gender, is not that
+        person. ''  when the next person named is none of that."""
+        if self._in_named_next:
+            return ""
+        kin = sorted((_SYNONYMS.get(head, {head}) & _DESCRIBED_PERSON) | {head})
+        if re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'\-\.]+\s+){0,4}?(?:%s)\b" % "|".join(map(re.escape, kin)),
+                     self.text[max(0, pos - 800):pos]):
+            return ""  # "a U.S. official said … the official said": the unnamed source again, not named later
+        here = self.sentence_index(pos)
+        wanted = _SYNONYMS.get(head, {head})
+        gender = "he" if head in ("man", "father", "son", "husband", "brother", "spokesman", "chairman") else \
+            "she" if head in ("woman", "mother", "daughter", "wife", "sister", "spokeswoman", "chairwoman") else ""
+        self._in_named_next = True  # one level only (its own flag, and the cue speakers read unmemoised)
+        try:
+            for k in range(here + 1, min(len(self.sentences), here + 3)):
+                ks, ke = self.sentences[k]
+                found = []
+                i = bisect.bisect_left(self.mention_starts, ks)
+                while i < len(self.mentions) and self.mentions[i].start < ke:
+                    m = self.mentions[i]
+                    i += 1
+                    if m.person and not self.in_quote(m.start) and self._is_subject(m):
+                        found.append((m.start, m))
+                        break
+                for c in _cues_in(self, ks, ke):
+                    if self.in_quote(c.start):
+                        continue
+                    spk, a, b, _, _ = _cue_speaker_uncached(self, c, (ks, ke), quote=None)
+                    written = self.text[a:b].lower().split() if spk and a >= 0 else []
+                    if written[:1] in (["the"], ["its"]) and written[-1] in kin:
+                        return ""  # "the region’s emergency services spokesman said": still unnamed
+                    m = self.mention_at(a, b + 1) if spk and a >= 0 else None
+                    if m is not None and m.person and self.canonical(m.text) == spk:
+                        found.append((m.start, m))
+                        break
+                if not found:
+                    if any(m.person and not self.in_quote(m.start) for m in self.mentions
+                           if ks <= m.start < ke):
+                        return ""  # someone else is named first
+                    continue
+                m = min(found, key=lambda t: t[0])[1]
+                name = self.canonical(m.text)
+                if len(m.text.split()) < 2 or not all(w[:1].isupper() and not w.isupper() for w in m.text.split()) \
+                        or self.named_before(name, pos) or (m.roles & _ROLE_HEADS and not m.roles & wanted) \
+                        or (gender and _gender_clash(gender, name)):
+                    return ""
+                return name
+        finally:
+            self._in_named_next = False
         return ""
 
     def _plural_speaker(self, pos: int, here: int) -> str:
@@ -1557,6 +1630,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     k = bisect.bisect_right(art.mention_starts, hs) - 1
     if k >= 0 and art.mentions[k].start < hs < art.mentions[k].end:
         m = art.mentions[k]
+        role = _ROLE_WORD.findall(text, m.end, he)
+        if text.startswith(("’s", "'s"), m.end) and role and role[-1].lower() in _PERSON_ROLES:
+            # the owner of a role ("the Islamic Republic's foreign minister … Hossein Amirabdollahian
+            # claimed"): the person the next sentences name, if any
+            later = art.named_next(hs, role[-1].lower())
+            if later:
+                return later, hs, he
         return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
@@ -1602,6 +1682,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         kin = art.relative_of(hs, low[0], low[1])
         if kin:
             return kin, hs, he
+    if low[0] in ("a", "an", "one") and len(low) >= 2 and low[-1] in _DESCRIBED_PERSON \
+            and art._writer_counts()[art.sentence_index(hs)] <= 1:
+        # a lede's description of the person the next sentences name ("a high-ranking Ukrainian official
+        # complained … “…,” Anton Gerashchenko, an adviser at …, told Newsweek")
+        later = art.named_next(hs, low[-1])
+        if later:
+            return later, hs, he
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
@@ -1618,6 +1705,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             return text[hs:e].rstrip(" ,"), hs, e
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
             name, ok = art.resolve_role(hs, hw)
+            if (not ok or not art.named_before(name, hs)) and low[-1] in _PERSON_ROLES:
+                # no one named before holds the role: the person the next sentences name ("Poland's
+                # president has said … Andrzej Duda said")
+                later = art.named_next(hs, low[-1])
+                if later:
+                    return later, hs, he
             if ok:
                 return name, hs, he
             if low[-1] in _PERSON_ROLES and not low[-1].endswith("s"):
