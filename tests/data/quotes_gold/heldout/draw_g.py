@@ -30,7 +30,7 @@ N_RANDOM = {o: (3 if o in ('RT', 'BBC', 'Guardian', 'Fox') else 2) for o in FILE
 # words in the headline, "so-called" + quote, short single-quoted words in the text, opinion URLs). In the order
 # they were annotated:
 HAND_SOUGHT = [('HuffPost', 371), ('Fox', 589), ('Fox', 562), ('Fox', 750), ('RT', 803), ('RT', 962), ('RT', 263),
-               ('RT', 897), ('RT', 331), ('HuffPost', 73), ('BBC', 348)]
+               ('RT', 897), ('RT', 331), ('HuffPost', 73), ('BBC', 348), ('RT', 755), ('RT', 368), ('HuffPost', 333)]
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
 
