@@ -504,3 +504,27 @@ def test_a_description_stays_unnamed_when_the_next_name_is_someone_else():
             "According to the diplomat, a real commitment “should be supported by concrete proposals.” The diplomat "
             "echoed comments made by Russian Foreign Minister Sergey Lavrov.")
     assert attribution_of(text, "should be supported by concrete proposals.").speaker == "Andrey Belousov"
+
+
+def test_storm_and_cheer_report_speech_only_beside_a_quotation():
+    # Daily Mail (d-dm-0079) and RT (d-rt-0472): the verb of the reporting clause
+    text = "'All these girls will soon get married and go on maternity leave,' stormed one critic."
+    a = attribution_of(text, "All these girls will soon get married and go on maternity leave,")
+    assert (a.speaker, a.cue, a.cue_category) == ("one critic", "storm", "distancing")
+    text = ("Officials from all 27 member states convened this week to finalize the proposal, after which Commission "
+            "President Ursula von der Leyen cheered on Twitter: “I strongly welcome the endorsement by Council.”")
+    a = attribution_of(text, "I strongly welcome the endorsement by Council.")
+    assert (a.speaker, a.cue) == ("Ursula von der Leyen", "cheer")
+    # (a name with two particles is one name: "Ursula von der Leyen", not "Leyen")
+    assert [m.text for m in article("after which Commission President Ursula von der Leyen said so").mentions] \
+        == ["Ursula von der Leyen"]
+    # BBC (ukraine-media bbc row 313): "Ms von der Leyen" is the full name given before
+    text = ("His comments came shortly after European Commission President Ursula von der Leyen announced the EU's "
+            "proposal. Ms von der Leyen travelled to Budapest on Monday in an attempt to resolve the deadlock. After "
+            "talks she said that \"we made progress, but further work is needed\".")
+    assert attribution_of(text, "we made progress, but further work is needed").speaker == "Ursula von der Leyen"
+    # Daily Mail headline (d-dm-0123) and BBC (ukraine-media bbc row 48): no speech
+    assert [c.lemma for c in article("Pub goers face £7 pints of lager as perfect storm of 'eyewatering' price hikes "
+                                     "hits brewing industry").cues] == []
+    assert "storm" not in [c.lemma for c in article("His comments led to Mr Nebenzia storming out. As he left, Mr "
+                                                    "Michel addressed him directly: \"You may leave.\"").cues]

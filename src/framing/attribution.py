@@ -544,6 +544,10 @@ _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
+#: Cues that report speech only beside a quotation: after its close ("“…,” stormed one critic") or before a
+#: colon or an opening mark ("cheered on Twitter: “…”").
+_AT_QUOTE_ONLY = {"storm", "cheer"}
+_COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,25}?[:“\"‘]")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -570,9 +574,9 @@ _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
 _CAP_TOKEN = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cpl|Pte|[A-Z])\."
               r"|[%s][\w’'\-]*)" % re.escape(_UPPER))
-_CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
+_CONNECTORS = {"de", "van", "von", "der", "den", "al", "bin", "la", "le", "da", "di"}
 # (the look-ahead for a capital first lets the regex engine skip to candidate positions fast)
-_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?=[%s])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
+_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?=[%s])%s(?:[ \u00a0](?:(?:de|van|von|der|den|al|bin|la|le|da|di)[ \u00a0]){0,2}%s)*"
                           % (re.escape(_UPPER), _CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
 _CREDIT_BEFORE = re.compile(r"(?:Photograph|Photo|Picture|Image|Credit|©)\s*:?\s*$")
@@ -991,6 +995,9 @@ class Article:
                 continue  # "had maintained “excellent” relationships": keep, not say
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
+            if lemma in _AT_QUOTE_ONLY and not (_AFTER_QUOTE.search(text, max(0, ws - 4), ws)
+                                                 or _COLON_OR_QUOTE_SOON.match(text, end)):
+                continue  # "a perfect storm of …", "cheered the troops": no speech without a quotation beside it
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, ws - 3):ws]
                 if before.strip() and not _SENT_START.search(before) or _INITIALS_BEFORE.search(text, max(0, ws - 8), ws):
@@ -1005,7 +1012,8 @@ class Article:
     def canonical(self, name: str) -> str:
         """Full form of a name the article gives ("Peskov" -> "Dmitry Peskov")."""
         parts = name.split()
-        if len(parts) == 1 or len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
+        if len(parts) == 1 or len(parts) >= 2 and (parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2
+                                                   or parts[0] in _CONNECTORS):  # ("Ms von der Leyen")
             key = parts[-1].lower()
             got = self.full_names.get(key)
             if got is None and "-" in key:  # "Stewart-Richardson" written "Stewart Richardson" elsewhere
