@@ -528,3 +528,26 @@ def test_storm_and_cheer_report_speech_only_beside_a_quotation():
                                      "hits brewing industry").cues] == []
     assert "storm" not in [c.lemma for c in article("His comments led to Mr Nebenzia storming out. As he left, Mr "
                                                     "Michel addressed him directly: \"You may leave.\"").cues]
+
+
+def test_it_is_the_author_of_the_message_named_before():
+    # RT (d-rt-0436): "It" is the ministry whose post the sentence before names, not the person who shared it
+    assert [c.lemma for c in article("Sturgeon retweeted a Ukrainian Defense Ministry post.").cues] == []
+    assert [c.lemma for c in article("But the UN Secretary-General calls it “a full-fledged invasion”.").cues] == ["call"]
+    text = ("Scotland’s First Minister Nicola Sturgeon has deleted her tweet. On Tuesday, Sturgeon retweeted a "
+            "Ukrainian Defense Ministry post. It claimed that the “total combat "
+            "losses of the enemy” included “41,170 of eliminated personnel.”")
+    a = attribution_of(text, "total combat losses of the enemy")
+    assert (a.speaker, a.cue) == ("Ukrainian Defense Ministry", "claim")
+    # HuffPost (e-huffpost-0210): a platform is no author ("in its Facebook post")
+    text = ("The animals’ enclosures have been “repeatedly shelled”, the zoo said in its Facebook post. It also noted "
+            "that the marsupials were “already safe,” though the post did not specify where they went.")
+    assert attribution_of(text, "already safe,").speaker != "Facebook"
+
+
+def test_a_person_introduced_unnamed_stays_unnamed():
+    # HuffPost (e-huffpost-0210): "a brave driver whose video has since gone viral … the driver says"
+    text = ("Kangaroos and wallabies are now safe thanks to the efforts of a brave driver whose video has since gone "
+            "viral. The Feldman Ecopark in Kharkiv posted a video earlier this week. “Today is a month since the "
+            "beginning of the war,” the driver says in the Facebook video.")
+    assert attribution_of(text, "Today is a month since the beginning of the war,").speaker == "the driver"

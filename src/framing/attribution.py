@@ -548,6 +548,7 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her
 #: colon or an opening mark ("cheered on Twitter: “…”").
 _AT_QUOTE_ONLY = {"storm", "cheer"}
 _COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,25}?[:“\"‘]")
+_DET_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[A-Z][\w’'\-\.]*\s+){0,3}[A-Z][\w’'\-\.]*[^s\W]\s+$")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -977,6 +978,9 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
+            if lemma in _NOUN_LIKE_CUES and w == lemma and _DET_NAME_BEFORE.search(text, max(0, ws - 60), ws):
+                continue  # "a Ukrainian Defense Ministry post": a noun after a name (not "the Americans claim",
+                #           "the UN Secretary-General calls")
             if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws) and not (
                     w.endswith("ed") and not _DET_ADJ_BEFORE.search(text, max(0, ws - 30), ws)):
                 continue  # "the Balkan state", "a report", "his comments": nouns ("The obituary stated" is a verb)
@@ -1335,6 +1339,16 @@ class Article:
                     return spk
         finally:
             self._in_plural = False
+        # else the organisation whose message the sentence before names ("Sturgeon retweeted a Ukrainian
+        # Defense Ministry post. It claimed that …"): the message's author
+        if here > 0:
+            ps, pe = self.sentences[here - 1]
+            for dm in re.finditer(r"\b(?:%s)s?\b" % "|".join(sorted(_MESSAGE_KIN | {"report", "study"})),
+                                  self.text[ps:pe]):
+                m = self.mention_at(max(ps, ps + dm.start() - 60), ps + dm.start())
+                if m is not None and not m.person and m.text.lower() not in _PLACES | _PLATFORMS \
+                        and not self.in_quote(m.start) and self.text[m.end:ps + dm.start()].strip() == "":
+                    return self.canonical(m.text)
         return ""
 
     def _is_subject(self, m: Mention) -> bool:
@@ -1756,7 +1770,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and low[-1] not in _ORG_WORDS \
             and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
         # (a capitalised word names a specific role or thing: "the UN Secretary-General", "the EU list")
-        # "the 38-year-old", "the driver": a person described, not named: the person in focus
+        # "the 38-year-old", "the driver": a person described, not named: the person in focus; but one
+        # introduced unnamed ("a brave driver whose video has since gone viral … the driver says") stays so
+        intro = re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?%s\b(?!\s*,?\s*[A-Z])" % re.escape(low[-1]),
+                          text[max(0, hs - 3000):hs])
+        if intro and low[-1] in _UNNAMED_PERSON:
+            return text[hs:he], hs, he
         name = art.resolve_pronoun(hs, "person")
         if name:
             return name, hs, he
