@@ -19,6 +19,14 @@ import pandas as pd
 GOLD = Path(__file__).resolve().parent
 # the shared data folder next to the repository (../shared/corpora from the repo root)
 DEFAULT_CORPORA = GOLD.parents[2] / ".." / "shared" / "corpora"
+# outlet -> its CSV below the corpora folder (the same file in every batch)
+CSV = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
+       'Guardian': 'ukraine-media/data/guardian.csv', 'Reuters': 'ukraine-media/data/Reuters.csv',
+       'AP': 'ukraine-media/data/AssociatedPress.csv', 'Fox': 'ukraine-media/data_filtered/data_removed/Fox.csv',
+       'Daily Mail': 'ukraine-media/data/DailyMail.csv', 'CNN': 'ukraine-media/data/CNN.csv',
+       'Express': 'ukraine-media/data/Express.csv', 'NBC': 'ukraine-media/data/NBC.csv',
+       'HuffPost': 'ukraine-media/data/HuffPost.csv', 'ABC': 'ukraine-media/data/ABC.csv',
+       'Mirror': 'ukraine-media/data/Mirror.csv', 'CBS': 'ukraine-media/data/CBS.csv'}
 # a quotation mark of any kind (an apostrophe only where it opens a word)
 QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
 # one to three words in quotation marks, standing alone: the shape of a scare quote
@@ -33,6 +41,11 @@ def corpora_dir(argv):
     return Path(args[0]) if args else DEFAULT_CORPORA
 
 
+def files(outlets):
+    """outlet -> CSV of a batch's outlets, in the given order (the order the random draw goes through them)."""
+    return {o: CSV[o] for o in outlets}
+
+
 def read_jsonl(path):
     """The lines of a .jsonl file as dicts."""
     with open(path) as f:
@@ -45,11 +58,11 @@ def sources(paths):
     return {d['source'] for p in paths for d in read_jsonl(p)}
 
 
-def eligible(files, corpora, excluded, keep=lambda outlet, row: True):
-    """Per outlet (in `files` order), [(row, text, title)] of the CSV rows with a non-empty text whose source is
+def eligible(batch_files, corpora, excluded, keep=lambda outlet, row: True):
+    """Per outlet (in `batch_files` order), [(row, text, title)] of the CSV rows with a non-empty text whose source is
     not in `excluded` and for which keep(outlet, row) holds (batches D and E split RT by row parity)."""
     elig = {}
-    for o, p in files.items():
+    for o, p in batch_files.items():
         df = pd.read_csv(corpora / p)
         elig[o] = [(i, r['Text'], str(r['Title'])) for i, r in df.iterrows()
                    if isinstance(r['Text'], str) and r['Text'] and f'corpora/{p}:row {i}' not in excluded
@@ -107,9 +120,10 @@ def ranked(o, rows, used, limit=4500):
                   reverse=True)
 
 
-def print_top(elig, used, n=15):
-    """Print the n best-scoring scare candidates per outlet ('outlet row score title'), to read and choose
-    the hand-sought documents from."""
+def print_top(elig, docs, n=15):
+    """Print the n best-scoring scare candidates per outlet ('outlet row score title') that the draw `docs`
+    does not hold, to read and choose the hand-sought documents from."""
+    used = {(o, i) for o, i, _ in docs}
     for o in elig:
         for s, i, _, ti in ranked(o, elig[o], used)[:n]:
             print(o, i, s, ti[:100])
@@ -137,13 +151,13 @@ def check_slices(documents, spans):
         assert fields[s['gold_id']][s['field']][s['start']:s['end']] == s['text'], s
 
 
-def check_matches(docs, files, got, name):
+def check_matches(docs, batch_files, got, name):
     """Assert that the draw `docs` is exactly the documents file `name` holds (source -> how, from how_drawn)."""
-    want = {f'corpora/{files[o]}:row {i}': how for o, i, how in docs}
+    want = {f'corpora/{batch_files[o]}:row {i}': how for o, i, how in docs}
     assert want == got, f'{name} does not match the draw'
 
 
-def check_batch(docs, files, documents_path, spans_path, slices=True):
+def check_batch(docs, batch_files, documents_path, spans_path, slices=True):
     """Check a batch's files against its draw: the first-span notes say how each document was drawn, (if
     `slices`) every span's text is its slice, and the documents file holds exactly the draw. Returns
     (documents, spans) for checks of a script's own."""
@@ -151,5 +165,5 @@ def check_batch(docs, files, documents_path, spans_path, slices=True):
     got = how_drawn(documents, spans)
     if slices:
         check_slices(documents, spans)
-    check_matches(docs, files, got, documents_path.name)
+    check_matches(docs, batch_files, got, documents_path.name)
     return documents, spans

@@ -19,10 +19,7 @@ sys.path.insert(0, str(GOLD))
 import drawlib  # shared steps of the draw scripts, in the folder above
 
 CORPORA = drawlib.corpora_dir(sys.argv)
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'Guardian': 'ukraine-media/data/guardian.csv',
-         'AP': 'ukraine-media/data/AssociatedPress.csv', 'Daily Mail': 'ukraine-media/data/DailyMail.csv',
-         'ABC': 'ukraine-media/data/ABC.csv', 'Mirror': 'ukraine-media/data/Mirror.csv',
-         'NBC': 'ukraine-media/data/NBC.csv'}
+FILES = drawlib.files(['RT', 'Guardian', 'AP', 'Daily Mail', 'ABC', 'Mirror', 'NBC'])
 N_RANDOM = {'RT': 4, 'Guardian': 4, 'AP': 4, 'Daily Mail': 4, 'ABC': 3, 'Mirror': 3, 'NBC': 4}   # 26
 # documents sought by hand, after reading the candidates that --candidates lists (short quoted words in the
 # headline, "so-called" + quote, short single-quoted words in the text, short quotes with no speech verb)

@@ -17,10 +17,7 @@ sys.path.insert(0, str(GOLD))
 import drawlib  # shared steps of the draw scripts, in the folder above
 
 CORPORA = drawlib.corpora_dir(sys.argv)
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
-         'Reuters': 'ukraine-media/data/Reuters.csv', 'Fox': 'ukraine-media/data_filtered/data_removed/Fox.csv',
-         'CBS': 'ukraine-media/data/CBS.csv', 'Express': 'ukraine-media/data/Express.csv',
-         'CNN': 'ukraine-media/data/CNN.csv', 'HuffPost': 'ukraine-media/data/HuffPost.csv'}
+FILES = drawlib.files(['RT', 'BBC', 'Reuters', 'Fox', 'CBS', 'Express', 'CNN', 'HuffPost'])
 N_RANDOM = 3          # random documents per outlet
 # documents sought by hand: read from the candidates the --candidates listing prints (short quoted words in
 # the headline, "so-called" + quote, short single-quoted words in the text), chosen by reading
@@ -46,7 +43,7 @@ def main():
     elig = eligible()
     docs = draw(elig)
     if '--candidates' in sys.argv:
-        drawlib.print_top(elig, {(o, i) for o, i, _ in docs})
+        drawlib.print_top(elig, docs)
         return
     drawlib.print_picks(docs)
     _, spans = drawlib.check_batch(docs, FILES, GOLD / 'documents_e.jsonl', GOLD / 'spans_e.jsonl')

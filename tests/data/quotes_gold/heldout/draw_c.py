@@ -14,12 +14,8 @@ sys.path.insert(0, str(GOLD))
 import drawlib  # shared steps of the draw scripts, in the folder above
 
 CORPORA = Path(sys.argv[1]) if len(sys.argv) > 1 else drawlib.DEFAULT_CORPORA
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
-         'Guardian': 'ukraine-media/data/guardian.csv', 'Fox': 'ukraine-media/data_filtered/data_removed/Fox.csv',
-         'Daily Mail': 'ukraine-media/data/DailyMail.csv', 'CNN': 'ukraine-media/data/CNN.csv',
-         'NBC': 'ukraine-media/data/NBC.csv', 'HuffPost': 'ukraine-media/data/HuffPost.csv',
-         'Express': 'ukraine-media/data/Express.csv', 'AP': 'ukraine-media/data/AssociatedPress.csv',
-         'Reuters': 'ukraine-media/data/Reuters.csv'}
+FILES = drawlib.files(['RT', 'BBC', 'Guardian', 'Fox', 'Daily Mail', 'CNN', 'NBC', 'HuffPost', 'Express', 'AP',
+                       'Reuters'])
 # documents sought by hand (reading candidates listed by a script: short quoted spans whose sentence has no
 # speech verb, headline quotes whose words do not recur in the body, "so-called"/"alleged" + quote)
 HAND_SOUGHT = [('RT', 78), ('RT', 874), ('RT', 393), ('RT', 158), ('RT', 708), ('RT', 511), ('Fox', 528),

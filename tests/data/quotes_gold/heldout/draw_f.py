@@ -16,11 +16,7 @@ sys.path.insert(0, str(GOLD))
 import drawlib  # shared steps of the draw scripts, in the folder above
 
 CORPORA = drawlib.corpora_dir(sys.argv)
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
-         'Guardian': 'ukraine-media/data/guardian.csv', 'Reuters': 'ukraine-media/data/Reuters.csv',
-         'AP': 'ukraine-media/data/AssociatedPress.csv', 'Fox': 'ukraine-media/data_filtered/data_removed/Fox.csv',
-         'Daily Mail': 'ukraine-media/data/DailyMail.csv', 'CNN': 'ukraine-media/data/CNN.csv',
-         'Express': 'ukraine-media/data/Express.csv'}
+FILES = drawlib.files(['RT', 'BBC', 'Guardian', 'Reuters', 'AP', 'Fox', 'Daily Mail', 'CNN', 'Express'])
 N_RANDOM = 3          # random documents per outlet
 # documents sought by hand, chosen by reading candidates listed by scripts: the --candidates listing (short quoted
 # words in the headline, "so-called" + quote, short single-quoted words in the text); short quoted spans whose
@@ -46,7 +42,7 @@ def main():
     elig = eligible()
     docs = draw(elig)
     if '--candidates' in sys.argv:
-        drawlib.print_top(elig, {(o, i) for o, i, _ in docs})
+        drawlib.print_top(elig, docs)
         return
     drawlib.print_picks(docs)
     if '--no-check' not in sys.argv:

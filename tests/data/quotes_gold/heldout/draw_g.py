@@ -17,12 +17,8 @@ sys.path.insert(0, str(GOLD))
 import drawlib  # shared steps of the draw scripts, in the folder above
 
 CORPORA = drawlib.corpora_dir(sys.argv)
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
-         'Guardian': 'ukraine-media/data/guardian.csv', 'Reuters': 'ukraine-media/data/Reuters.csv',
-         'AP': 'ukraine-media/data/AssociatedPress.csv', 'Fox': 'ukraine-media/data_filtered/data_removed/Fox.csv',
-         'Daily Mail': 'ukraine-media/data/DailyMail.csv', 'CNN': 'ukraine-media/data/CNN.csv',
-         'Express': 'ukraine-media/data/Express.csv', 'NBC': 'ukraine-media/data/NBC.csv',
-         'HuffPost': 'ukraine-media/data/HuffPost.csv'}
+FILES = drawlib.files(['RT', 'BBC', 'Guardian', 'Reuters', 'AP', 'Fox', 'Daily Mail', 'CNN', 'Express', 'NBC',
+                       'HuffPost'])
 SHORT = {'RT': 'rt', 'BBC': 'bbc', 'Guardian': 'guardian', 'Reuters': 'reuters', 'AP': 'ap', 'Fox': 'fox',
          'Daily Mail': 'dm', 'CNN': 'cnn', 'Express': 'express', 'NBC': 'nbc', 'HuffPost': 'huffpost'}
 # random documents per outlet: 3 for the four largest outlets of the list, 2 for the others (26 in all)
@@ -61,7 +57,7 @@ def main():
     elig = eligible()
     docs = draw(elig)
     if '--candidates' in sys.argv:
-        drawlib.print_top(elig, {(o, i) for o, i, _ in docs})
+        drawlib.print_top(elig, docs)
         return
     drawlib.print_picks(docs)
     if '--no-check' not in sys.argv:
