@@ -551,3 +551,26 @@ def test_a_person_introduced_unnamed_stays_unnamed():
             "viral. The Feldman Ecopark in Kharkiv posted a video earlier this week. “Today is a month since the "
             "beginning of the war,” the driver says in the Facebook video.")
     assert attribution_of(text, "Today is a month since the beginning of the war,").speaker == "the driver"
+
+
+def test_a_photo_caption_run_into_the_text_is_no_antecedent():
+    # Fox (e-fox-0379): the caption "Vladimir Putin and Xi Jinping" sits between the speaker and "he said"
+    text = ("The High Representative of the European Union for Foreign Affairs, Josep Borrell, recently told the Spanish "
+            "newspaper El Mundo that he supports Chinese mediation in the Russian-Ukrainian war. Vladimir Putin and Xi "
+            "Jinping \"There is no alternative,\" he said.")
+    assert attribution_of(text, "There is no alternative,").speaker == "Josep Borrell"
+    # HuffPost (ukraine-media): a nickname in quotation marks is part of a name, not a caption
+    art = article("They evaded police to leave Russia. Lucy Shtein and Maria “Masha” Alyokhina, who are a couple, "
+                  "tricked officers.")
+    assert not any(art._in_caption(m) for m in art.mentions)
+
+
+def test_a_pet_name_in_parentheses_is_the_same_person():
+    # RT (a-rt-0315): "his daughter, Yaroslava (Yasia)" … "Yasia wrote" … "she wrote"
+    text = ("Miroshnichenko said that he had taken his daughter, Yaroslava (Yasia), on a road trip to California. "
+            "Yasia wrote on the crowdfunding website that she had been granted a British visa. “It’s still a huge "
+            "amount of money for my family to pull off,” she wrote.")
+    assert attribution_of(text, "It’s still a huge amount of money for my family to pull off,").speaker == "Yaroslava"
+    # not a party and state ("Sen. Ted Cruz (R-Texas)") nor a maiden name ("Darya Dugina (Platonova)")
+    art = article("Sen. Ted Cruz (R-Texas) said so. The victim was Darya Dugina (Platonova), 29.")
+    assert "r-texas" not in art.full_names and "platonova" not in art.full_names

@@ -549,6 +549,10 @@ _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her
 _AT_QUOTE_ONLY = {"storm", "cheer"}
 _COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,25}?[:“\"‘]")
 _DET_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[A-Z][\w’'\-\.]*\s+){0,3}[A-Z][\w’'\-\.]*[^s\W]\s+$")
+#: Names alone before a name, after a sentence end, and names alone after it up to an opening mark: a caption
+#: (of words, not a nickname: "Maria “Masha” Alyokhina").
+_CAPTION_BEFORE = re.compile(r"(?:[.!?]\s+|^)(?:[A-Z][\w’'\-\.]*\s+){0,4}(?:(?:and|&)\s+|,\s*)?$")
+_CAPTION_AFTER = re.compile(r"(?:\s*(?:,|and|&)?\s*[A-Z][\w’'\-]*)*\s+[“\"](?=[A-Z][^”\"]*\s)")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -909,6 +913,23 @@ class Article:
                 if lw not in _ORG_WORDS and lw not in _PLACES and (
                         lw in _MALE_NAMES or lw in _FEMALE_NAMES or "who" in text[m.end:m.end + 8] and _WHO_AFTER.match(text, m.end)):
                     m.person = True
+        # a pet name given in parentheses after the name ("his daughter, Yaroslava (Yasia)"): the same person
+        # (a short word of letters with the name's initial: not "Ted Cruz (R-Texas)", "Darya Dugina (Platonova)")
+        for k in range(len(mentions) - 1):
+            m, nick = mentions[k], mentions[k + 1]
+            if not nick.text.isalpha() or nick.text.isupper() or text[m.end:nick.start] != " (" \
+                    or not text.startswith(")", nick.end) or nick.text.lower() in full \
+                    or nick.text[0] != m.text[0] or len(nick.text) >= len(m.text.split()[0]):
+                continue
+            lows_m = m.text.lower().split()
+            if any(w in _ORG_WORDS or w in _PLACES for w in lows_m) or nick.text.lower() in _PLACES | _ORG_WORDS:
+                continue
+            if m.person or any(x.person for x in mentions if x.text == nick.text) \
+                    or re.search(r"\b(?:%s),?\s+$" % "|".join(sorted(_KIN)), text[max(0, m.start - 20):m.start]):
+                full[nick.text.lower()] = full.get(lows_m[-1], m.text) if len(lows_m) == 1 else m.text
+                for x in mentions:
+                    if x.text in (nick.text, m.text):
+                        x.person = True
         # acronyms: "FT" -> "Financial Times", "MoD" -> "Ministry of Defence", "AOC" -> "Alexandria
         # Ocasio-Cortez", "ANB" -> "The Agency for National Security" (written "…, or ANB" / "… (ANB)")
         acronyms = {m.text for m in mentions if " " not in m.text and _ACRONYM.fullmatch(m.text)}
@@ -1077,6 +1098,9 @@ class Article:
                 if role and m.person and m.roles & _ROLE_HEADS and not m.roles & wanted:
                     i -= 1
                     continue  # "the host" is not "Russian President Vladimir Putin"
+                if p in _PERSON_PRONOUNS and m.person and self._in_caption(m):
+                    i -= 1
+                    continue  # a photo caption run into the text: "Vladimir Putin and Xi Jinping “…,” he said"
                 if p in _PERSON_PRONOUNS and m.person:
                     # salience: a person who is a subject/speaker within the last two sentences wins
                     # over a more recent person mentioned in passing
@@ -1106,6 +1130,13 @@ class Article:
         if unnamed:
             return unnamed
         return self.canonical(chosen.text) if chosen is not None else ""
+
+    def _in_caption(self, m: Mention) -> bool:
+        """Is ``m`` one of the names of a photo caption run into the text: names alone (joined by "and" or
+        commas) between the end of a sentence and an opening quotation mark ("… El Mundo that he supports
+        Chinese mediation. Vladimir Putin and Xi Jinping "There is no alternative," he said.")?"""
+        ok = _CAPTION_BEFORE.search(self.text, max(0, m.start - 120), m.start)
+        return bool(ok and _CAPTION_AFTER.match(self.text, m.end))
 
     def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int) -> str:
         """For he/she: an unnamed person who spoke after the name found (``after``) and before ``pos``
