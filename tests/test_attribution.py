@@ -574,3 +574,15 @@ def test_a_pet_name_in_parentheses_is_the_same_person():
     # not a party and state ("Sen. Ted Cruz (R-Texas)") nor a maiden name ("Darya Dugina (Platonova)")
     art = article("Sen. Ted Cruz (R-Texas) said so. The victim was Darya Dugina (Platonova), 29.")
     assert "r-texas" not in art.full_names and "platonova" not in art.full_names
+
+
+def test_the_person_in_apposition_to_an_owners_role_and_shot_back():
+    # Guardian (d-guardian-0150): the subject of "describing" is the chief named in apposition, not the EU
+    text = ("The EU’s foreign policy chief, Josep Borrell, was therefore justified in describing the oil embargo as a "
+            "show of unity and a “landmark” agreement.")
+    q = next(h for h in quote_hits("x", "", text) if h["feature"] == "quote")
+    assert (q["speaker"], q["cue"]) == ("Josep Borrell", "describe")
+    # Daily Mail (d-dm-0140): "shot back" is the cue "shoot back" (an irregular past)
+    text = "Olevich said Russia cannot win. Norkin shot back: 'We aren't complaining, we're outraged, I would say.'"
+    a = attribution_of(text, "We aren't complaining, we're outraged, I would say.")
+    assert (a.speaker, a.cue, a.cue_category) == ("Norkin", "shoot back", "distancing")

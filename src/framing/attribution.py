@@ -73,6 +73,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "forecasts", "forecasting", "forecasted"),
     "broadcast": ("broadcast", "broadcasts", "broadcasting"),
     "tweet": ("tweeted", "tweets", "tweeting"),
+    "shoot": ("shot", "shoots", "shooting"),  # "Norkin shot back: ‘…’"
 }
 
 _VOWELS = set("aeiou")
@@ -553,6 +554,8 @@ _DET_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[A-Z][\w�
 #: (of words, not a nickname: "Maria “Masha” Alyokhina").
 _CAPTION_BEFORE = re.compile(r"(?:[.!?]\s+|^)(?:[A-Z][\w’'\-\.]*\s+){0,4}(?:(?:and|&)\s+|,\s*)?$")
 _CAPTION_AFTER = re.compile(r"(?:\s*(?:,|and|&)?\s*[A-Z][\w’'\-]*)*\s+[“\"](?=[A-Z][^”\"]*\s)")
+#: Between an owner and a person in apposition to its role: "’s foreign policy chief, " (Josep Borrell).
+_OWNER_ROLE_COMMA = re.compile(r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,4}?([\w\-]+),\s+")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -2173,6 +2176,12 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
         if mm.start < pos and len(pre) < 60 and not _PUNCT_OR_PREPOSITION.search(pre):
             # "Serial entrepreneur Oleg Tinkov has ...": a name after role words is the subject
             while i + 1 < len(art.mentions) and art.mentions[i + 1].start < pos:
+                am = _OWNER_ROLE_COMMA.fullmatch(text, mm.end, art.mentions[i + 1].start)
+                if am and am.group(1).lower() in _ROLEISH and art.mentions[i + 1].person:
+                    # "The EU’s foreign policy chief, Josep Borrell, was … justified in describing": the
+                    # person in apposition to the owner's role
+                    mm = art.mentions[i + 1]
+                    break
                 gap = text[mm.end:art.mentions[i + 1].start].split()
                 lone = not mm.person and " " not in mm.text and len(gap) <= 2 and all(g.islower() for g in gap)
                 if gap and all(g.lower() in _ROLEISH or g.lower() in SPEAKER_NOUNS for g in gap) or not gap or lone:
