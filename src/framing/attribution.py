@@ -1282,6 +1282,25 @@ class Article:
             self._in_lookup = False
         return ""
 
+    def owner_of_its(self, pos: int) -> str:
+        """For "its" before ``pos``: the last country or organisation named outside quotes in this sentence,
+        else the one opening the sentence before ("Russia will resume its participation …, its defence
+        ministry said" -> Russia), else ''."""
+        here = self.sentence_index(pos)
+        i = bisect.bisect_left(self.mention_starts, self.sentences[here][0])
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]  # the subject of the clause ("Russia will resume … in the Black Sea grain deal")
+            if not m.person and not self.in_quote(m.start) and m.text.lower() not in _PLATFORMS:
+                return self.canonical(m.text) if self._is_subject(m) else ""
+            i += 1
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        if here > 0 and i >= 0:
+            ps = self.sentences[here - 1][0]
+            k = bisect.bisect_left(self.mention_starts, ps)
+            if k < len(self.mentions) and self.mentions[k].start - ps < 5 and not self.mentions[k].person:
+                return self.canonical(self.mentions[k].text)
+        return ""
+
     def named_before(self, name: str, pos: int) -> bool:
         """Is ``name`` (canonical) written as a name before ``pos``?"""
         i = bisect.bisect_left(self.mention_starts, pos) - 1
@@ -1817,6 +1836,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and words[len(head_words)].group(0).lower() in ("from", "for", "of", "at"):
         # "the spokesperson from the National Security Council", no name given: said whose
         return text[hs:e].rstrip(" ,"), hs, he
+    if low[0] == "its" and 2 <= len(low) <= 4 and low[-1] in _ORG_HEADS | {"government", "military", "army"} \
+            and all(w.islower() for w in hw):
+        # "Russia will resume its participation …, its defence ministry said": the body of the country or
+        # organisation "its" stands for
+        owner = art.owner_of_its(hs)
+        if owner:
+            return f"{owner}’s {' '.join(hw[1:])}", hs, he
     # strip a possessive
     spk = text[hs:he]
     if spk.endswith(("’s", "'s", "´s")):
