@@ -594,3 +594,15 @@ def test_its_ministry_is_the_ministry_of_the_clause_subject():
             "on Wednesday, adding that \"the guarantees received appear sufficient.\"")
     a = attribution_of(text, "the guarantees received appear sufficient.")
     assert a.speaker == "Russia’s defence ministry"
+
+
+def test_a_noun_of_saying_named_by_a_naming_verb_is_no_cue():
+    # RT (d-rt-0436) and RT (ukraine-media): "called Sturgeon’s tweet “…”", "called Lavrov’s statement “…”"
+    text = ("Another Twitter user called Sturgeon’s tweet “deeply disgraceful” and said that it was a shame.")
+    a = attribution_of(text, "deeply disgraceful")
+    assert (a.speaker, a.cue) == ("Another Twitter user", "call")
+    text = "At the time, Lapid called Lavrov’s statement “unforgivable and scandalous”."
+    assert attribution_of(text, "unforgivable and scandalous").cue == "call"
+    # (a possessor's own words stay theirs: "Mr Macron’s remark that “…”", Guardian b-guardian-0014)
+    text = "Zelenskiy has been sharp in responding to Mr Macron’s remark that “we are not going to humiliate Russia”."
+    assert attribution_of(text, "we are not going to humiliate Russia").cue == "remark"

@@ -556,6 +556,8 @@ _CAPTION_BEFORE = re.compile(r"(?:[.!?]\s+|^)(?:[A-Z][\w’'\-\.]*\s+){0,4}(?:(?
 _CAPTION_AFTER = re.compile(r"(?:\s*(?:,|and|&)?\s*[A-Z][\w’'\-]*)*\s+[“\"](?=[A-Z][^”\"]*\s)")
 #: Between an owner and a person in apposition to its role: "’s foreign policy chief, " (Josep Borrell).
 _OWNER_ROLE_COMMA = re.compile(r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,4}?([\w\-]+),\s+")
+_POSSESSOR_BEFORE = re.compile(r"\b(?:call|calls|called|calling|describe|describes|described|describing|dub|dubbed|"
+                               r"brand|branded|label|labelled|labeled|term|termed)\s+[A-Z][\w\-]*(?:’s|'s|s’|s')\s+$")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -1002,6 +1004,9 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
+            if lemma in _NOUN_LIKE_CUES and w == lemma and _POSSESSOR_BEFORE.search(text, max(0, ws - 30), ws):
+                continue  # "called Sturgeon’s tweet “deeply disgraceful”": the named thing (not "Mr Macron’s
+                #           remark that “…”", the possessor's words)
             if lemma in _NOUN_LIKE_CUES and w == lemma and _DET_NAME_BEFORE.search(text, max(0, ws - 60), ws):
                 continue  # "a Ukrainian Defense Ministry post": a noun after a name (not "the Americans claim",
                 #           "the UN Secretary-General calls")
