@@ -606,3 +606,22 @@ def test_a_noun_of_saying_named_by_a_naming_verb_is_no_cue():
     # (a possessor's own words stay theirs: "Mr Macron’s remark that “…”", Guardian b-guardian-0014)
     text = "Zelenskiy has been sharp in responding to Mr Macron’s remark that “we are not going to humiliate Russia”."
     assert attribution_of(text, "we are not going to humiliate Russia").cue == "remark"
+
+
+def test_a_role_is_its_apposition_or_the_speaker_in_focus_before_a_later_name():
+    # NYT title (ukraine-media NYT row 2570): the name in apposition after the role
+    text = ("The incumbent prime minister, Scott Morrison, pushed Australia to the right and called himself “a bit of "
+            "a bulldozer.” His Labor challenger, Anthony Albanese, ran as a modest Mr. Fix-It.")
+    q = next(h for h in quote_hits("x", text, "") if h["feature"] == "quote")
+    assert q["speaker"] == "Scott Morrison"
+    # RT row 32: "the Russian envoy to the UN" is the envoy who spoke just before, not the next person named
+    text = ("Grossi’s proposal to demilitarize Zaporozhye is “not serious,” Vassily Nebenzia told journalists in New "
+            "York. “It is not militarized, anyway,” the Russian envoy to the UN said. The IAEA report was sent to UN "
+            "Secretary-General Antonio Gutteres, who said it was important.")
+    assert attribution_of(text, "It is not militarized, anyway,").speaker == "Vassily Nebenzia"
+    # Guardian row 162: the foreign minister named in the next sentence, not a president spoken of earlier
+    text = ("The US president, Joe Biden, has said the US will not send Ukraine rocket systems. Russian troops have "
+            "entered Sievierodonetsk. The “liberation” of the Donbas was an “unconditional priority” for Moscow, "
+            "Russia’s foreign minister said on Sunday. “The liberation of the Donetsk and Luhansk regions is an "
+            "unconditional priority,” Sergei Lavrov told French TV channel TF1.")
+    assert attribution_of(text, "unconditional priority").speaker == "Sergei Lavrov"

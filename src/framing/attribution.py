@@ -558,6 +558,9 @@ _CAPTION_AFTER = re.compile(r"(?:\s*(?:,|and|&)?\s*[A-Z][\w’'\-]*)*\s+[“\"](
 _OWNER_ROLE_COMMA = re.compile(r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,4}?([\w\-]+),\s+")
 _POSSESSOR_BEFORE = re.compile(r"\b(?:call|calls|called|calling|describe|describes|described|describing|dub|dubbed|"
                                r"brand|branded|label|labelled|labeled|term|termed)\s+[A-Z][\w\-]*(?:’s|'s|s’|s')\s+$")
+#: Words that say what office someone holds: a person given one of them holds no other role.
+_OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secretary", "ex-president", "president-elect",
+                               "chief", "head", "premier", "chancellor"}
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -1134,7 +1137,10 @@ class Article:
         if first_person is None:
             first_person = prep_person
         chosen = first_person if first_person is not None else fallback
-        unnamed = self._later_unnamed_speaker(pos, here, p, chosen.start if chosen is not None else -1)
+        # (with no one named in reach, an unnamed speaker a little further back: "A man … filming the brawl
+        # …, said: … He added: … But the man then realised … He said: …")
+        unnamed = self._later_unnamed_speaker(pos, here, p, chosen.start if chosen is not None else -1,
+                                              3 if chosen is not None else 6)
         if unnamed:
             return unnamed
         return self.canonical(chosen.text) if chosen is not None else ""
@@ -1146,7 +1152,7 @@ class Article:
         ok = _CAPTION_BEFORE.search(self.text, max(0, m.start - 120), m.start)
         return bool(ok and _CAPTION_AFTER.match(self.text, m.end))
 
-    def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int) -> str:
+    def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int, reach: int = 3) -> str:
         """For he/she: an unnamed person who spoke after the name found (``after``) and before ``pos``
         ("A man, likely a Russian soldier, filming the brawl …, said: … He added: …"), else ''."""
         if p not in ("he", "she") or self._in_unnamed or not _UNNAMED_PERSON_RE.search(self.text, max(0, after), pos):
@@ -1159,7 +1165,7 @@ class Article:
                 c = self.cues[k]
                 k -= 1
                 si = self.sentence_index(c.start)
-                if wc[here] - wc[si] > 3 or c.start <= after:
+                if wc[here] - wc[si] > reach or c.start <= after:
                     return ""
                 if self.in_quote(c.start):
                     continue
@@ -1306,6 +1312,17 @@ class Article:
                 return self.canonical(self.mentions[k].text)
         return ""
 
+    def subject_lately(self, name: str, pos: int) -> bool:
+        """Is ``name`` the subject or speaker of a clause in this sentence or the two before ``pos``?"""
+        here = self.sentence_index(pos)
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and self.sentence_index(self.mentions[i].start) >= here - 2:
+            m = self.mentions[i]
+            if self.canonical(m.text) == name and self._is_subject(m):
+                return True
+            i -= 1
+        return False
+
     def named_before(self, name: str, pos: int) -> bool:
         """Is ``name`` (canonical) written as a name before ``pos``?"""
         i = bisect.bisect_left(self.mention_starts, pos) - 1
@@ -1363,7 +1380,7 @@ class Article:
                 m = min(found, key=lambda t: t[0])[1]
                 name = self.canonical(m.text)
                 if len(m.text.split()) < 2 or not all(w[:1].isupper() and not w.isupper() for w in m.text.split()) \
-                        or self.named_before(name, pos) or (m.roles & _ROLE_HEADS and not m.roles & wanted) \
+                        or self.named_before(name, pos) or (m.roles & _OFFICE_WORDS and not m.roles & wanted) \
                         or (gender and _gender_clash(gender, name)):
                     return ""
                 return name
@@ -1784,10 +1801,20 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
                 return art.canonical(m.text), m.start, m.end
             return text[hs:e].rstrip(" ,"), hs, e
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
+            ap = _COMMA_GAP.match(text, he)
+            k = bisect.bisect_left(art.mention_starts, ap.end()) if ap else -1
+            if ap and 0 <= k < len(art.mentions) and art.mentions[k].start == ap.end() and art.mentions[k].person \
+                    and text.startswith((",", " -", " –", " —"), art.mentions[k].end):
+                # the name in apposition after the role ("The incumbent prime minister, Scott Morrison, pushed …")
+                m = art.mentions[k]
+                return art.canonical(m.text), m.start, m.end
             name, ok = art.resolve_role(hs, hw)
             if (not ok or not art.named_before(name, hs)) and low[-1] in _PERSON_ROLES:
-                # no one named before holds the role: the person the next sentences name ("Poland's
-                # president has said … Andrzej Duda said")
+                # no one named before holds the role: the person in focus who can hold it, else the person
+                # the next sentences name ("Poland's president has said … Andrzej Duda said")
+                focus = art.resolve_pronoun(hs, "person", role=low[-1]) if not ok and not low[-1].endswith("s") else ""
+                if focus and art.subject_lately(focus, hs):
+                    return focus, hs, he
                 later = art.named_next(hs, low[-1])
                 if later:
                     return later, hs, he
