@@ -625,3 +625,13 @@ def test_a_role_is_its_apposition_or_the_speaker_in_focus_before_a_later_name():
             "Russia’s foreign minister said on Sunday. “The liberation of the Donetsk and Luhansk regions is an "
             "unconditional priority,” Sergei Lavrov told French TV channel TF1.")
     assert attribution_of(text, "unconditional priority").speaker == "Sergei Lavrov"
+
+
+def test_a_floating_quote_after_a_nested_quote_keeps_the_outer_speaker():
+    # RT (e-rt-0801): "‘road maps’" nested in Lavrov's quotation does not end the look back
+    text = ("“The summits that took place twice a year, and the common spaces along which the four ‘road maps’ were "
+            "built, twenty sectoral dialogues, a visa-free dialogue ... All this was brought down overnight,” Lavrov "
+            "said, referring to the events of 2014, when Brussels condemned what it called the Russian “annexation” of "
+            "Crimea. “Relations have been nonexistent since then.” Moscow remains open to diplomacy.")
+    q = next(h for h in quote_hits("x", "", text) if h["text"].startswith("Relations have been"))
+    assert (q["speaker"], q["cue"]) == ("Lavrov", "say")
