@@ -635,3 +635,22 @@ def test_a_floating_quote_after_a_nested_quote_keeps_the_outer_speaker():
             "Crimea. “Relations have been nonexistent since then.” Moscow remains open to diplomacy.")
     q = next(h for h in quote_hits("x", "", text) if h["text"].startswith("Relations have been"))
     assert (q["speaker"], q["cue"]) == ("Lavrov", "say")
+
+
+def test_share_list_detail_and_shame_are_cues_beside_a_quotation():
+    # Guardian (b-guardian-0049), RT (d-rt-0376, a-rt-0315): the gold's verbs
+    text = ("In an interview with the Mail on Sunday in January, Pinner shared his reasons for fighting: “I am here "
+            "defending my family and adopted city.”")
+    a = attribution_of(text, "I am here defending my family and adopted city.")
+    assert (a.speaker, a.cue) == ("Pinner", "share")
+    text = ("In his Twitter bio, the lawmaker lists himself as the “Head of Parliamentary Groups for Relations with "
+            "Taiwan.”")
+    assert attribution_of(text, "Head of Parliamentary Groups for Relations with Taiwan.").cue == "list"
+    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova has shamed Ukraine’s ambassador to Australia, Vasily "
+            "Miroshnichenko, for “begging and vagrancy,” after he launched a crowdfunding appeal.")
+    a = attribution_of(text, "begging and vagrancy,")
+    assert (a.speaker, a.cue, a.cue_category) == ("Maria Zakharova", "shame", "distancing")
+    # no quotation beside them: no cue (HuffPost, ukraine-media; Guardian b-guardian-0011)
+    art = article("Representatives shared the following excerpts:  The White House confirmed it had received the "
+                  "letter. A third “swing” group, who share the feelings of justice supporters, accounted for 20%.")
+    assert "share" not in [c.lemma for c in art.cues]

@@ -545,10 +545,10 @@ _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
-#: Cues that report speech only beside a quotation: after its close ("“…,” stormed one critic") or before a
-#: colon or an opening mark ("cheered on Twitter: “…”").
-_AT_QUOTE_ONLY = {"storm", "cheer"}
-_COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,25}?[:“\"‘]")
+#: Cues that report speech only beside a quotation: after its close ("“…,” stormed one critic") or before its
+#: opening mark, a colon allowed ("cheered on Twitter: “…”"; not "shared the following excerpts: The …").
+_AT_QUOTE_ONLY = {"storm", "cheer", "detail", "list", "share"}
+_COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,60}?(?::\s*)?[“\"‘]")
 _DET_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[A-Z][\w’'\-\.]*\s+){0,3}[A-Z][\w’'\-\.]*[^s\W]\s+$")
 #: Names alone before a name, after a sentence end, and names alone after it up to an opening mark: a caption
 #: (of words, not a nickname: "Maria “Masha” Alyokhina").
