@@ -654,3 +654,15 @@ def test_share_list_detail_and_shame_are_cues_beside_a_quotation():
     art = article("Representatives shared the following excerpts:  The White House confirmed it had received the "
                   "letter. A third “swing” group, who share the feelings of justice supporters, accounted for 20%.")
     assert "share" not in [c.lemma for c in art.cues]
+
+
+def test_a_briefing_in_which_something_was_said_is_no_cue():
+    # Daily Mail (a-dm-0227; ukraine-media DailyMail rows 27, 231): the MoD's daily intelligence briefing
+    text = ("The UK Ministry of Defence wrote in its daily intelligence briefing that ‘a key objective of this strike "
+            "campaign is to cause widespread damage to Ukraine’s energy distribution network’.")
+    a = attribution_of(text, "a key objective of this strike campaign is to cause widespread damage to Ukraine’s "
+                             "energy distribution network")
+    assert (a.speaker, a.cue) == ("UK Ministry of Defence", "write")
+    # (a participle after the phrase is still a cue: HuffPost, ukraine-media)
+    art = article("She held up a sign during the live broadcast reading: “Stop the war.”")
+    assert "read" in [c.lemma for c in art.cues]

@@ -561,6 +561,8 @@ _POSSESSOR_BEFORE = re.compile(r"\b(?:call|calls|called|calling|describe|describ
 #: Words that say what office someone holds: a person given one of them holds no other role.
 _OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secretary", "ex-president", "president-elect",
                                "chief", "head", "premier", "chancellor"}
+_ING_NOUNS = {"briefing", "warning", "ruling", "hearing"}  # (not "during the live broadcast reading: “…”")
+_IN_DET_BEFORE = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -1007,6 +1009,9 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
+            if (w == lemma and lemma in _NOUN_LIKE_CUES or w in _ING_NOUNS) \
+                    and _IN_DET_BEFORE.search(text, max(0, ws - 60), ws):
+                continue  # "wrote in its daily intelligence briefing that …", "at a press briefing": a noun
             if lemma in _NOUN_LIKE_CUES and w == lemma and _POSSESSOR_BEFORE.search(text, max(0, ws - 30), ws):
                 continue  # "called Sturgeon’s tweet “deeply disgraceful”": the named thing (not "Mr Macron’s
                 #           remark that “…”", the possessor's words)
