@@ -666,3 +666,19 @@ def test_a_briefing_in_which_something_was_said_is_no_cue():
     # (a participle after the phrase is still a cue: HuffPost, ukraine-media)
     art = article("She held up a sign during the live broadcast reading: “Stop the war.”")
     assert "read" in [c.lemma for c in art.cues]
+
+
+def test_a_passive_agent_and_an_absolute_clause_subject_are_antecedents():
+    # RT (e-rt-0801): "coined by Winston Churchill … A year after the Nazi surrender, he … by declaring that “…”"
+    text = ("“We will do everything necessary,” said Lavrov. The phrase “Iron Curtain” was coined by Winston Churchill, "
+            "who led the UK through World War Two. A year after the Nazi surrender, he accepted US President Harry "
+            "Truman’s invitation to speak at a college in Fulton, Missouri in March 1946, and heralded the upcoming "
+            "Cold War by declaring that “an iron curtain has descended across the continent,” in reference to Europe.")
+    a = attribution_of(text, "an iron curtain has descended across the continent,")
+    assert (a.speaker, a.cue) == ("Winston Churchill", "declare")
+    # RT (d-rt-0496): "with Mikhail Sheremet, an MP …, warning Kiev … According to him, …"
+    text = ("His words were echoed by Alexey Arestovich, a top aide to President Vladimir Zelensky, who said that the "
+            "military would target the Crimean Bridge. Russia pushed back on these threats, with Mikhail Sheremet, an "
+            "MP who represents the region in the Russian parliament, warning Kiev that retaliation will be harsh. "
+            "According to him, such a strike would be followed by “a crushing blow to decision-making centers in Kiev.”")
+    assert attribution_of(text, "a crushing blow to decision-making centers in Kiev.").speaker == "Mikhail Sheremet"

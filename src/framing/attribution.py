@@ -629,6 +629,7 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-
 _PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
                                r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
+_PASSIVE_AGENT_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+$")
 _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
 _MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
@@ -1435,14 +1436,22 @@ class Article:
         """A mention that opens its clause or is directly followed by a cue (a speaker)."""
         # the object of a preposition is no subject ("another top aide to Mr Zelensky, said": the aide)
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
-        if pm:
-            # the object of "according to" is a speaker; of any other preposition, not a subject
-            return self.text[max(0, pm.start() - 10):pm.start()].lower().endswith("according ")
         k = bisect.bisect_left(self._cue_starts, m.end)
-        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
-                and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
-                    _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start]))):
-            return True  # (only auxiliaries, adverbs or an appositive between: "Biden to resist the urge" is no subject)
+        cue_next = k < len(self.cues) and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
+            and len(_APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])) <= 30 \
+            and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
+                _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])))
+        # (only auxiliaries, adverbs or an appositive before a cue: "Biden to resist the urge" is no subject)
+        if pm:
+            # the object of "according to" is a speaker, the agent of a passive ("The phrase was coined by
+            # Winston Churchill") a subject, so is the subject of an absolute clause ("with Mikhail Sheremet,
+            # an MP who …, warning Kiev"); the object of any other preposition not
+            return self.text[max(0, pm.start() - 10):pm.start()].lower().endswith("according ") \
+                or bool(_PASSIVE_AGENT_BEFORE.search(self.text, max(0, pm.start() - 40), pm.end())) \
+                or bool(cue_next and self.text[pm.start():pm.start() + 4] == "with"
+                        and self.cues[k].text.endswith("ing"))
+        if cue_next and self.cues[k].start - m.end <= 30:
+            return True
         ss = self.sentences[self.sentence_index(m.start)][0]
         if m.start - ss >= 60 or _PREP_LEAD.search(self.text, ss, m.start):
             return False
@@ -2206,7 +2215,10 @@ def _ends_phrase(text: str, mend: int, pend: int) -> bool:
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:(?:On|In|During|At|After|Before|Earlier|Later|Last|Prior\s+to|Since|While|When|Speaking|Asked|"
     r"Following|Meanwhile|However|Still|Also|But|And|Yet|Then|Now|Separately|Instead|Overall|For\s+his\s+part|"
-    r"For\s+her\s+part|Addressing|Writing|Commenting|Responding|Reacting|Appearing|Citing|Referring)\b[^,;]{0,80},\s*)+")
+    r"For\s+her\s+part|Addressing|Writing|Commenting|Responding|Reacting|Appearing|Citing|Referring|"
+    # a time before or after ("A year after the Nazi surrender, he accepted …")
+    r"(?:An?|One|Two|Three|Four|Five|Several|A\s+few|Some)\s+(?:days?|weeks?|months?|years?|hours?|decades?)\s+"
+    r"(?:after|before|later|earlier|ago))\b[^,;]{0,80},\s*)+")
 
 
 def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
