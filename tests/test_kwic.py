@@ -88,3 +88,36 @@ def test_kwic_from_files_and_cli(tmp_path, capsys):
     assert list(pd.read_csv(csv).doc_id) == ["rt1", "rt2"]
     assert main(["kwic", str(p), "--key", "nothing"]) == 0
     assert "no matches" in capsys.readouterr().out
+
+
+# ----------------------------------------------------------------------------- a sample to read
+@pytest.fixture(scope="module")
+def sample_scare(raw_dir):
+    """The scare-quote candidates of the bundled ukraine-media sample (476 real articles)."""
+    from framing.ingest import ingest_paths
+
+    sample_docs = ingest_paths([raw_dir / "ukraine-media-sample"])
+    hits = extract_hits(sample_docs)
+    return kwic(sample_docs, hits, feature="quote", key="scare", width=40)
+
+
+def test_sample_kwic_draws_n_per_outlet_reproducibly(sample_scare):
+    """Scare-quote candidates of the bundled sample: n per outlet, in table order, the same for the
+    same seed, and all of an outlet's rows when it has fewer than n."""
+    from framing.kwic import sample_kwic
+
+    table = sample_scare
+    per_outlet = table["outlet"].value_counts()
+    assert per_outlet.max() > 5 and per_outlet.min() < 5      # both cases occur in the sample
+    s = sample_kwic(table, n=5, by="outlet", seed=3)
+    assert s["outlet"].value_counts().to_dict() == {o: min(5, c) for o, c in per_outlet.items()}
+    assert s.equals(sample_kwic(table, n=5, by="outlet", seed=3))
+    assert not s.equals(sample_kwic(table, n=5, by="outlet", seed=4))
+    # rows come from the table unchanged and keep its order (document, field, offset)
+    merged = s.merge(table, how="left", indicator=True)
+    assert (merged["_merge"] == "both").all()
+    order = table.reset_index().merge(s)["index"]
+    assert order.is_monotonic_increasing
+    assert len(sample_kwic(table, n=7, by=None, seed=0)) == 7
+    with pytest.raises(FramingError, match="no such column"):
+        sample_kwic(table, by="newspaper")

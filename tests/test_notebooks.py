@@ -17,6 +17,7 @@ import sys
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
 
 from framing import reports
@@ -64,6 +65,21 @@ def test_every_report_runs(built):
         assert "provenance" in tabs and "corpus_overview" in tabs
         for stem in tabs:
             assert (d / "tables" / f"{stem}.csv").is_file() and (d / "tables" / f"{stem}.tex").is_file()
+
+
+def test_reports_show_scare_quote_candidates_to_read(built):
+    """Every report lists a random sample of scare-quote candidates in context, since their typing is
+    about half right on new text; the comparison also plots each outlet's candidate rate."""
+    for slug in SLUGS:
+        d = built.out / slug
+        table = pd.read_csv(d / "tables" / "scare_quote_sample.csv")
+        assert {"left", "match", "right"} <= set(table.columns)
+        page = (d / "report.html").read_text(encoding="utf-8")
+        assert "Scare quotes" in page and "candidates" in page
+    comparison = built.out / "comparison"
+    assert (comparison / "figures" / "scare_quote_rates.pdf").is_file()
+    table = pd.read_csv(comparison / "tables" / "scare_quote_sample.csv")
+    assert len(table) and table.groupby("outlet").size().max() <= 5
 
 
 def test_executed_notebooks_carry_their_parameters_and_no_errors(built):

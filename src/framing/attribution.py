@@ -73,6 +73,7 @@ IRREGULAR: dict[str, tuple[str, ...]] = {
     "forecast": ("forecast", "forecasts", "forecasting", "forecasted"),
     "broadcast": ("broadcast", "broadcasts", "broadcasting"),
     "tweet": ("tweeted", "tweets", "tweeting"),
+    "shoot": ("shot", "shoots", "shooting"),  # "Norkin shot back: ‘…’"
 }
 
 _VOWELS = set("aeiou")
@@ -312,6 +313,11 @@ _UNNAMED_PERSON = {"man", "woman", "resident", "source", "friend", "soldier", "w
                    "local", "neighbour", "neighbor", "teacher", "doctor", "nurse", "worker", "student", "veteran",
                    "refugee", "conscript", "fighter", "pensioner", "shopkeeper", "farmer", "wife", "husband"}
 _UNNAMED_PERSON_RE = re.compile(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:%s)\b" % "|".join(sorted(_UNNAMED_PERSON)))
+#: Singular nouns that describe a person a lede may name only in the next sentence ("a ruling party MP").
+_DESCRIBED_PERSON = (ROLE_NOUNS | _UNNAMED_PERSON | {
+    "mp", "mep", "pundit", "commentator", "columnist", "historian", "academic", "scholar", "researcher",
+    "scientist", "lawyer", "attorney", "activist", "reporter", "correspondent", "presenter", "anchor",
+    "blogger", "campaigner", "legislator", "insider", "businessman", "businesswoman", "oligarch"}) - {"authors"}
 _KIN = {"wife", "husband", "widow", "son", "daughter", "mother", "father", "brother", "sister"}
 _PLURAL_NOUNS = {"men", "women", "people", "children", "police", "staff", "crew", "personnel", "public"}
 _PERSON_PRONOUNS = {"he", "she", "him", "her", "person"}
@@ -539,6 +545,24 @@ _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
+#: Cues that report speech only beside a quotation: after its close ("“…,” stormed one critic") or before its
+#: opening mark, a colon allowed ("cheered on Twitter: “…”"; not "shared the following excerpts: The …").
+_AT_QUOTE_ONLY = {"storm", "cheer", "detail", "list", "share"}
+_COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,60}?(?::\s*)?[“\"‘]")
+_DET_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[A-Z][\w’'\-\.]*\s+){0,3}[A-Z][\w’'\-\.]*[^s\W]\s+$")
+#: Names alone before a name, after a sentence end, and names alone after it up to an opening mark: a caption
+#: (of words, not a nickname: "Maria “Masha” Alyokhina").
+_CAPTION_BEFORE = re.compile(r"(?:[.!?]\s+|^)(?:[A-Z][\w’'\-\.]*\s+){0,4}(?:(?:and|&)\s+|,\s*)?$")
+_CAPTION_AFTER = re.compile(r"(?:\s*(?:,|and|&)?\s*[A-Z][\w’'\-]*)*\s+[“\"](?=[A-Z][^”\"]*\s)")
+#: Between an owner and a person in apposition to its role: "’s foreign policy chief, " (Josep Borrell).
+_OWNER_ROLE_COMMA = re.compile(r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,4}?([\w\-]+),\s+")
+_POSSESSOR_BEFORE = re.compile(r"\b(?:call|calls|called|calling|describe|describes|described|describing|dub|dubbed|"
+                               r"brand|branded|label|labelled|labeled|term|termed)\s+[A-Z][\w\-]*(?:’s|'s|s’|s')\s+$")
+#: Words that say what office someone holds: a person given one of them holds no other role.
+_OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secretary", "ex-president", "president-elect",
+                               "chief", "head", "premier", "chancellor"}
+_ING_NOUNS = {"briefing", "warning", "ruling", "hearing"}  # (not "during the live broadcast reading: “…”")
+_IN_DET_BEFORE = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -565,9 +589,9 @@ _SENT_START = re.compile(r"[.!?:”\"\n]\s*$")
 _UPPER = "".join(c for c in map(chr, list(range(0x250)) + list(range(0x370, 0x530))) if c.isupper())
 _CAP_TOKEN = (r"(?:(?:[A-Z]\.){2,}|(?:Mr|Mrs|Ms|Dr|St|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Adm|Maj|Cpl|Pte|[A-Z])\."
               r"|[%s][\w’'\-]*)" % re.escape(_UPPER))
-_CONNECTORS = {"de", "van", "von", "der", "al", "bin", "la", "le", "da", "di"}
+_CONNECTORS = {"de", "van", "von", "der", "den", "al", "bin", "la", "le", "da", "di"}
 # (the look-ahead for a capital first lets the regex engine skip to candidate positions fast)
-_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?=[%s])%s(?:[ \u00a0](?:(?:de|van|von|der|al|bin|la|le|da|di)[ \u00a0])?%s)*"
+_NAME_RUN_RE = re.compile(r"(?<![\w’'\-])(?=[%s])%s(?:[ \u00a0](?:(?:de|van|von|der|den|al|bin|la|le|da|di)[ \u00a0]){0,2}%s)*"
                           % (re.escape(_UPPER), _CAP_TOKEN, _CAP_TOKEN))
 _NONSPACE = re.compile(r"\S+")
 _CREDIT_BEFORE = re.compile(r"(?:Photograph|Photo|Picture|Image|Credit|©)\s*:?\s*$")
@@ -605,6 +629,7 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-
 _PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
                                r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
+_PASSIVE_AGENT_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+$")
 _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
 _MODIFIER_BEFORE = re.compile(r"\b[A-Za-z]+-[a-z]+\s+$")
@@ -742,6 +767,7 @@ class Article:
     _writer_cum: list = field(default_factory=list)
     _in_unnamed: bool = False
     _in_lookup: bool = False  # unnamed sources, pairs and document owners: one level only
+    _in_named_next: bool = False  # a description named in the next sentences: one level only
 
     # -- construction
     @classmethod
@@ -898,6 +924,23 @@ class Article:
                 if lw not in _ORG_WORDS and lw not in _PLACES and (
                         lw in _MALE_NAMES or lw in _FEMALE_NAMES or "who" in text[m.end:m.end + 8] and _WHO_AFTER.match(text, m.end)):
                     m.person = True
+        # a pet name given in parentheses after the name ("his daughter, Yaroslava (Yasia)"): the same person
+        # (a short word of letters with the name's initial: not "Ted Cruz (R-Texas)", "Darya Dugina (Platonova)")
+        for k in range(len(mentions) - 1):
+            m, nick = mentions[k], mentions[k + 1]
+            if not nick.text.isalpha() or nick.text.isupper() or text[m.end:nick.start] != " (" \
+                    or not text.startswith(")", nick.end) or nick.text.lower() in full \
+                    or nick.text[0] != m.text[0] or len(nick.text) >= len(m.text.split()[0]):
+                continue
+            lows_m = m.text.lower().split()
+            if any(w in _ORG_WORDS or w in _PLACES for w in lows_m) or nick.text.lower() in _PLACES | _ORG_WORDS:
+                continue
+            if m.person or any(x.person for x in mentions if x.text == nick.text) \
+                    or re.search(r"\b(?:%s),?\s+$" % "|".join(sorted(_KIN)), text[max(0, m.start - 20):m.start]):
+                full[nick.text.lower()] = full.get(lows_m[-1], m.text) if len(lows_m) == 1 else m.text
+                for x in mentions:
+                    if x.text in (nick.text, m.text):
+                        x.person = True
         # acronyms: "FT" -> "Financial Times", "MoD" -> "Ministry of Defence", "AOC" -> "Alexandria
         # Ocasio-Cortez", "ANB" -> "The Agency for National Security" (written "…, or ANB" / "… (ANB)")
         acronyms = {m.text for m in mentions if " " not in m.text and _ACRONYM.fullmatch(m.text)}
@@ -967,6 +1010,15 @@ class Article:
                 continue  # "the mayor didn’t respond"
             if lemma in ("post", "tweet", "report", "note", "comment", "call") and _PLATFORM_BEFORE.search(text, max(0, ws - 14), ws):
                 continue  # "a Facebook post", "in a Telegram post"
+            if (w == lemma and lemma in _NOUN_LIKE_CUES or w in _ING_NOUNS) \
+                    and _IN_DET_BEFORE.search(text, max(0, ws - 60), ws):
+                continue  # "wrote in its daily intelligence briefing that …", "at a press briefing": a noun
+            if lemma in _NOUN_LIKE_CUES and w == lemma and _POSSESSOR_BEFORE.search(text, max(0, ws - 30), ws):
+                continue  # "called Sturgeon’s tweet “deeply disgraceful”": the named thing (not "Mr Macron’s
+                #           remark that “…”", the possessor's words)
+            if lemma in _NOUN_LIKE_CUES and w == lemma and _DET_NAME_BEFORE.search(text, max(0, ws - 60), ws):
+                continue  # "a Ukrainian Defense Ministry post": a noun after a name (not "the Americans claim",
+                #           "the UN Secretary-General calls")
             if lemma in _NOUN_LIKE_CUES and _DET_BEFORE.search(text, max(0, ws - 30), ws) and not (
                     w.endswith("ed") and not _DET_ADJ_BEFORE.search(text, max(0, ws - 30), ws)):
                 continue  # "the Balkan state", "a report", "his comments": nouns ("The obituary stated" is a verb)
@@ -985,6 +1037,9 @@ class Article:
                 continue  # "had maintained “excellent” relationships": keep, not say
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
+            if lemma in _AT_QUOTE_ONLY and not (_AFTER_QUOTE.search(text, max(0, ws - 4), ws)
+                                                 or _COLON_OR_QUOTE_SOON.match(text, end)):
+                continue  # "a perfect storm of …", "cheered the troops": no speech without a quotation beside it
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
                 before = text[max(0, ws - 3):ws]
                 if before.strip() and not _SENT_START.search(before) or _INITIALS_BEFORE.search(text, max(0, ws - 8), ws):
@@ -999,7 +1054,8 @@ class Article:
     def canonical(self, name: str) -> str:
         """Full form of a name the article gives ("Peskov" -> "Dmitry Peskov")."""
         parts = name.split()
-        if len(parts) == 1 or len(parts) >= 2 and parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2:
+        if len(parts) == 1 or len(parts) >= 2 and (parts[0][:1].isupper() and len(parts[0].rstrip(".")) <= 2
+                                                   or parts[0] in _CONNECTORS):  # ("Ms von der Leyen")
             key = parts[-1].lower()
             got = self.full_names.get(key)
             if got is None and "-" in key:  # "Stewart-Richardson" written "Stewart Richardson" elsewhere
@@ -1059,6 +1115,9 @@ class Article:
                 if role and m.person and m.roles & _ROLE_HEADS and not m.roles & wanted:
                     i -= 1
                     continue  # "the host" is not "Russian President Vladimir Putin"
+                if p in _PERSON_PRONOUNS and m.person and self._in_caption(m):
+                    i -= 1
+                    continue  # a photo caption run into the text: "Vladimir Putin and Xi Jinping “…,” he said"
                 if p in _PERSON_PRONOUNS and m.person:
                     # salience: a person who is a subject/speaker within the last two sentences wins
                     # over a more recent person mentioned in passing
@@ -1084,12 +1143,22 @@ class Article:
         if first_person is None:
             first_person = prep_person
         chosen = first_person if first_person is not None else fallback
-        unnamed = self._later_unnamed_speaker(pos, here, p, chosen.start if chosen is not None else -1)
+        # (with no one named in reach, an unnamed speaker a little further back: "A man … filming the brawl
+        # …, said: … He added: … But the man then realised … He said: …")
+        unnamed = self._later_unnamed_speaker(pos, here, p, chosen.start if chosen is not None else -1,
+                                              3 if chosen is not None else 6)
         if unnamed:
             return unnamed
         return self.canonical(chosen.text) if chosen is not None else ""
 
-    def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int) -> str:
+    def _in_caption(self, m: Mention) -> bool:
+        """Is ``m`` one of the names of a photo caption run into the text: names alone (joined by "and" or
+        commas) between the end of a sentence and an opening quotation mark ("… El Mundo that he supports
+        Chinese mediation. Vladimir Putin and Xi Jinping "There is no alternative," he said.")?"""
+        ok = _CAPTION_BEFORE.search(self.text, max(0, m.start - 120), m.start)
+        return bool(ok and _CAPTION_AFTER.match(self.text, m.end))
+
+    def _later_unnamed_speaker(self, pos: int, here: int, p: str, after: int, reach: int = 3) -> str:
         """For he/she: an unnamed person who spoke after the name found (``after``) and before ``pos``
         ("A man, likely a Russian soldier, filming the brawl …, said: … He added: …"), else ''."""
         if p not in ("he", "she") or self._in_unnamed or not _UNNAMED_PERSON_RE.search(self.text, max(0, after), pos):
@@ -1102,7 +1171,7 @@ class Article:
                 c = self.cues[k]
                 k -= 1
                 si = self.sentence_index(c.start)
-                if wc[here] - wc[si] > 3 or c.start <= after:
+                if wc[here] - wc[si] > reach or c.start <= after:
                     return ""
                 if self.in_quote(c.start):
                     continue
@@ -1221,11 +1290,108 @@ class Article:
         try:
             for spk, a, b in self._recent_cue_speakers(pos, here):
                 words = spk.lower().split()
+                if words[:1] not in (["a"], ["an"], ["one"], ["another"]):
+                    words = self.text[a:b].lower().split()  # (the source as written, named in the next sentences)
                 if len(words) >= 2 and words[0] in ("a", "an", "one", "another") and a < pos \
                         and (head == "source" or words[-1] in wanted or head in words):
                     return spk
         finally:
             self._in_lookup = False
+        return ""
+
+    def owner_of_its(self, pos: int) -> str:
+        """For "its" before ``pos``: the last country or organisation named outside quotes in this sentence,
+        else the one opening the sentence before ("Russia will resume its participation …, its defence
+        ministry said" -> Russia), else ''."""
+        here = self.sentence_index(pos)
+        i = bisect.bisect_left(self.mention_starts, self.sentences[here][0])
+        while i < len(self.mentions) and self.mentions[i].start < pos:
+            m = self.mentions[i]  # the subject of the clause ("Russia will resume … in the Black Sea grain deal")
+            if not m.person and not self.in_quote(m.start) and m.text.lower() not in _PLATFORMS:
+                return self.canonical(m.text) if self._is_subject(m) else ""
+            i += 1
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        if here > 0 and i >= 0:
+            ps = self.sentences[here - 1][0]
+            k = bisect.bisect_left(self.mention_starts, ps)
+            if k < len(self.mentions) and self.mentions[k].start - ps < 5 and not self.mentions[k].person:
+                return self.canonical(self.mentions[k].text)
+        return ""
+
+    def subject_lately(self, name: str, pos: int) -> bool:
+        """Is ``name`` the subject or speaker of a clause in this sentence or the two before ``pos``?"""
+        here = self.sentence_index(pos)
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0 and self.sentence_index(self.mentions[i].start) >= here - 2:
+            m = self.mentions[i]
+            if self.canonical(m.text) == name and self._is_subject(m):
+                return True
+            i -= 1
+        return False
+
+    def named_before(self, name: str, pos: int) -> bool:
+        """Is ``name`` (canonical) written as a name before ``pos``?"""
+        i = bisect.bisect_left(self.mention_starts, pos) - 1
+        while i >= 0:
+            if self.canonical(self.mentions[i].text) == name:
+                return True
+            i -= 1
+        return False
+
+    def named_next(self, pos: int, head: str) -> str:
+        """A person described before being named, as a news lede does ("Poland's president has said … But
+        … responsibility lies with Russia, …, Andrzej Duda said"; "a high-ranking Ukrainian official
+        complained … “…,” Anton Gerashchenko, an adviser at …, told Newsweek"): the first person named in
+        the next two sentences, as the speaker of a cue or the subject opening a sentence, who was not
+        named before ``pos``; someone the article gives another role, or of the other gender, is not that
+        person. ''  when the next person named is none of that."""
+        if self._in_named_next:
+            return ""
+        kin = sorted((_SYNONYMS.get(head, {head}) & _DESCRIBED_PERSON) | {head})
+        if re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'\-\.]+\s+){0,4}?(?:%s)\b" % "|".join(map(re.escape, kin)),
+                     self.text[max(0, pos - 800):pos]):
+            return ""  # "a U.S. official said … the official said": the unnamed source again, not named later
+        here = self.sentence_index(pos)
+        wanted = _SYNONYMS.get(head, {head})
+        gender = "he" if head in ("man", "father", "son", "husband", "brother", "spokesman", "chairman") else \
+            "she" if head in ("woman", "mother", "daughter", "wife", "sister", "spokeswoman", "chairwoman") else ""
+        self._in_named_next = True  # one level only (its own flag, and the cue speakers read unmemoised)
+        try:
+            for k in range(here + 1, min(len(self.sentences), here + 3)):
+                ks, ke = self.sentences[k]
+                found = []
+                i = bisect.bisect_left(self.mention_starts, ks)
+                while i < len(self.mentions) and self.mentions[i].start < ke:
+                    m = self.mentions[i]
+                    i += 1
+                    if m.person and not self.in_quote(m.start) and self._is_subject(m):
+                        found.append((m.start, m))
+                        break
+                for c in _cues_in(self, ks, ke):
+                    if self.in_quote(c.start):
+                        continue
+                    spk, a, b, _, _ = _cue_speaker_uncached(self, c, (ks, ke), quote=None)
+                    written = self.text[a:b].lower().split() if spk and a >= 0 else []
+                    if written[:1] in (["the"], ["its"]) and written[-1] in kin:
+                        return ""  # "the region’s emergency services spokesman said": still unnamed
+                    m = self.mention_at(a, b + 1) if spk and a >= 0 else None
+                    if m is not None and m.person and self.canonical(m.text) == spk:
+                        found.append((m.start, m))
+                        break
+                if not found:
+                    if any(m.person and not self.in_quote(m.start) for m in self.mentions
+                           if ks <= m.start < ke):
+                        return ""  # someone else is named first
+                    continue
+                m = min(found, key=lambda t: t[0])[1]
+                name = self.canonical(m.text)
+                if len(m.text.split()) < 2 or not all(w[:1].isupper() and not w.isupper() for w in m.text.split()) \
+                        or self.named_before(name, pos) or (m.roles & _OFFICE_WORDS and not m.roles & wanted) \
+                        or (gender and _gender_clash(gender, name)):
+                    return ""
+                return name
+        finally:
+            self._in_named_next = False
         return ""
 
     def _plural_speaker(self, pos: int, here: int) -> str:
@@ -1254,20 +1420,38 @@ class Article:
                     return spk
         finally:
             self._in_plural = False
+        # else the organisation whose message the sentence before names ("Sturgeon retweeted a Ukrainian
+        # Defense Ministry post. It claimed that …"): the message's author
+        if here > 0:
+            ps, pe = self.sentences[here - 1]
+            for dm in re.finditer(r"\b(?:%s)s?\b" % "|".join(sorted(_MESSAGE_KIN | {"report", "study"})),
+                                  self.text[ps:pe]):
+                m = self.mention_at(max(ps, ps + dm.start() - 60), ps + dm.start())
+                if m is not None and not m.person and m.text.lower() not in _PLACES | _PLATFORMS \
+                        and not self.in_quote(m.start) and self.text[m.end:ps + dm.start()].strip() == "":
+                    return self.canonical(m.text)
         return ""
 
     def _is_subject(self, m: Mention) -> bool:
         """A mention that opens its clause or is directly followed by a cue (a speaker)."""
         # the object of a preposition is no subject ("another top aide to Mr Zelensky, said": the aide)
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
-        if pm:
-            # the object of "according to" is a speaker; of any other preposition, not a subject
-            return self.text[max(0, pm.start() - 10):pm.start()].lower().endswith("according ")
         k = bisect.bisect_left(self._cue_starts, m.end)
-        if k < len(self.cues) and self.cues[k].start - m.end <= 30 and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
-                and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
-                    _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start]))):
-            return True  # (only auxiliaries, adverbs or an appositive between: "Biden to resist the urge" is no subject)
+        cue_next = k < len(self.cues) and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
+            and len(_APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])) <= 30 \
+            and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
+                _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])))
+        # (only auxiliaries, adverbs or an appositive before a cue: "Biden to resist the urge" is no subject)
+        if pm:
+            # the object of "according to" is a speaker, the agent of a passive ("The phrase was coined by
+            # Winston Churchill") a subject, so is the subject of an absolute clause ("with Mikhail Sheremet,
+            # an MP who …, warning Kiev"); the object of any other preposition not
+            return self.text[max(0, pm.start() - 10):pm.start()].lower().endswith("according ") \
+                or bool(_PASSIVE_AGENT_BEFORE.search(self.text, max(0, pm.start() - 40), pm.end())) \
+                or bool(cue_next and self.text[pm.start():pm.start() + 4] == "with"
+                        and self.cues[k].text.endswith("ing"))
+        if cue_next and self.cues[k].start - m.end <= 30:
+            return True
         ss = self.sentences[self.sentence_index(m.start)][0]
         if m.start - ss >= 60 or _PREP_LEAD.search(self.text, ss, m.start):
             return False
@@ -1557,6 +1741,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     k = bisect.bisect_right(art.mention_starts, hs) - 1
     if k >= 0 and art.mentions[k].start < hs < art.mentions[k].end:
         m = art.mentions[k]
+        role = _ROLE_WORD.findall(text, m.end, he)
+        if text.startswith(("’s", "'s"), m.end) and role and role[-1].lower() in _PERSON_ROLES:
+            # the owner of a role ("the Islamic Republic's foreign minister … Hossein Amirabdollahian
+            # claimed"): the person the next sentences name, if any
+            later = art.named_next(hs, role[-1].lower())
+            if later:
+                return later, hs, he
         return art.canonical(m.text), m.start, m.end
     hw = [w.group(0) for w in head_words]
     low = [w.lower() for w in hw]
@@ -1602,6 +1793,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         kin = art.relative_of(hs, low[0], low[1])
         if kin:
             return kin, hs, he
+    if low[0] in ("a", "an", "one") and len(low) >= 2 and low[-1] in _DESCRIBED_PERSON \
+            and art._writer_counts()[art.sentence_index(hs)] <= 1:
+        # a lede's description of the person the next sentences name ("a high-ranking Ukrainian official
+        # complained … “…,” Anton Gerashchenko, an adviser at …, told Newsweek")
+        later = art.named_next(hs, low[-1])
+        if later:
+            return later, hs, he
     proper = len(hw) >= 2 and low[0] == "the" and all(w[:1].isupper() for w in hw[1:]) \
         and not all(w in _ROLEISH for w in low[1:])  # ("The Ambassador" is a role)
     if not proper and (low[-1] in ROLE_NOUNS or " ".join(low[-2:]) in ROLE_NOUNS or (low[0] == "the" and (
@@ -1617,7 +1815,23 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
                 return art.canonical(m.text), m.start, m.end
             return text[hs:e].rstrip(" ,"), hs, e
         if low[0] in ("the", "his", "her", "its") or len(low) <= 3:
+            ap = _COMMA_GAP.match(text, he)
+            k = bisect.bisect_left(art.mention_starts, ap.end()) if ap else -1
+            if ap and 0 <= k < len(art.mentions) and art.mentions[k].start == ap.end() and art.mentions[k].person \
+                    and text.startswith((",", " -", " –", " —"), art.mentions[k].end):
+                # the name in apposition after the role ("The incumbent prime minister, Scott Morrison, pushed …")
+                m = art.mentions[k]
+                return art.canonical(m.text), m.start, m.end
             name, ok = art.resolve_role(hs, hw)
+            if (not ok or not art.named_before(name, hs)) and low[-1] in _PERSON_ROLES:
+                # no one named before holds the role: the person in focus who can hold it, else the person
+                # the next sentences name ("Poland's president has said … Andrzej Duda said")
+                focus = art.resolve_pronoun(hs, "person", role=low[-1]) if not ok and not low[-1].endswith("s") else ""
+                if focus and art.subject_lately(focus, hs):
+                    return focus, hs, he
+                later = art.named_next(hs, low[-1])
+                if later:
+                    return later, hs, he
             if ok:
                 return name, hs, he
             if low[-1] in _PERSON_ROLES and not low[-1].endswith("s"):
@@ -1655,7 +1869,12 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and low[-1] not in _ORG_WORDS \
             and low[-1] not in _MEDIA_ROLES and low[-1] not in _THING_NOUNS and all(w.islower() for w in hw[1:]):
         # (a capitalised word names a specific role or thing: "the UN Secretary-General", "the EU list")
-        # "the 38-year-old", "the driver": a person described, not named: the person in focus
+        # "the 38-year-old", "the driver": a person described, not named: the person in focus; but one
+        # introduced unnamed ("a brave driver whose video has since gone viral … the driver says") stays so
+        intro = re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?%s\b(?!\s*,?\s*[A-Z])" % re.escape(low[-1]),
+                          text[max(0, hs - 3000):hs])
+        if intro and low[-1] in _UNNAMED_PERSON:
+            return text[hs:he], hs, he
         name = art.resolve_pronoun(hs, "person")
         if name:
             return name, hs, he
@@ -1663,6 +1882,13 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
             and words[len(head_words)].group(0).lower() in ("from", "for", "of", "at"):
         # "the spokesperson from the National Security Council", no name given: said whose
         return text[hs:e].rstrip(" ,"), hs, he
+    if low[0] == "its" and 2 <= len(low) <= 4 and low[-1] in _ORG_HEADS | {"government", "military", "army"} \
+            and all(w.islower() for w in hw):
+        # "Russia will resume its participation …, its defence ministry said": the body of the country or
+        # organisation "its" stands for
+        owner = art.owner_of_its(hs)
+        if owner:
+            return f"{owner}’s {' '.join(hw[1:])}", hs, he
     # strip a possessive
     spk = text[hs:he]
     if spk.endswith(("’s", "'s", "´s")):
@@ -1989,7 +2215,10 @@ def _ends_phrase(text: str, mend: int, pend: int) -> bool:
 _LEADING_ADVERBIAL = re.compile(
     r"\s*(?:(?:On|In|During|At|After|Before|Earlier|Later|Last|Prior\s+to|Since|While|When|Speaking|Asked|"
     r"Following|Meanwhile|However|Still|Also|But|And|Yet|Then|Now|Separately|Instead|Overall|For\s+his\s+part|"
-    r"For\s+her\s+part|Addressing|Writing|Commenting|Responding|Reacting|Appearing|Citing|Referring)\b[^,;]{0,80},\s*)+")
+    r"For\s+her\s+part|Addressing|Writing|Commenting|Responding|Reacting|Appearing|Citing|Referring|"
+    # a time before or after ("A year after the Nazi surrender, he accepted …")
+    r"(?:An?|One|Two|Three|Four|Five|Several|A\s+few|Some)\s+(?:days?|weeks?|months?|years?|hours?|decades?)\s+"
+    r"(?:after|before|later|earlier|ago))\b[^,;]{0,80},\s*)+")
 
 
 def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_speaker: str = "") -> tuple[str, int, int]:
@@ -2022,6 +2251,12 @@ def _clause_subject(art: Article, sent: tuple[int, int], pos: int, *, outer_spea
         if mm.start < pos and len(pre) < 60 and not _PUNCT_OR_PREPOSITION.search(pre):
             # "Serial entrepreneur Oleg Tinkov has ...": a name after role words is the subject
             while i + 1 < len(art.mentions) and art.mentions[i + 1].start < pos:
+                am = _OWNER_ROLE_COMMA.fullmatch(text, mm.end, art.mentions[i + 1].start)
+                if am and am.group(1).lower() in _ROLEISH and art.mentions[i + 1].person:
+                    # "The EU’s foreign policy chief, Josep Borrell, was … justified in describing": the
+                    # person in apposition to the owner's role
+                    mm = art.mentions[i + 1]
+                    break
                 gap = text[mm.end:art.mentions[i + 1].start].split()
                 lone = not mm.person and " " not in mm.text and len(gap) <= 2 and all(g.islower() for g in gap)
                 if gap and all(g.lower() in _ROLEISH or g.lower() in SPEAKER_NOUNS for g in gap) or not gap or lone:

@@ -1904,6 +1904,8 @@ def _previous_attribution(f: _Field, k: int, sp: int, *, whole: bool) -> attr.At
     found = None
     for kk in range(k - 1, -1, -1):
         o = f.spans[kk]
+        if o.depth > 0:
+            continue  # (a quote nested in a longer one: "‘road maps’" inside the quotation that ends in sp)
         if o.end < ps:
             break
         if o.end >= ps and f.attrs[kk].speaker and o.depth == 0:

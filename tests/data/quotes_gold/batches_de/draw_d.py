@@ -8,80 +8,59 @@ Random: `random.Random(41)`, for each outlet in FILES order `rng.sample` of N_RA
 3,500 characters and at least one quotation mark. Sought: HAND_SOUGHT, chosen by reading the --candidates listing.
 Excludes every (file, row) in batches A, B and held-out C; from RT.csv only even rows (batch E takes odd).
 """
-import json, random, re, sys
+import random
+import re
+import sys
 from pathlib import Path
-
-import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent
-ARGS = [a for a in sys.argv[1:] if not a.startswith('--')]
-CORPORA = Path(ARGS[0]) if ARGS else HERE.parents[3] / ".." / "shared" / "corpora"
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'Guardian': 'ukraine-media/data/guardian.csv',
-         'AP': 'ukraine-media/data/AssociatedPress.csv', 'Daily Mail': 'ukraine-media/data/DailyMail.csv',
-         'ABC': 'ukraine-media/data/ABC.csv', 'Mirror': 'ukraine-media/data/Mirror.csv',
-         'NBC': 'ukraine-media/data/NBC.csv'}
+sys.path.insert(0, str(GOLD))
+import drawlib  # shared steps of the draw scripts, in the folder above
+
+CORPORA = drawlib.corpora_dir(sys.argv)
+FILES = drawlib.files(['RT', 'Guardian', 'AP', 'Daily Mail', 'ABC', 'Mirror', 'NBC'])
 N_RANDOM = {'RT': 4, 'Guardian': 4, 'AP': 4, 'Daily Mail': 4, 'ABC': 3, 'Mirror': 3, 'NBC': 4}   # 26
 # documents sought by hand, after reading the candidates that --candidates lists (short quoted words in the
 # headline, "so-called" + quote, short single-quoted words in the text, short quotes with no speech verb)
-HAND_SOUGHT = [('RT', 436), ('RT', 376), ('RT', 668), ('RT', 198), ('Daily Mail', 79), ('Daily Mail', 140), ('RT', 684),
-               ('RT', 702), ('Daily Mail', 201), ('Daily Mail', 67), ('Daily Mail', 172), ('RT', 472), ('Daily Mail', 47)]
-QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
-SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
+HAND_SOUGHT = [('RT', 436), ('RT', 376), ('RT', 668), ('RT', 198), ('Daily Mail', 79), ('Daily Mail', 140),
+               ('RT', 684), ('RT', 702), ('Daily Mail', 201), ('Daily Mail', 67), ('Daily Mail', 172), ('RT', 472),
+               ('Daily Mail', 47)]
 SPEECH = re.compile(r'\b(sa(id|y|ys)|t[oe]ll?d?s?|add\w*|according|claim\w*|wr[oi]te\w*|call\w*|describ\w*|dubb\w*|'
                     r'stat\w*|insist\w*|warn\w*|urg\w*|argu\w*|accus\w*|not\w*|explain\w*|ask\w*|brand\w*|label\w*|'
                     r'tweet\w*|denounc\w*|slam\w*|blast\w*|refer\w*|put it|post\w*|report\w*|announc\w*|decla\w*|'
-                    r'sugg\w*|deem\w*|known as|nicknamed|nam\w*|term\w*|quot\w*)\b', re.I)
-
-
-def score(t, ti):
-    """Scare-candidate score: short quoted words in the headline count 3, "so-called" + quote 2, short
-    single-quoted words in the text 1."""
-    s = 3 * len(SQ.findall(ti)) + 2 * len(re.findall(r"so-called [‘'“\"]", t))
-    return s + len(re.findall(r"(?:^|[\s(])[‘'][A-Za-z-]+(?: [A-Za-z-]+){0,2}[’'](?=[\s,.;:!?)])", t))
+                    r'sugg\w*|deem\w*|known as|nicknamed|nam\w*|term\w*|quot\w*)\b', re.IGNORECASE)
 
 
 def eligible():
     """(outlet -> [(row, text, title)]) of rows not in batches A, B, C; RT even rows only."""
-    excl = {json.loads(l)['source'] for b in 'ab' for l in open(GOLD / f'documents_{b}.jsonl')}
-    excl |= {json.loads(l)['source'] for l in open(GOLD / 'heldout' / 'documents_c.jsonl')}
-    elig = {}
-    for o, p in FILES.items():
-        df = pd.read_csv(CORPORA / p)
-        elig[o] = [(i, r['Text'], str(r['Title'])) for i, r in df.iterrows()
-                   if isinstance(r['Text'], str) and r['Text'] and f'corpora/{p}:row {i}' not in excl
-                   and (o != 'RT' or i % 2 == 0)]
-    return elig
+    excl = drawlib.sources([GOLD / 'documents_a.jsonl', GOLD / 'documents_b.jsonl',
+                            GOLD / 'heldout' / 'documents_c.jsonl'])
+    return drawlib.eligible(FILES, CORPORA, excl, keep=lambda o, i: o != 'RT' or i % 2 == 0)
 
 
 def draw(elig):
     """The random picks (seeded) followed by the hand-sought ones."""
-    rng = random.Random(41)
-    docs = []
-    for o in FILES:
-        pool = [x for x in elig[o] if len(x[1]) < 3500 and QM.search(x[1] + ' ' + x[2])]
-        docs += [(o, i, 'random') for i, _, _ in rng.sample(pool, N_RANDOM[o])]
+    docs = drawlib.random_picks(random.Random(41), elig, N_RANDOM)
     ok = {(o, i) for o in FILES for i, _, _ in elig[o]}
     assert all(x in ok for x in HAND_SOUGHT), 'a hand-sought document is in batch A/B/C or an odd RT row'
-    return docs + [(o, i, 'sought') for o, i in HAND_SOUGHT]
+    return docs + drawlib.sought(HAND_SOUGHT)
 
 
 def candidates(elig, used):
     """Print scare candidates to read: per outlet the best-scoring rows with their short quoted spans, then
     every short quoted span (texts under 6,000 characters) whose sentence has no speech verb."""
     for o in FILES:
-        sc = sorted(((score(t, ti), i, t, ti) for i, t, ti in elig[o] if len(t) < 4500 and (o, i) not in used),
-                    reverse=True)
-        for s, i, t, ti in sc[:12]:
+        for s, i, t, ti in drawlib.ranked(o, elig[o], used)[:12]:
             if s == 0:
                 break
-            shorts = [m.group(1) for m in SQ.finditer(ti + ' ' + t)]
+            shorts = [m.group(1) for m in drawlib.SQ.finditer(ti + ' ' + t)]
             print(f'{o}\t{i}\t{s}\t{ti[:90]}\t{shorts[:8]}')
     for o in FILES:
         for i, t, ti in elig[o]:
             if len(t) > 6000 or (o, i) in used:
                 continue
-            for m in SQ.finditer(t):
+            for m in drawlib.SQ.finditer(t):
                 a, b = t.rfind('. ', 0, m.start()), t.find('. ', m.end())
                 if not SPEECH.search(t[max(a, 0):b if b > 0 else len(t)]):
                     print(f'{o}\t{i}\tno speech verb\t{t[max(0, m.start() - 90):m.end() + 40]!r}')
@@ -93,16 +72,8 @@ def main():
     if '--candidates' in sys.argv:
         candidates(elig, {(o, i) for o, i, how in docs if how == 'random'})
         return
-    for o, i, how in docs:
-        print(o, i, how)
-    got = {}
-    spans = [json.loads(l) for l in open(GOLD / 'spans_d.jsonl')]
-    for l in open(GOLD / 'documents_d.jsonl'):
-        d = json.loads(l)
-        first = next(s for s in spans if s['gold_id'] == d['gold_id'])
-        got[d['source']] = first['note'].split(';')[0]
-    want = {f'corpora/{FILES[o]}:row {i}': how for o, i, how in docs}
-    assert want == got, 'documents_d.jsonl does not match the draw'
+    drawlib.print_picks(docs)
+    drawlib.check_batch(docs, FILES, GOLD / 'documents_d.jsonl', GOLD / 'spans_d.jsonl', slices=False)
     print(len(docs), 'documents; matches documents_d.jsonl')
 
 

@@ -7,19 +7,17 @@ Prints the (outlet, row, how) picks and checks them against documents_e.jsonl (a
 text equals field[start:end]). Batch E is disjoint from batches A, B, C (their `source` fields) and from the
 sibling batch D (which takes only even RT rows; batch E takes only odd RT rows).
 """
-import json, random, re, sys
+import random
+import sys
 from pathlib import Path
-
-import pandas as pd
 
 HERE = Path(__file__).resolve().parent
 GOLD = HERE.parent
-ARGS = [a for a in sys.argv[1:] if not a.startswith('--')]
-CORPORA = Path(ARGS[0]) if ARGS else HERE.parents[3] / ".." / "shared" / "corpora"
-FILES = {'RT': 'ukraine-media/data/RT.csv', 'BBC': 'ukraine-media/data/bbc.csv',
-         'Reuters': 'ukraine-media/data/Reuters.csv', 'Fox': 'ukraine-media/data_filtered/data_removed/Fox.csv',
-         'CBS': 'ukraine-media/data/CBS.csv', 'Express': 'ukraine-media/data/Express.csv',
-         'CNN': 'ukraine-media/data/CNN.csv', 'HuffPost': 'ukraine-media/data/HuffPost.csv'}
+sys.path.insert(0, str(GOLD))
+import drawlib  # shared steps of the draw scripts, in the folder above
+
+CORPORA = drawlib.corpora_dir(sys.argv)
+FILES = drawlib.files(['RT', 'BBC', 'Reuters', 'Fox', 'CBS', 'Express', 'CNN', 'HuffPost'])
 N_RANDOM = 3          # random documents per outlet
 # documents sought by hand: read from the candidates the --candidates listing prints (short quoted words in
 # the headline, "so-called" + quote, short single-quoted words in the text), chosen by reading
@@ -27,79 +25,29 @@ HAND_SOUGHT = [('RT', 235), ('RT', 539), ('RT', 459), ('RT', 913), ('RT', 801), 
                ('HuffPost', 381), ('Fox', 176), ('Fox', 956), ('Express', 17), ('Express', 29),
                ('RT', 927), ('RT', 455), ('HuffPost', 358), ('HuffPost', 573), ('Express', 8),
                ('Fox', 604), ('Fox', 0), ('Fox', 961), ('Fox', 379), ('Fox', 695)]
-QM = re.compile(r'[“”"«»„‘]|(?<![A-Za-z0-9])\'')
-SQ = re.compile(r"(?:^|[\s(])[‘'“\"]([A-Za-z-]+(?: [A-Za-z-]+){0,2})[’'”\"](?=[\s,.;:!?)]|$)")
-
-
-def score(t, ti):
-    """Scare-candidate score: short quoted words in the headline, "so-called" + quote, short ‘…’ words."""
-    s = 3 * len(SQ.findall(ti)) + 2 * len(re.findall(r"so-called [‘'“\"]", t))
-    return s + len(re.findall(r"(?:^|[\s(])[‘'][A-Za-z-]+(?: [A-Za-z-]+){0,2}[’'](?=[\s,.;:!?)])", t))
-
-
-def excluded():
-    """Sources already in batches A, B and held-out C."""
-    paths = [GOLD / 'documents_a.jsonl', GOLD / 'documents_b.jsonl', GOLD / 'heldout' / 'documents_c.jsonl']
-    return {json.loads(l)['source'] for p in paths for l in open(p)}
 
 
 def eligible():
-    """Per outlet, (row, text, title) of rows with text, not excluded; RT odd rows only."""
-    excl, elig = excluded(), {}
-    for o, p in FILES.items():
-        df = pd.read_csv(CORPORA / p)
-        elig[o] = [(i, r['Text'], str(r['Title'])) for i, r in df.iterrows()
-                   if isinstance(r['Text'], str) and r['Text'] and f'corpora/{p}:row {i}' not in excl
-                   and (o != 'RT' or i % 2 == 1)]
-    return elig
+    """Per outlet, (row, text, title) of rows with text, not in batches A, B and held-out C; RT odd rows only."""
+    excl = drawlib.sources([GOLD / 'documents_a.jsonl', GOLD / 'documents_b.jsonl',
+                            GOLD / 'heldout' / 'documents_c.jsonl'])
+    return drawlib.eligible(FILES, CORPORA, excl, keep=lambda o, i: o != 'RT' or i % 2 == 1)
 
 
 def draw(elig):
     """Random picks (seed 43, N_RANDOM per outlet, short texts with a quotation mark), then the hand-sought."""
-    rng = random.Random(43)
-    short = lambda o: [x for x in elig[o] if len(x[1]) < 3500 and QM.search(x[1] + ' ' + x[2])]
-    docs = []
-    for o in FILES:
-        docs += [(o, i, 'random') for i, _, _ in rng.sample(short(o), N_RANDOM)]
-    used = {(o, i) for o, i, _ in docs}
-    assert not used & set(HAND_SOUGHT), 'a hand-sought document is also a random one'
-    return docs + [(o, i, 'sought') for o, i in HAND_SOUGHT]
-
-
-def candidates(elig, used):
-    """Print the highest-scoring scare candidates per outlet (to read and choose from by hand)."""
-    for o in FILES:
-        sc = sorted(((score(t, ti), i, ti) for i, t, ti in elig[o] if len(t) < 4500 and (o, i) not in used),
-                    reverse=True)
-        for s, i, ti in sc[:15]:
-            print(o, i, s, ti[:100])
-
-
-def check(docs):
-    """documents_e.jsonl holds exactly the draw, first-span notes say how; every span's text is its slice."""
-    spans = [json.loads(l) for l in open(GOLD / 'spans_e.jsonl')]
-    got, fields = {}, {}
-    for l in open(GOLD / 'documents_e.jsonl'):
-        d = json.loads(l)
-        fields[d['gold_id']] = d
-        first = next(s for s in spans if s['gold_id'] == d['gold_id'])
-        got[d['source']] = first['note'].split(';')[0]
-    for s in spans:
-        assert fields[s['gold_id']][s['field']][s['start']:s['end']] == s['text'], s
-    want = {f'corpora/{FILES[o]}:row {i}': how for o, i, how in docs}
-    assert want == got, 'documents_e.jsonl does not match the draw'
-    print(len(docs), 'documents,', len(spans), 'spans; matches documents_e.jsonl')
+    return drawlib.random_then_sought(random.Random(43), elig, N_RANDOM, HAND_SOUGHT)
 
 
 def main():
     elig = eligible()
     docs = draw(elig)
     if '--candidates' in sys.argv:
-        candidates(elig, {(o, i) for o, i, _ in docs})
+        drawlib.print_top(elig, docs)
         return
-    for o, i, how in docs:
-        print(o, i, how)
-    check(docs)
+    drawlib.print_picks(docs)
+    _, spans = drawlib.check_batch(docs, FILES, GOLD / 'documents_e.jsonl', GOLD / 'spans_e.jsonl')
+    print(len(docs), 'documents,', len(spans), 'spans; matches documents_e.jsonl')
 
 
 if __name__ == '__main__':
