@@ -1762,9 +1762,9 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
      "creditors.", "enhanced surveillance", "other"),
     ("Eastern Ukrainians (“skhidnyaks” is the derogatory term used in the western parts of the country) may go to "
      "the front and die all they want.", "skhidnyaks", "other"),
-    # ... but a phrase of the prior stays scare (RT.csv row 331)
-    ("But that was then and this is now in the West’s ‘rules-based order’, where each occasion requires a new set "
-     "of rules.", "rules-based order", "scare"),
+    # ... but a phrase of the prior stays scare (RT.csv, outside the gold)
+    ("Russia has become a leader of the Global South, led by Russian President Vladimir Putin, who represents a "
+     "rejection of the so-called 'rules-based order'.", "rules-based order", "scare"),
     # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
     ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
      "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),
@@ -1837,3 +1837,17 @@ def test_a_view_given_with_to_and_more_feelings():
     r = _typed("Ms Champion said she was sure the British people who had given so quickly to the appeal would be "
                "\"astounded\" by the lack of speed of the government's aid delivery.", "astounded")
     assert r["quote_type"] == "partial"
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker", [
+    # guideline v2, order of the tests: a possessor is a source (RT.csv row 331, outside the gold)
+    ("But that was then and this is now in the West’s ‘rules-based order’, where each occasion requires a new set "
+     "of rules.", "rules-based order", "partial", "West"),
+    # ... not of a word modifying the noun after it (DailyMail, batch A): the tests are Russia's
+    ("Mystery of Russia's 'missing' nuclear tests: No sign of long-awaited drills.", "missing", "scare", ""),
+    # ... nor across a describing word (Guardian, batch B)
+    ("Behind Nato’s defensive ‘shield’ lies weakness and division.", "shield", "scare", ""),
+])
+def test_a_possessor_is_a_source(text, quoted, qtype, speaker):
+    r = _typed(text, quoted)
+    assert r["quote_type"] == qtype and (speaker in r["speaker"] if speaker else r["speaker"] == "")

@@ -968,7 +968,8 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 # ‘as Long as It Takes’"; a headline's first-person words stay speech, typed below)
                 agent = _cue_clause_attribution(f, q, art.sentences[si] if art.sentences else (0, len(text)))
             if agent is None and not headline and art.sentences:
-                agent = _opinion_attribution(f, q, si) or _to_view_attribution(f, q, si)
+                agent = _opinion_attribution(f, q, si) or _to_view_attribution(f, q, si) \
+                    or _possessor_source(f, q, ss)
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
@@ -1872,6 +1873,44 @@ def _stated_aim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | 
         spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
     elif m.group("pron"):
         spk = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) or ""
+    return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
+
+
+# a possessor right before the span: "the West’s ‘rules-based order’", "its ‘peacekeepers’"
+_POSSESSOR_RIGHT_BEFORE = re.compile(r"(?:\b(?P<pron>his|her|their|its)|(?P<name>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)"
+                                     r"[’']s?)\s+(?:so-called\s+)?$")
+
+
+_IS_CONTRACTED = {"it", "that", "what", "there", "here", "he", "she", "who", "this", "where", "how", "let"}
+
+
+def _possessor_source(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """Guideline v2 (order of the tests): a possessor is a source. A span of up to three words right after
+    its possessor, as the head of its noun group (*the West’s ‘rules-based order’, where …*, *its so-called
+    ‘peacekeepers’*), is the possessor's term: partial, the possessor speaking, no cue. Not a modifier of
+    a noun after it (*Russia's 'missing' nuclear tests*: the tests are Russia's, not the word), nor a
+    possessor with a describing word between (*Nato’s defensive ‘shield’*), a name (*Fox News’ ‘Outnumbered’*),
+    or a term the writer uses whoever owns it (*Iran's ‘breakout time’*, the signs of ``_held_as_term``)."""
+    text = f.text
+    words = _words(text[q.start:q.end])
+    if not 1 <= len(words) <= 3 or f.name == "title":
+        return None
+    m = _POSSESSOR_RIGHT_BEFORE.search(text, max(sent_start, q.start - 50), max(sent_start, q.start - 1))
+    if not m or f.art.in_quote(m.start()) or words[0][:1].isupper() \
+            or m.group("name") and m.group("name").split()[-1].lower() in _IS_CONTRACTED:
+        return None  # (a name: Fox News’ ‘Outnumbered’; "It’s" is "it is")
+    if _held_as_term(f, q, sent_start):
+        return None  # a term the writer uses, whoever owns it: Iran's ‘breakout time’
+    nxt = re.match(r"\s+([a-z][a-z\-]+)\b", text[q.end + 1:q.end + 40])
+    if nxt and nxt.group(1) not in _NOT_A_HEAD and text[q.start:q.end].rstrip()[-1:].isalnum():
+        return None  # a modifier of the noun after it
+    if m.group("name"):
+        spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
+    else:
+        spk, a, b = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) \
+            or "", -1, -1
+    if not spk:
+        return None
     return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
 
 
