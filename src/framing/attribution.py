@@ -563,6 +563,7 @@ _OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secret
                                "chief", "head", "premier", "chancellor"}
 _ING_NOUNS = {"briefing", "warning", "ruling", "hearing"}  # (not "during the live broadcast reading: “…”")
 _IN_DET_BEFORE = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,3}$")
+_ADVERB_END = re.compile(r"\b[a-z]+ly\s+$")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -2007,7 +2008,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # participle: "..., adding that", "responded by saying", "calling it"
     if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])
-                                             or _AFTER_VERB_OBJECT.search(tail[-40:])):
+                                             or _AFTER_VERB_OBJECT.search(tail[-40:])
+                                             or _PARTICIPLE_INTRO.search(_ADVERB_END.sub("", tail[-40:]))):
+        # (an adverb before the participle too: "…, sarcastically captioning it “…”")
         # (also after a verb and its object: "Someone replied to the video saying: …")
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:
