@@ -693,3 +693,10 @@ def test_a_participle_after_an_adverb_takes_the_clause_subject():
             "“bitch,” though he misspelled the word.")
     a = attribution_of(text, "bitch,")
     assert (a.speaker, a.cue) == ("Richard Barnett", "call")
+
+
+def test_the_person_opening_a_clause_before_long_appositives():
+    # Gender Gap Tracker text: the subject is the person named first, not the last appositive
+    text = ("Tareq Hadad, the co-founder with his father of Peace By Chocolate, a chocolate company based in Antigonish, "
+            "N.S., says the topic of citizenship is “a matter of daily discussion” in his family.")
+    assert attribution_of(text, "a matter of daily discussion").speaker == "Tareq Hadad"
