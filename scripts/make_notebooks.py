@@ -133,6 +133,19 @@ OUTLET = [
     code('reports.show_figure(reports.optional(plots.plot_cue_categories, attribution), "attribution_cues", inputs)'),
     code('reports.show_table(attribution, "attribution_cues", inputs, caption="Attribution cue categories per speaker, outlet against all others.")'),
     md('''
+        ## Scare quotes
+
+        The extractor types a quoted word or short phrase **scare** when the article attributes it to no one
+        (*Putin was “re-elected”*, *the ‘liberation’ of Mariupol*). On new text that typing is about half right
+        (held-out gold, README "Accuracy": most false ones are terms, names, or a source's words the rules did
+        not tie to the source), so these counts are **candidates**: read the sample below before comparing
+        outlets, and report the hand-checked share with any scare-quote rate.
+        The outlet's rate against the rest is the row *quote / scare* of the feature table above; here is a
+        seeded random sample of its scare-quote candidates, each in its sentence.
+    '''),
+    code('scare_sample = kwic.sample_kwic(kwic.kwic(docs, hits, feature="quote", key="scare", outlet=outlet, width=70), n=20, by=None, seed=seed)'),
+    code('reports.show_table(scare_sample[["date", "left", "match", "right"]], "scare_quote_sample", inputs, caption="A random sample of the outlet\'s scare-quote candidates, in context: read before counting.", max_rows=20)'),
+    md('''
         ## Words that set the outlet apart
 
         Keyness of words in this outlet's articles against all other articles: log-likelihood G² (Dunning
@@ -225,6 +238,21 @@ COMPARISON = [
     code('attribution = reports.optional(stats.attribution_by_speaker, docs, hits, min_quotes=10, seed=seed)'),
     code('reports.show_figure(reports.optional(plots.plot_cue_categories, attribution), "attribution_cues", inputs)'),
     code('reports.show_table(attribution, "attribution_cues", inputs, caption="Attribution cue categories per speaker and outlet.")'),
+    md('''
+        ## Scare quotes
+
+        The extractor types a quoted word or short phrase **scare** when the article attributes it to no one
+        (*Putin was “re-elected”*, *the ‘liberation’ of Mariupol*). On new text that typing is about half right
+        (held-out gold, README "Accuracy": most false ones are terms, names, or a source's words the rules did
+        not tie to the source), so these counts are **candidates**: read the sample below before comparing
+        outlets, and report the hand-checked share with any scare-quote rate.
+        First the rate per outlet (scare-quote candidates per 1,000 words, with the bootstrap interval of the
+        feature table above), then five candidates per outlet drawn at random, each in its sentence.
+    '''),
+    code('scare_rates = rates.query("feature == \'quote\' and key == \'scare\'")'),
+    code('reports.show_figure(reports.optional(plots.plot_intervals, scare_rates, estimate="rate", xlabel="scare-quote candidates per 1,000 words"), "scare_quote_rates", inputs)'),
+    code('scare_sample = kwic.sample_kwic(kwic.kwic(docs, hits, feature="quote", key="scare", width=70), n=5, by="outlet", seed=seed)'),
+    code('reports.show_table(scare_sample[["outlet", "date", "left", "match", "right"]], "scare_quote_sample", inputs, caption="Five scare-quote candidates per outlet, drawn at random, in context: read before comparing rates.", max_rows=60)'),
     md('''
         ## How distinctive is each outlet's framing?
 

@@ -682,3 +682,21 @@ def test_a_passive_agent_and_an_absolute_clause_subject_are_antecedents():
             "MP who represents the region in the Russian parliament, warning Kiev that retaliation will be harsh. "
             "According to him, such a strike would be followed by “a crushing blow to decision-making centers in Kiev.”")
     assert attribution_of(text, "a crushing blow to decision-making centers in Kiev.").speaker == "Mikhail Sheremet"
+
+
+def test_a_participle_after_an_adverb_takes_the_clause_subject():
+    # RT (d-rt-0702) and HuffPost (ukraine-media row 525): "…, sarcastically captioning it “…”"
+    text = ("For instance, the diplomat posted a picture on social media of a snail with a rifle bullet taped to its "
+            "shell, sarcastically captioning it “German help is already on its way to us.”")
+    assert attribution_of(text, "German help is already on its way to us.").cue == "caption"
+    text = ("Richard Barnett allegedly took a piece of Pelosi’s mail and left her a note, apparently calling her a "
+            "“bitch,” though he misspelled the word.")
+    a = attribution_of(text, "bitch,")
+    assert (a.speaker, a.cue) == ("Richard Barnett", "call")
+
+
+def test_the_person_opening_a_clause_before_long_appositives():
+    # Gender Gap Tracker text: the subject is the person named first, not the last appositive
+    text = ("Tareq Hadad, the co-founder with his father of Peace By Chocolate, a chocolate company based in Antigonish, "
+            "N.S., says the topic of citizenship is “a matter of daily discussion” in his family.")
+    assert attribution_of(text, "a matter of daily discussion").speaker == "Tareq Hadad"

@@ -563,6 +563,7 @@ _OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secret
                                "chief", "head", "premier", "chancellor"}
 _ING_NOUNS = {"briefing", "warning", "ruling", "hearing"}  # (not "during the live broadcast reading: “…”")
 _IN_DET_BEFORE = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,3}$")
+_ADVERB_END = re.compile(r"\b[a-z]+ly\s+$")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -1669,7 +1670,35 @@ def _np_before(art: Article, pos: int, floor: int) -> tuple[int, int] | None:
             k -= 1
         if (k < 0 or toks[k][2] in (",", ";", ":")) and toks[k + 1][2].lower() in ("a", "an", "one", "the"):
             return toks[k + 1][0], toks[start_tok - 2][1]
+    if start_tok > 0 and toks[start_tok - 1][2] == "," and w0.lower() in ("a", "an", "the"):
+        # a second or longer appositive ("Will Young, a locomotive mechanic based in Kansas City, Mo., and an
+        # organizer at …, said"; "Tareq Hadad, the co-founder … of Peace By Chocolate, a chocolate company
+        # based in Antigonish, N.S., says"): the person named with a comma at the clause's start
+        named = _person_opening_appositives(art, floor, toks[start_tok - 1][0])
+        if named is not None:
+            return named.start, named.end
     return toks[start_tok][0], toks[end_tok][1]
+
+
+def _person_opening_appositives(art: Article, floor: int, comma: int) -> Mention | None:
+    """The person named at the start of the clause (after an opening adverbial) and followed by a comma,
+    when only appositive words (no cue, no sentence end, no quotation) come between it and ``comma``."""
+    text = art.text
+    lead = _LEADING_ADVERBIAL.match(text, floor, comma)
+    start = lead.end() if lead else floor
+    while start < comma and text[start].isspace():
+        start += 1
+    k = bisect.bisect_left(art.mention_starts, start)
+    if k >= len(art.mentions):
+        return None
+    m = art.mentions[k]
+    if m.start != start or not m.person or not text.startswith(",", m.end) or m.end >= comma:
+        return None
+    between = text[m.end:comma]
+    if _cues_in(art, m.end, comma) or re.search(r"[.!?]\s+[A-Z]|[“”\"]", between) \
+            or re.search(r"\b(?:is|are|was|were|has|have|had|will|would)\b", between):
+        return None
+    return m
 
 
 def _np_after(art: Article, pos: int, ceil: int) -> tuple[int, int] | None:
@@ -2007,7 +2036,9 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             return spk[0], spk[1], spk[2], cue_text, cue_end
     # participle: "..., adding that", "responded by saying", "calling it"
     if cue.text.lower().endswith("ing") and (not tail or _PARTICIPLE_INTRO.search(tail[-24:])
-                                             or _AFTER_VERB_OBJECT.search(tail[-40:])):
+                                             or _AFTER_VERB_OBJECT.search(tail[-40:])
+                                             or _PARTICIPLE_INTRO.search(_ADVERB_END.sub("", tail[-40:]))):
+        # (an adverb before the participle too: "…, sarcastically captioning it “…”")
         # (also after a verb and its object: "Someone replied to the video saying: …")
         spk = _clause_subject(art, sent, cue.start, outer_speaker=outer_speaker)
         if spk[0]:

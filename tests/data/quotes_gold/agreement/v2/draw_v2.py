@@ -69,8 +69,7 @@ def draw(frames, rng):
 def write(path, rows):
     """Write dicts as .jsonl."""
     with open(path, "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
 def main():

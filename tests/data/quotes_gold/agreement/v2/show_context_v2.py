@@ -14,9 +14,10 @@ def load_docs():
     """gold_id -> document, over the tuning batches' documents files."""
     docs = {}
     for b in "abde":
-        for line in open(GOLD / f"documents_{b}.jsonl", encoding="utf-8"):
-            d = json.loads(line)
-            docs[d["gold_id"]] = d
+        with open(GOLD / f"documents_{b}.jsonl", encoding="utf-8") as f:
+            for line in f:
+                d = json.loads(line)
+                docs[d["gold_id"]] = d
     return docs
 
 
@@ -33,7 +34,7 @@ def show(it, d, width):
     if 3 <= len(words) < 60:
         for fld in ("title", "text"):
             t = d[fld]
-            for m in re.finditer(r"\b" + re.escape(words) + r"\b", t, re.I):
+            for m in re.finditer(r"\b" + re.escape(words) + r"\b", t, re.IGNORECASE):
                 if fld == it["field"] and m.start() <= s < m.end() + 2:
                     continue
                 print(f"  ALSO {fld}@{m.start()}:", t[max(0, m.start() - 150):m.end() + 150].replace("\n", " ¶ "))
@@ -42,7 +43,8 @@ def show(it, d, width):
 
 def main():
     docs = load_docs()
-    items = [json.loads(line) for line in open(HERE / "blind_items.jsonl", encoding="utf-8")]
+    with open(HERE / "blind_items.jsonl", encoding="utf-8") as f:
+        items = [json.loads(line) for line in f]
     a, b = int(sys.argv[1]), int(sys.argv[2])
     width = int(sys.argv[3]) if len(sys.argv) > 3 else 250
     for it in items[a:b]:
