@@ -15,8 +15,8 @@ GGT_FLOORS = {"f1_0.3": 84.8, "f1_0.8": 83.5, "speaker_0.3": 92.6, "verb_0.3": 9
 # measurement: the in-sample set changed, so the floors were reset to the new scores minus ~0.01).
 # Re-set on 2026-11-24 when the gold was re-read against guideline v2 (16 tuning spans typed scare
 # became other terms; same rules: scare F1 0.805 -> 0.701, other 0.836 -> 0.794, cue 0.903 -> 0.910).
-# Raised on 2026-11-24 after typing round 4 (terms against doubt): scare F1 0.701 -> 0.855, other 0.794 -> 0.859.
-SCARE_FLOORS = {"scare_f1": 0.845, "speaker_accuracy": 0.86, "cue_accuracy": 0.90, "span_f1": 0.99,
+# Raised on 2026-11-24 after typing round 4 (terms against doubt): scare F1 0.701 -> 0.862, other 0.794 -> 0.859.
+SCARE_FLOORS = {"scare_f1": 0.85, "speaker_accuracy": 0.86, "cue_accuracy": 0.90, "span_f1": 0.99,
                 "direct_f1": 0.97, "partial_f1": 0.945, "other_f1": 0.85}
 
 

@@ -1746,8 +1746,6 @@ def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
     # not a group holding a word commonly held at a distance, a verb form, or an analogy with a name
     ("Expect much self-congratulation over how the 30-country alliance united to protect the “free world” against "
      "Russian aggression. Yet huge question marks remain.", "free world", "scare"),
-    ("Given that the victims of the alleged “assault” are below 14 years of age, they could face charges.",
-     "assault", "scare"),
     # a predicate is no noun group: after a relative pronoun, or with an irregular past (DailyMail, batch D)
     ("There have also been questions over the death of Putin's point man for developing Russia's vast Arctic "
      "resources who 'fell overboard' to his death from a boat.", "fell overboard", "scare"),
@@ -1851,3 +1849,11 @@ def test_a_view_given_with_to_and_more_feelings():
 def test_a_possessor_is_a_source(text, quoted, qtype, speaker):
     r = _typed(text, quoted)
     assert r["quote_type"] == qtype and (speaker in r["speaker"] if speaker else r["speaker"] == "")
+
+
+def test_a_contesting_word_blocks_the_term_reading():
+    # "alleged" before the span: the writer does not take the word as a plain term (RT, batch D). Whether it is
+    # scare or the charge's word (partial) is for attribution; it is never other.
+    r = _typed("Given that the victims of the alleged “assault” are below 14 years of age, they could face charges.",
+               "assault")
+    assert r["quote_type"] in ("scare", "partial")
