@@ -700,3 +700,28 @@ def test_the_person_opening_a_clause_before_long_appositives():
     text = ("Tareq Hadad, the co-founder with his father of Peace By Chocolate, a chocolate company based in Antigonish, "
             "N.S., says the topic of citizenship is “a matter of daily discussion” in his family.")
     assert attribution_of(text, "a matter of daily discussion").speaker == "Tareq Hadad"
+
+
+def test_crow_sniff_and_scold_report_speech():
+    # Gender Gap Tracker text: verbs of manner next to the words
+    text = "She picked the rose up and crowed, “Oh, it’s my rose,” which is when Tracy started having palpitations."
+    a = attribution_of(text, "Oh, it’s my rose,")
+    assert (a.cue, a.cue_category) == ("crow", "distancing")
+    text = "“There’s no advantage to being an older woman here,” Demi sniffed."
+    assert attribution_of(text, "There’s no advantage to being an older woman here,").cue == "sniff"
+    text = "“In our normal relationships, you would not do that,” he scolded."
+    assert attribution_of(text, "In our normal relationships, you would not do that,").cue == "scold"
+    assert [c.lemma for c in article("A crow sat on the fence and sniffed the air.").cues] == []
+
+
+def test_as_x_put_it_gives_the_words_to_x():
+    # Daily Mail (d-dm-0071) and RT (ukraine-media row 946)
+    text = ("Republicans have already warned they won't be offering a 'blank check' to Ukraine, as GOP Leader Kevin "
+            "McCarthy put it.")
+    a = attribution_of(text, "blank check")
+    assert (a.speaker, a.cue) == ("Kevin McCarthy", "put")
+    text = ("Blaming the high energy prices and inflation in the West on Russia – “Putin’s price hike,” as the White "
+            "House put it – is “stupidity”.")
+    assert attribution_of(text, "Putin’s price hike,").cue == "put"
+    # "put" alone is no cue
+    assert [c.lemma for c in article("He put the phone down and left.").cues] == []

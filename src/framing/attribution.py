@@ -545,9 +545,12 @@ _NOUN_LIKE_CUES = {"urge", "blast", "charge", "joke", "rant", "state", "report",
                    "statement", "question", "estimate", "show", "find", "document", "concern", "fear", "hope"}
 _DET_BEFORE = re.compile(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|every|each|any|no)\s+"
                          r"(?:[\w’'\-]+\s+)?$", re.I)
-#: Cues that report speech only beside a quotation: after its close ("“…,” stormed one critic") or before its
+#: Cues that report speech only beside a quotation: after its close ("“…,” stormed one critic", "“…,” Demi
+#: sniffed") or before its
 #: opening mark, a colon allowed ("cheered on Twitter: “…”"; not "shared the following excerpts: The …").
-_AT_QUOTE_ONLY = {"storm", "cheer", "detail", "list", "share"}
+_AT_QUOTE_ONLY = {"storm", "cheer", "detail", "list", "share", "crow", "sniff"}
+_AS_BEFORE = re.compile(r"\bas\s+(?:[\w’'\-\.]+\s+){1,5}$")
+_QUOTE_CLOSE_BEFORE = re.compile(r"[”\"’']\s*,?\s*(?:[\w’'\-\.]+\s+){0,3}$")  # ("“…,” Demi sniffed")
 _COLON_OR_QUOTE_SOON = re.compile(r"[^.!?:“”\"‘’]{0,60}?(?::\s*)?[“\"‘]")
 _DET_NAME_BEFORE = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+(?:[A-Z][\w’'\-\.]*\s+){0,3}[A-Z][\w’'\-\.]*[^s\W]\s+$")
 #: Names alone before a name, after a sentence end, and names alone after it up to an opening mark: a caption
@@ -1038,7 +1041,9 @@ class Article:
                 continue  # "had maintained “excellent” relationships": keep, not say
             if w == "state" and not _STATE_VERB_AFTER.match(text, end):
                 continue  # "Russian state media", "state bodies": the noun (the verb takes that / a colon / a quote)
-            if lemma in _AT_QUOTE_ONLY and not (_AFTER_QUOTE.search(text, max(0, ws - 4), ws)
+            if lemma == "put" and not (text.startswith(" it", end) and _AS_BEFORE.search(text, max(0, ws - 60), ws)):
+                continue  # "put" reports words only in "as X put it"
+            if lemma in _AT_QUOTE_ONLY and not (_QUOTE_CLOSE_BEFORE.search(text, max(0, ws - 50), ws)
                                                  or _COLON_OR_QUOTE_SOON.match(text, end)):
                 continue  # "a perfect storm of …", "cheered the troops": no speech without a quotation beside it
             if w[0].isupper():  # capitalised: only at a sentence/line start ("According to ...", "Says ...")
@@ -2454,6 +2459,8 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
                 pref = 0  # (not "“…,” he admitted in late June that …": that verb has its own content clause)
             else:
                 pref = 2 if not participle else 3
+            if c.lemma == "put" and len(_WORDS_RE.findall(gap.rsplit(" as ", 1)[0])) <= 4:
+                pref = -2  # "… a ‘blank check’ to Ukraine, as GOP Leader Kevin McCarthy put it": whose words they are
         else:
             dist = qs - c.end
             # the nearest cue before the quote governs it ("X said that … “…”", "X told reporters: “…”");
