@@ -725,3 +725,13 @@ def test_as_x_put_it_gives_the_words_to_x():
     assert attribution_of(text, "Putin’s price hike,").cue == "put"
     # "put" alone is no cue
     assert [c.lemma for c in article("He put the phone down and left.").cues] == []
+
+
+def test_refer_to_as_is_a_cue():
+    # RT (e-rt-0913) and Daily Mail headline (ukraine-media row 43)
+    text = ("“Everything that glorifies the orc troops will disappear from the program,” Vitrenko explained, referring "
+            "to Russians as “orcs,” a derogatory, dehumanizing term that originated as a fictional species.")
+    a = attribution_of(text, "orcs,")
+    assert (a.speaker, a.cue) == ("Vitrenko", "refer")
+    text = "Biden's gaffe-filled speech: President refers to congresswoman as 'senator', claims son Beau died in Iraq"
+    assert attribution_of(text, "senator").cue == "refer"
