@@ -969,7 +969,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 agent = _cue_clause_attribution(f, q, art.sentences[si] if art.sentences else (0, len(text)))
             if agent is None and not headline and art.sentences:
                 agent = _opinion_attribution(f, q, si) or _to_view_attribution(f, q, si) \
-                    or _possessor_source(f, q, ss)
+                    or _possessor_source(f, q, ss) or _saying_noun(f, q, ss)
             if agent is not None:
                 f.attrs[k] = agent
                 f.types[k] = "partial"
@@ -1064,7 +1064,7 @@ _CLASS_WORD = re.compile(r"(?:ians?|eans?|icans?|ese|ish|ists?|isms?|ites?|phile
 # a reporting clause after a quote that ends in a comma, with a verb no lexicon holds:
 # "“Open the borders,” Mr Huizinga implores the EU"
 _INVERTED_REPORTING = re.compile(r"\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?(?:[A-Z][\w’'\-]+\s+){1,3}(?:[a-z]{3,}(?:s|ed)|said|told|wrote)\b|"
-                                 r"\s+(?:he|she|they)\s+(?:[a-z]{3,}(?:s|ed)|said|told|wrote)\b")
+                                 r"\s+(?:he|she|they|it)\s+(?:[a-z]{3,}(?:s|ed)|said|told|wrote)\b")
 
 
 def _speech_words(span: str) -> bool:
@@ -1675,11 +1675,11 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "quote", "cite", "claim", "allege", "say", "believe", "think", "rumour", "rumor", "present",
                 "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out", "record", "pan",
                 "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast", "tell", "warn",
-                "inform", "advise", "assure", "blame"}
+                "inform", "advise", "assure", "blame", "herald", "class", "classify", "frame", "depict", "paint"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+"
                              r"(?:(?:[a-z]+ly|later|also|then|since|now|often|once|long|widely|first)\s+)?"
                              r"([a-z]+(?:ed|en|id|ld|ght))\b"
-                             r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+){0,5}?,?\s*$")
+                             r"(?:\s+(?:as|to\s+be|of|for|being))?(?:,?\s+[\w’'\-]+(?:\.[\w’'\-]+)*\.?){0,5}?,?\s*$")
 # a participle opening its sentence or headline, with no auxiliary: "Labeled a ‘Challenge’ by NATO, China …",
 # "Branded a ‘traitor’, he …"
 _OPENING_PARTICIPLE = re.compile(r"\W*([A-Za-z]+(?:ed|en))\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
@@ -1799,6 +1799,14 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
     between = text[b:q.start - 1]
     if _CLAUSE_BREAK_WORDS.search(between) or len(between) > 120:
         return None
+    # the rest of the name ("The Ministry of Defence framed …", "Macron of France pressed …") and an
+    # aside ("John Thune, for one, hopes …") stand between the subject and its verb
+    tail = _SUBJECT_TAIL.match(between)
+    if tail:
+        between = between[tail.end():]
+        if tail.group(0).lstrip().startswith("of"):  # the whole name speaks: "The Ministry of Defence"
+            b = b + len(tail.group(0).rstrip())
+            name = text[a:b]
     toks = _WORD_TOKEN.findall(between)
     i = 0
     if toks and toks[0] in ("’s", "'s", "s"):
@@ -1819,7 +1827,16 @@ def _agent_attribution(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribu
         return None  # "displayed toys covered in ‘blood’": an object shown, not a label applied
     vpos = text.find(verb, b, q.start)
     cat = art.lexicon.category(lemma)
+    if tail and not cat and lemma not in _LABEL_VERBS and lemma not in _VIEW_VERBS:
+        return None  # past a name's tail or an aside only a verb of saying or labelling (not "fared")
     return attr.Attribution(name, a, b, lemma, verb, cat, vpos, vpos + len(verb), how="agent")
+
+
+#: verbs of a view held, which no cue lexicon lists: "Thune, for one, hopes … not try to “relitigate”"
+_VIEW_VERBS = {"hope", "want", "believe", "think", "fear", "wish", "expect", "feel", "prefer"}
+#: after a subject's head, before its verb: "of Defence", "of France", ", for one,"
+_SUBJECT_TAIL = re.compile(r"^(?:\s+of\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s*)+|\s*,\s*(?:for\s+one|too|in\s+turn|meanwhile|however|"
+                           r"for\s+(?:his|her|its|their)\s+part)\s*,)")
 
 
 _FEELINGS = {"devastated", "delighted", "shocked", "heartbroken", "thrilled", "disappointed", "saddened",
@@ -1834,8 +1851,13 @@ _FEELINGS = {"devastated", "delighted", "shocked", "heartbroken", "thrilled", "d
              "livid", "incensed", "distraught", "elated", "ecstatic", "overjoyed", "touched", "moved", "inspired",
              "traumatised", "traumatized", "anxious", "nervous", "afraid", "frightened", "petrified", "desperate",
              "helpless", "hopeless", "lucky", "blessed", "privileged", "thankful"}
-_FEELING_COPULA = re.compile(r"\b(?:is|are|was|were|am|feels?|felt|remains?|remained|been|be|’s|'s|’re|'re)\s+"
+_FEELING_COPULA = re.compile(r"\b(?:is|are|was|were|am|feels?|felt|remains?|remained|been|be|’s|'s|’re|'re|"
+                             r"becomes?|became|becoming|grows?|grew|gets?|got|getting)\s+"
                              r"(?:(?:so|very|really|absolutely|deeply|extremely|incredibly|still|now|just|all)\s+)?$")
+
+
+_FEELING_OBJECT = re.compile(r"\b(?:leaves?|left|leaving|makes?|made|making|renders?|rendered)\s+(?:[\w’'\-]+\s+){1,4}?"
+                             r"(?:(?:so|very|really|absolutely|deeply|extremely|incredibly|still|feeling|all)\s+)?$")
 
 
 def _feeling(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
@@ -1845,6 +1867,9 @@ def _feeling(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | Non
     words = _words(f.text[q.start:q.end])
     if not 1 <= len(words) <= 3 or words[-1].lower() not in _FEELINGS:
         return None
+    if _FEELING_OBJECT.search(f.text, max(sent_start, q.start - 50), q.start - 1):
+        # a feeling the sentence leaves someone in ("Attacks … leave former worker 'very scared'"): theirs
+        return attr.Attribution("", -1, -1, "", "", "", -1, -1, how="sentence")
     if not _FEELING_COPULA.search(f.text, max(sent_start, q.start - 30), q.start - 1):
         return None
     spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), q.start)
@@ -1914,6 +1939,60 @@ def _possessor_source(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribut
     return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
 
 
+# a noun of saying, with its owner, right before the span: "Biden’s recent criticism of “ultra-MAGA” Republicans",
+# "He made references (as usual) to "neo-Nazis"", "Putin's repeated talk of ‘denazification’"
+_SAYING_NOUN_BEFORE = re.compile(
+    r"(?:\b(?P<pron>his|her|their|its)\s+|(?P<name>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)[’']s?\s+|"
+    r"(?P<made>\b(?:made|make|makes|making)\s+(?:(?:a|repeated|several|many|frequent|numerous)\s+)?))"
+    r"(?:[a-z\-]+\s+){0,2}?"
+    r"(?P<noun>criticism|references?|talk|rhetoric|warnings?|denunciations?|condemnations?|praise|descriptions?|"
+    r"characteri[sz]ations?|insistence|promises?|pledges?|remarks?|comments?|mentions?|language|invocations?|"
+    r"labell?ing|branding|depiction|portrayal|framing|use\s+of\s+the\s+(?:words?|terms?|phrase))"
+    r"\s+(?:\([^()]{1,30}\)\s+)?(?:of|to|about|for|as)\s+(?:(?:the|a|an|so-called)\s+)?$")
+_SAYING_NOUN_LEMMA = {"criticism": "criticize", "reference": "refer", "references": "refer", "talk": "talk",
+                      "warning": "warn", "warnings": "warn", "praise": "praise", "promise": "promise",
+                      "promises": "promise", "pledge": "pledge", "pledges": "pledge", "remarks": "remark",
+                      "remark": "remark", "comments": "comment", "comment": "comment", "description": "describe",
+                      "descriptions": "describe", "condemnation": "condemn", "denunciation": "denounce",
+                      "insistence": "insist"}
+
+
+def _saying_noun(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
+    """A span right after a noun of saying whose owner the sentence names (*Biden’s recent criticism of
+    “ultra-MAGA” Republicans*, *He made references (as usual) to "neo-Nazis"*, *their talk of ‘liberation’*):
+    the owner's words, partial; the speaker is the possessor, or the subject of *made … references*."""
+    text = f.text
+    if len(_words(text[q.start:q.end])) > 3 or f.name == "title":
+        return None
+    m = _SAYING_NOUN_BEFORE.search(text, max(sent_start, q.start - 90), max(sent_start, q.start - 1))
+    if not m or f.art.in_quote(m.start()):
+        return None
+    spk, a, b = "", -1, -1
+    if m.group("name"):
+        if m.group("name").split()[-1].lower() in _IS_CONTRACTED:
+            return None
+        spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
+    elif m.group("pron"):
+        spk = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) or ""
+    else:
+        spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), m.start("made"))
+        if spk.lower() in ("he", "she", "they"):
+            spk = f.art.resolve_pronoun(a, spk.lower()) or "" if a >= 0 else ""
+            a = b = -1
+    if not spk:
+        return None
+    noun = m.group("noun").split()[0].lower()
+    lemma = _SAYING_NOUN_LEMMA.get(noun, "")
+    return attr.Attribution(spk, a, b, lemma, m.group("noun") if lemma else "",
+                            f.art.lexicon.category(lemma) if lemma else "",
+                            m.start("noun") if lemma else -1, m.end("noun") if lemma else -1, how="sentence")
+
+
+#: a label the subject gives itself: "it positions itself as “…”", "who described himself as a “…”"
+_REFLEXIVE_LABEL = re.compile(r"\b((?:describ|position|present|styl|bill|brand|market|tout|regard|consider|view|"
+                              r"portray|fashion|proclaim|declar|identifi)(?:e|es|ed|ing|s|y|ies)?|sees?|saw|casts?|"
+                              r"calls?|called|calling)\s+(?:itself|himself|herself|themselves|ourselves|myself)\s+"
+                              r"(?:as\s+)?(?:(?:a|an|the)\s+)?$")
 _SELF_LABEL = re.compile(r"\b[Ss]elf-(styled|described|identified)\s+(?:as\s+)?(?:(?:a|an|the)\s+)?$")
 
 
@@ -1922,6 +2001,16 @@ def _self_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | 
     label for itself (*a self-described “punk-pop-rave band.”*), partial; the cue is the compound's verb
     (self-style), the speaker not read here. (*Self-proclaimed* “republics” is left alone: a status
     claimed, which the writer's marks doubt.)"""
+    refl = _REFLEXIVE_LABEL.search(f.text, max(sent_start, q.start - 60), max(sent_start, q.start - 1))
+    if refl and not f.art.in_quote(refl.start()):
+        # "it positions itself as “independent, non-state media,”": the subject's label for itself
+        lemma = attr.verb_lemma(refl.group(1).lower())
+        spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), refl.start(1))
+        if spk.lower() in ("he", "she", "it", "they"):
+            spk = f.art.resolve_pronoun(a, spk.lower()) or "" if a >= 0 else ""
+            a = b = -1
+        return attr.Attribution(spk, a, b, lemma, refl.group(1), f.art.lexicon.category(lemma),
+                                refl.start(1), refl.end(1), how="sentence")
     m = _SELF_LABEL.search(f.text, max(sent_start, q.start - 40), q.start - 1)
     words = _words(f.text[q.start:q.end])
     if not m or len(words) == 1 and words[0][:1].isupper():
