@@ -1920,3 +1920,31 @@ def test_words_of_an_unnamed_agent_stay_scare_and_terms_stay_other():
     r = _typed("The Marine Corps, meanwhile, fared the best, receiving a 'strong' rating - an improvement from the "
                "'marginal' it received in 2021.", "strong")
     assert r["quote_type"] == "other"
+
+
+@pytest.mark.parametrize("text, quoted, title", [
+    # a translation after a named language (guardian.csv row 182; bbc, outside the gold)
+    ("The confirmation came when the car window lowered to the greeting “dobrogo dnia!” (Ukrainian for “Good day”).",
+     "Good day", ""),
+    ("Russia announced it is about to start its 'Grom' exercises - Russian for 'thunder' - which will likely include "
+     "test launches of ballistic missiles.", "thunder", ""),
+    # a gloss after a spaced hyphen, closed by a participle (DailyMail.csv row 6) or by "such as" (RT.csv row 803)
+    ("By day, it is a typical Russian 'stolovaya' - a casual restaurant serving traditional food.", "stolovaya", ""),
+    ("Russia fully expects to be treated as such–especially when it comes to issues pertaining to the so-called "
+     "“near abroad”–those former Soviet republics, such as Ukraine and Georgia, whose continued ties with Moscow are "
+     "existential in nature.", "near abroad", ""),
+    # the headline's words, typed other where the body quotes them (bbc.csv row 555)
+    ("The pair are continuing to raise funds. The idea for the so-called \"kindness backpacks\" came from Marta "
+     "Szyjkowska, who works at the Warsaw Expo Centre.", "kindness backpacks",
+     "Ukrainian refugee children in Poland get 'kindness backpacks' from UK"),
+])
+def test_translations_glosses_and_terms_named_elsewhere_are_other(text, quoted, title):
+    rows = [r for r in quote_hits("x", title, text) if r["feature"] == "quote" and r["text"] == quoted]
+    assert rows and all(r["quote_type"] == "other" for r in rows)
+
+
+def test_a_language_word_in_a_clause_is_no_translation():
+    # "she was Russian for “…”" (HuffPost, outside the gold): the nationality, not a translation
+    r = _typed("Nonetheless, she admitted that whenever people would ask her where she was from, she’d say she was "
+               "Russian for “a multitude of reasons.”", "a multitude of reasons.")
+    assert r["quote_type"] != "other"

@@ -306,6 +306,9 @@ _OR_GLOSS = re.compile(r"\s+or\s+" + _OR_NOT_GLOSS)
 _GLOSS_AFTER = re.compile(r"\s*,\s+or\s+" + _OR_NOT_GLOSS + r"|\s+(?:--|–|—)\s+(?:a|an|the)\s+\w+\s+of\b")
 # a word of a title or name mentioned as a word: the “enthusiasm” of the title
 _OF_THE_TITLE = re.compile(r"\s*(?:of|in)\s+the\s+(?:title|name|headline|slogan|hashtag)\b")
+#: a translation from a language named before it: "(Ukrainian for “Good day”)", "Russian for ‘sign’"
+_TRANSLATION_BEFORE = re.compile(r"(?:[(,–—-]\s*|\b(?:the|a)\s+)(?:[A-Z][a-z]+(?:ian|ish|ese|ic)|French|Greek|Latin|Dutch|Hebrew|Farsi|Hindi|Urdu|"
+                                 r"Czech|Thai|German|Slovak)\s+(?:word\s+)?for\s*(?:(?:a|an|the)\s+)?$")
 _GLOSS_BEFORE = re.compile(r"\b(?:meaning|means|translated\s+as|translates\s+as|literally|known\s+locally\s+as|"
                            r"short\s+for|stands\s+for)\s*[:,]?\s*$", re.I)
 _OTHER_LAST = {"plan", "operation", "doctrine", "formula", "initiative", "programme", "program",
@@ -495,6 +498,8 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
         return True  # the “enthusiasm” of the title
     if len(words) <= 3 and _GLOSS_BEFORE.search(before):
         return True  # a military response meaning “affirmative”
+    if len(words) <= 4 and _TRANSLATION_BEFORE.search(before):
+        return True  # a translation, a word as a word: “dobrogo dnia!” (Ukrainian for “Good day”)
     if len(words) <= 3 and _OR_GLOSS_BEFORE.search(before) and _GLOSS_CLOSE_AFTER.match(after):
         return True  # a gloss: Mirotvorets, or ‘Peacemaker’, … / encirclements – or “cauldrons” –
     if len(words) == 1 and (_AFTER_QUOTE_COMMA.search(before) or _COMMA_THEN_QUOTE.match(after)) \
@@ -1015,7 +1020,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         if f.types[k] == "scare":
             q = f.spans[k]
             ss = art.sentences[art.sentence_index(q.start)][0] if art.sentences else 0
-            if _held_as_term(f, q, ss):
+            if _held_as_term(f, q, ss) or _other_elsewhere(f, body, k):
                 f.types[k] = "other"
     # 6. a scare candidate listed right after a word mentioned as a word or a name is one too: words
     #    like “scum” and “filth”; the earlier ‘sputnik’ and ‘pogrom’ follow their first item
@@ -1024,6 +1029,22 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 and _AND_OR_JOIN.fullmatch(text[f.spans[k - 1].end + 1:f.spans[k].start - 1]) \
                 and len(_words(text[f.spans[k].start:f.spans[k].end])) <= 2:
             f.types[k] = "other"
+
+
+def _other_elsewhere(f: _Field, body: _Field, k: int) -> bool:
+    """The same words quoted elsewhere in the article and typed *other* there (a term glossed, a name
+    given): the article uses them as a term here too (*'kindness backpacks'* in the headline, *the
+    so-called "kindness backpacks"* in the body)."""
+    q = f.spans[k]
+    words = _norm_words(f.text[q.start:q.end])
+    if not words:
+        return False
+    for kk, o in enumerate(body.spans):
+        if (body is f and kk == k) or kk >= len(body.types) or body.types[kk] != "other":
+            continue
+        if _norm_words(body.text[o.start:o.end]) == words:
+            return True
+    return False
 
 
 _RELATIVES = {"which", "who", "whom", "whose", "that", "where", "when"}
@@ -1182,8 +1203,8 @@ _LY_NOUNS = {"butterfly", "family", "ally", "rally", "supply", "assembly", "bull
 #: …", "‘spotters’ – people that …", "a “tokamak” — a giant, doughnut-shaped contraption made …",
 #: "‘mules,’ a reference to …", "“main character syndrome,” a term popularized …"
 _DEFINED_AFTER = re.compile(
-    r"[,.]?\s*(?:[–—]|-{1,2}(?=\s))\s*(?:(?:a|an|the)\s+(?:[\w’'\-]+,?\s+){0,4}?(?:of|between|that|which|who|whose|"
-    r"where|used|made|designed|meant|for)\b|(?:people|those|men|women|soldiers|troops|fighters|units|weapons|devices|"
+    r"[,.]?\s*(?:[–—]|-{1,2}(?=\s))\s*(?:(?:a|an|the|those)\s+(?:[\w’'\-]+,?\s+){0,4}?(?:of|between|that|which|who|whose|"
+    r"where|used|made|designed|meant|for|such\s+as|[a-z]{3,}ing)\b|(?:people|those|men|women|soldiers|troops|fighters|units|weapons|devices|"
     r"drones|companies|firms|areas|places|things|groups)\s+(?:who|that|which|whose|with|used)\b)|"
     r"[,.]?\s*[,(–—]\s*(?:(?:a|an|the)\s+)?(?:[\w\-]+\s+){0,2}?(?:term|word|phrase|expression|slang|jargon|"
     r"euphemism|nickname|reference|acronym|abbreviation)\b|"
