@@ -1948,3 +1948,24 @@ def test_a_language_word_in_a_clause_is_no_translation():
     r = _typed("Nonetheless, she admitted that whenever people would ask her where she was from, she’d say she was "
                "Russian for “a multitude of reasons.”", "a multitude of reasons.")
     assert r["quote_type"] != "other"
+
+
+def test_labels_with_as_only_and_calls_to():
+    # "depicted" labels only with "as": here a place (RT, outside the gold), the writer's doubt stays
+    r = _typed("A medieval heraldic symbol – a trident consisting of three swords – is now depicted on the chevron of "
+               "the ‘new’ Azov in place of the stylized Wolfsangel.", "new")
+    assert r["quote_type"] == "scare"
+    # a call to … with its possessor is the caller's (RT.csv row 238)
+    r = _typed("In 2014, Aleksandr Dugin was fired from his position at Moscow State University, after critics "
+               "interpreted his call to “kill, kill, kill” those behind massacres in Ukraine as a call for a genocide.",
+               "kill, kill, kill")
+    assert r["quote_type"] == "partial" and r["cue"] == "call"
+
+
+def test_a_single_word_modifier_elsewhere_is_no_term_here():
+    # the writer's own 'returned' and a modifier 'pro-Russian' elsewhere do not make the word a term here (RT.csv
+    # row 781: "organized by openly ‘pro-Russian’ political forces")
+    text = ("Protests were organized by openly ‘pro-Russian’ political forces. In fact, there was little "
+            "‘pro-Russian’ in their programme.")
+    rows = [r for r in quote_hits("x", "", text) if r["feature"] == "quote"]
+    assert rows[1]["quote_type"] == "scare"

@@ -1042,8 +1042,13 @@ def _other_elsewhere(f: _Field, body: _Field, k: int) -> bool:
     for kk, o in enumerate(body.spans):
         if (body is f and kk == k) or kk >= len(body.types) or body.types[kk] != "other":
             continue
-        if _norm_words(body.text[o.start:o.end]) == words:
-            return True
+        if _norm_words(body.text[o.start:o.end]) != words:
+            continue
+        nxt = re.match(r"\s+([a-z][a-z\-]*)\b", body.text[o.end + 1:o.end + 30])
+        if len(words.split()) == 1 and body.text[o.start:o.start + 1].islower() \
+                and body.text[o.start:o.end].rstrip()[-1:].isalnum() and nxt and nxt.group(1) not in _NOT_A_HEAD:
+            continue  # one word before a noun ("openly ‘pro-Russian’ political forces") is weak evidence
+        return True
     return False
 
 
@@ -1697,6 +1702,8 @@ _LABEL_VERBS = {"consider", "describe", "bill", "brand", "label", "call", "repor
                 "tout", "hail", "praise", "denounce", "condemn", "dismiss", "decry", "call out", "record", "pan",
                 "slam", "deride", "criticise", "criticize", "mock", "ridicule", "lambast", "blast", "tell", "warn",
                 "inform", "advise", "assure", "blame", "herald", "class", "classify", "frame", "depict", "paint"}
+#: verbs that label only with "as" right before the span: "classed as", "framed as", "depicted as"
+_AS_ONLY_LABELS = {"class", "classify", "frame", "depict", "paint", "herald"}
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|been|being|be)\s+"
                              r"(?:(?:[a-z]+ly|later|also|then|since|now|often|once|long|widely|first)\s+)?"
                              r"([a-z]+(?:ed|en|id|ld|ght))\b"
@@ -1778,6 +1785,8 @@ def _passive_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution
     lemma = attr.verb_lemma(m.group(1).lower())
     if lemma not in _LABEL_VERBS:
         return None
+    if lemma in _AS_ONLY_LABELS and not re.search(r"\bas\s+(?:(?:a|an|the)\s+)?$", text[m.end(1):q.start - 1]):
+        return None  # "is now depicted on the chevron of the ‘new’ Azov": a place, not a label
     spk, a, b = "", -1, -1
     bm = _BY_AGENT.match(text, q.end)
     inner = _BY_BETWEEN.search(text, m.end(1), q.start - 1)  # "was dismissed by Kiev as “…”"
@@ -1966,7 +1975,7 @@ _SAYING_NOUN_BEFORE = re.compile(
     r"(?:\b(?P<pron>his|her|their|its)\s+|(?P<name>\b(?:the\s+)?[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)[’']s?\s+|"
     r"(?P<made>\b(?:made|make|makes|making)\s+(?:(?:a|repeated|several|many|frequent|numerous)\s+)?))"
     r"(?:[a-z\-]+\s+){0,2}?"
-    r"(?P<noun>criticism|references?|talk|rhetoric|warnings?|denunciations?|condemnations?|praise|descriptions?|"
+    r"(?P<noun>criticism|references?|talk|calls?(?=\s+(?:to|for)\b)|rhetoric|warnings?|denunciations?|condemnations?|praise|descriptions?|"
     r"characteri[sz]ations?|insistence|promises?|pledges?|remarks?|comments?|mentions?|language|invocations?|"
     r"labell?ing|branding|depiction|portrayal|framing|use\s+of\s+the\s+(?:words?|terms?|phrase))"
     r"\s+(?:\([^()]{1,30}\)\s+)?(?:of|to|about|for|as)\s+(?:(?:the|a|an|so-called)\s+)?$")
@@ -1975,7 +1984,7 @@ _SAYING_NOUN_LEMMA = {"criticism": "criticize", "reference": "refer", "reference
                       "promises": "promise", "pledge": "pledge", "pledges": "pledge", "remarks": "remark",
                       "remark": "remark", "comments": "comment", "comment": "comment", "description": "describe",
                       "descriptions": "describe", "condemnation": "condemn", "denunciation": "denounce",
-                      "insistence": "insist"}
+                      "insistence": "insist", "call": "call", "calls": "call"}
 
 
 def _saying_noun(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | None:
