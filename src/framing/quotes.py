@@ -973,7 +973,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
                 # ‘as Long as It Takes’"; a headline's first-person words stay speech, typed below)
                 agent = _cue_clause_attribution(f, q, art.sentences[si] if art.sentences else (0, len(text)))
             if agent is None and not headline and art.sentences:
-                agent = _opinion_attribution(f, q, si) or _to_view_attribution(f, q, si) \
+                agent = _opinion_attribution(f, q, si) or _in_the_words_of(f, q, si) or _to_view_attribution(f, q, si) \
                     or _possessor_source(f, q, ss) or _saying_noun(f, q, ss)
             if agent is not None:
                 f.attrs[k] = agent
@@ -1529,6 +1529,28 @@ def _to_view_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution |
     if not spk:
         return None
     return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="opinion")
+
+
+_IN_THE_WORDS_OF = re.compile(r"\b(?:in\s+the\s+words\s+of|to\s+quote|as\s+(?:it\s+was\s+)?(?:put|described)\s+by)\s+")
+
+
+def _in_the_words_of(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution | None:
+    """*In the words of X* (or *to quote X*) in the span's sentence gives its quoted words to X (*shelling of
+    residential areas was "indiscriminate" - in the words of the local mayor -*): partial, X speaking, no cue."""
+    art, text = f.art, f.text
+    ss, se = art.sentences[si]
+    for m in _IN_THE_WORDS_OF.finditer(text, ss, se):
+        if art.in_quote(m.start()):
+            continue
+        np = attr._np_after(art, m.end() - 1, min(se, m.end() + 80))
+        if np:
+            spk, a, b = attr.speaker_from_np(art, *np)
+            own = text[np[0]:np[1]].strip()
+            if spk and not set(spk.lower().split()) & set(own.lower().split()):
+                spk, a, b = own, np[0], np[1]  # the phrase itself, not a person the resolver guessed
+            if spk:
+                return attr.Attribution(spk, a, b, how="sentence")
+    return None
 
 
 def _opinion_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution | None:
