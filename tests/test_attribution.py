@@ -735,3 +735,11 @@ def test_refer_to_as_is_a_cue():
     assert (a.speaker, a.cue) == ("Vitrenko", "refer")
     text = "Biden's gaffe-filled speech: President refers to congresswoman as 'senator', claims son Beau died in Iraq"
     assert attribution_of(text, "senator").cue == "refer"
+
+
+def test_a_piece_published_by_an_outlet_is_the_outlet_s():
+    # RT (e-rt-0343): "another piece published by the Washington Post in mid-June suggested"
+    text = ("“Biden Should Show Iran What ‘Plan B’ Looks Like,” another piece published by the Washington Post in "
+            "mid-June suggested.")
+    a = attribution_of(text, "Biden Should Show Iran What ‘Plan B’ Looks Like,")
+    assert (a.speaker, a.cue) == ("Washington Post", "suggest")

@@ -567,6 +567,8 @@ _OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secret
 _ING_NOUNS = {"briefing", "warning", "ruling", "hearing"}  # (not "during the live broadcast reading: “…”")
 _IN_DET_BEFORE = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 _ADVERB_END = re.compile(r"\b[a-z]+ly\s+$")
+_PUBLISHED_WORDS = {"published", "issued", "released", "posted", "produced", "compiled"}
+_PUBLISHED_BY = re.compile(r"\s+(?:published|issued|released|posted|produced|compiled)\s+by\s+(?:the\s+)?")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -1760,6 +1762,17 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     # ("a post on social media from Cornwall Council": the author after a place of publication)
     by_at = next((k for k in range(len(head_words), min(len(words), len(head_words) + 5))
                   if words[k].group(0).lower() in ("by", "from")), -1)
+    if 2 <= len(head_words) <= 4 and head_words[-1].group(0).lower() in _PUBLISHED_WORDS \
+            and head_words[-2].group(0).lower() in _DOC_NOUNS and by_at == len(head_words):
+        head_words = head_words[:-1]  # ("a report published by …" written as one phrase)
+    pb = _PUBLISHED_BY.match(text, e) if len(head_words) <= 3 and words[-1].group(0).lower() in _DOC_NOUNS else None
+    if pb:
+        # "another piece published by the Washington Post in mid-June suggested": its publisher
+        m = art.mention_at(pb.end(), pb.end() + 60)
+        k = bisect.bisect_left(art.mention_starts, pb.end())
+        if k < len(art.mentions) and art.mentions[k].start == pb.end() and not art.mentions[k].person:
+            m = art.mentions[k]
+            return art.canonical(m.text), m.start, m.end
     if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and by_at >= 0:
         m = art.mention_at(s + words[by_at].end(), e + 1)
         if m is not None:
