@@ -743,3 +743,12 @@ def test_a_piece_published_by_an_outlet_is_the_outlet_s():
             "mid-June suggested.")
     a = attribution_of(text, "Biden Should Show Iran What ‘Plan B’ Looks Like,")
     assert (a.speaker, a.cue) == ("Washington Post", "suggest")
+
+
+def test_a_name_in_apposition_to_a_subject_role_is_the_clause_subject():
+    # NYT (ukraine-media row 4013): "while China’s leader, Xi Jinping, has extolled … as he put it"
+    text = ("President Vladimir V. Putin of Russia said two years ago that “the liberal idea” had “outlived its "
+            "purpose,” while China’s leader, Xi Jinping, has extolled the strength of an all-powerful state and, as "
+            "he put it last March, “self-confidence in our system.”")
+    a = attribution_of(text, "self-confidence in our system.")
+    assert (a.speaker, a.cue) == ("Xi Jinping", "put")

@@ -635,6 +635,9 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-
 _PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
                                r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
+_ROLE_OPENING_CLAUSE = re.compile(
+    r"(?:[.;]\s+|,\s+(?:while|whereas|but|and)\s+|\b(?:while|whereas)\s+)(?:[A-Z][\w’'\-]*(?:’s|'s)\s+|[Tt]he\s+|"
+    r"[Hh]is\s+|[Hh]er\s+|[Ii]ts\s+)(?:[a-z\-]+\s+){0,2}(?:%s)\s*,\s*$" % "|".join(sorted(ROLE_NOUNS - {"authors"})))
 _PASSIVE_AGENT_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+$")
 _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
@@ -1460,6 +1463,8 @@ class Article:
                         and self.cues[k].text.endswith("ing"))
         if cue_next and self.cues[k].start - m.end <= 30:
             return True
+        if self.text.startswith(",", m.end) and _ROLE_OPENING_CLAUSE.search(self.text, max(0, m.start - 70), m.start):
+            return True  # "…, while China’s leader, Xi Jinping, has extolled …": a name in apposition to a subject role
         ss = self.sentences[self.sentence_index(m.start)][0]
         if m.start - ss >= 60 or _PREP_LEAD.search(self.text, ss, m.start):
             return False
