@@ -752,3 +752,12 @@ def test_a_name_in_apposition_to_a_subject_role_is_the_clause_subject():
             "he put it last March, “self-confidence in our system.”")
     a = attribution_of(text, "self-confidence in our system.")
     assert (a.speaker, a.cue) == ("Xi Jinping", "put")
+
+
+def test_sound_the_alarm_is_a_cue():
+    # RT (e-rt-0539): "Multiple Ukrainian officials have repeatedly sounded alarm over … “collaboration”"
+    text = ("Multiple Ukrainian officials have repeatedly sounded alarm over allegedly rampant “collaboration” and "
+            "“treason” among the country’s citizens.")
+    a = attribution_of(text, "collaboration")
+    assert (a.speaker, a.cue) == ("Multiple Ukrainian officials", "sound alarm")
+    assert "sound the alarm" in [c.lemma for c in article("Doctors sounded the alarm over “a wave of infections”.").cues]
