@@ -761,3 +761,14 @@ def test_sound_the_alarm_is_a_cue():
     a = attribution_of(text, "collaboration")
     assert (a.speaker, a.cue) == ("Multiple Ukrainian officials", "sound alarm")
     assert "sound the alarm" in [c.lemma for c in article("Doctors sounded the alarm over “a wave of infections”.").cues]
+
+
+def test_plural_media_are_speakers():
+    # Daily Mail (d-dm-0201) and RT (ukraine-media row 589): a closing reporting clause by the media
+    text = ("Putin visited the camp. The commander-in-chief 'observed practical exercises' including fire drills, "
+            "engineering and medical trainings, Russian state-run news agencies reported.")
+    a = attribution_of(text, "observed practical exercises")
+    assert (a.speaker, a.cue) == ("Russian state-run news agencies", "report")
+    text = ("Europe’s biggest nuclear power plant has been attacked by three ‘kamikadze drones’ belonging to the "
+            "Ukrainian armed forces, Russian media has reported, citing local officials.")
+    assert attribution_of(text, "kamikadze drones").speaker == "Russian media"

@@ -472,6 +472,7 @@ SPEAKER_NOUNS = {
     "footage", "sign", "placard", "banner", "headline", "article", "story", "piece", "column",
     "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
+    "agencies", "media", "newspapers", "channels",  # ("Russian state-run news agencies reported")
 }
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?$")
 _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
