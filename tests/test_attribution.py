@@ -772,3 +772,15 @@ def test_plural_media_are_speakers():
     text = ("Europe’s biggest nuclear power plant has been attacked by three ‘kamikadze drones’ belonging to the "
             "Ukrainian armed forces, Russian media has reported, citing local officials.")
     assert attribution_of(text, "kamikadze drones").speaker == "Russian media"
+
+
+def test_in_the_words_of_gives_the_words_to_the_one_named():
+    # RT (a-rt-0829) and Guardian (ukraine-media): "in the words of X" before the quotation
+    text = ("Russia views the expulsions as “unfriendly” actions, or, in the words of Foreign Minister Sergey Lavrov, "
+            "as acts of “boorishness.”")
+    a = attribution_of(text, "boorishness.")
+    assert (a.speaker, a.cue) == ("Sergey Lavrov", "in the words of")
+    # (after the words it names no one: "was “indiscriminate” - in the words of the local mayor -", BBC)
+    text = ("The 23-year-old escaped the bombardment of Kharkiv, a city where shelling was \"indiscriminate\" - in the "
+            "words of the local mayor - from the start.")
+    assert attribution_of(text, "indiscriminate").cue != "in the words of"

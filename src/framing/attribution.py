@@ -1990,7 +1990,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
                 return spk, a, b, cue_text, cue_end
-    if cue.lemma == "according to":
+    if cue.lemma in ("according to", "in the words of"):
         np = _np_after(art, cue.end, se)
         if np and _NO_SOURCE.match(text, np[0]):
             return "", -1, -1, "", -1  # "going according to plan": no source
@@ -2469,6 +2469,8 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
         if art.in_quote(c.start) and (inside is None or _in_inner_quote(art, c.start, inside)):
             continue
         participle = c.text.lower().endswith("ing")
+        if c.lemma == "in the words of" and c.start >= qe:
+            continue  # (only before the words it gives: "or, in the words of Sergey Lavrov, as acts of “…”")
         if c.start >= qe:
             dist = c.start - qe
             gap = text[qe + 1:c.start]
