@@ -735,3 +735,52 @@ def test_refer_to_as_is_a_cue():
     assert (a.speaker, a.cue) == ("Vitrenko", "refer")
     text = "Biden's gaffe-filled speech: President refers to congresswoman as 'senator', claims son Beau died in Iraq"
     assert attribution_of(text, "senator").cue == "refer"
+
+
+def test_a_piece_published_by_an_outlet_is_the_outlet_s():
+    # RT (e-rt-0343): "another piece published by the Washington Post in mid-June suggested"
+    text = ("“Biden Should Show Iran What ‘Plan B’ Looks Like,” another piece published by the Washington Post in "
+            "mid-June suggested.")
+    a = attribution_of(text, "Biden Should Show Iran What ‘Plan B’ Looks Like,")
+    assert (a.speaker, a.cue) == ("Washington Post", "suggest")
+
+
+def test_a_name_in_apposition_to_a_subject_role_is_the_clause_subject():
+    # NYT (ukraine-media row 4013): "while China’s leader, Xi Jinping, has extolled … as he put it"
+    text = ("President Vladimir V. Putin of Russia said two years ago that “the liberal idea” had “outlived its "
+            "purpose,” while China’s leader, Xi Jinping, has extolled the strength of an all-powerful state and, as "
+            "he put it last March, “self-confidence in our system.”")
+    a = attribution_of(text, "self-confidence in our system.")
+    assert (a.speaker, a.cue) == ("Xi Jinping", "put")
+
+
+def test_sound_the_alarm_is_a_cue():
+    # RT (e-rt-0539): "Multiple Ukrainian officials have repeatedly sounded alarm over … “collaboration”"
+    text = ("Multiple Ukrainian officials have repeatedly sounded alarm over allegedly rampant “collaboration” and "
+            "“treason” among the country’s citizens.")
+    a = attribution_of(text, "collaboration")
+    assert (a.speaker, a.cue) == ("Multiple Ukrainian officials", "sound alarm")
+    assert "sound the alarm" in [c.lemma for c in article("Doctors sounded the alarm over “a wave of infections”.").cues]
+
+
+def test_plural_media_are_speakers():
+    # Daily Mail (d-dm-0201) and RT (ukraine-media row 589): a closing reporting clause by the media
+    text = ("Putin visited the camp. The commander-in-chief 'observed practical exercises' including fire drills, "
+            "engineering and medical trainings, Russian state-run news agencies reported.")
+    a = attribution_of(text, "observed practical exercises")
+    assert (a.speaker, a.cue) == ("Russian state-run news agencies", "report")
+    text = ("Europe’s biggest nuclear power plant has been attacked by three ‘kamikadze drones’ belonging to the "
+            "Ukrainian armed forces, Russian media has reported, citing local officials.")
+    assert attribution_of(text, "kamikadze drones").speaker == "Russian media"
+
+
+def test_in_the_words_of_gives_the_words_to_the_one_named():
+    # RT (a-rt-0829) and Guardian (ukraine-media): "in the words of X" before the quotation
+    text = ("Russia views the expulsions as “unfriendly” actions, or, in the words of Foreign Minister Sergey Lavrov, "
+            "as acts of “boorishness.”")
+    a = attribution_of(text, "boorishness.")
+    assert (a.speaker, a.cue) == ("Sergey Lavrov", "in the words of")
+    # (after the words it names no one: "was “indiscriminate” - in the words of the local mayor -", BBC)
+    text = ("The 23-year-old escaped the bombardment of Kharkiv, a city where shelling was \"indiscriminate\" - in the "
+            "words of the local mayor - from the start.")
+    assert attribution_of(text, "indiscriminate").cue != "in the words of"

@@ -89,6 +89,29 @@ def test_user_file_by_path_and_relative_cue_file(cb_dir):
     assert cb3.cues == load_codebook().cues and cb3.cues_path.name == "cues_en.yaml"
 
 
+def test_distance_words_default_to_the_shipped_list_and_can_be_the_researchers(cb_dir, tmp_path):
+    """The quote typer's prior of words held at a distance comes with the codebook: the shipped list
+    by default, a file of the researcher's by a path relative to the codebook; the codebook's
+    fingerprint covers it, so features and reports are redone when it changes."""
+    shipped = load_codebook(cb_dir / "good_minimal.yaml")
+    assert shipped.distance_words_path.name == "distance_words_en.yaml"
+    assert "liberat" in shipped.distance_words["stems"]
+    assert "special military operation" in shipped.distance_words["euphemisms"]
+    mine = tmp_path / "cb.yaml"
+    mine.write_text((cb_dir / "good_minimal.yaml").read_text(encoding="utf-8")
+                    + "distance_words: ./words.yaml\n", encoding="utf-8")
+    words = tmp_path / "words.yaml"
+    words.write_text("name: mine\nstems: [liberat, migrant]\neuphemisms: [special operation]\n", encoding="utf-8")
+    cb = load_codebook(mine)
+    assert cb.distance_words == {"stems": ("liberat", "migrant"), "euphemisms": ("special operation",)}
+    before = cb.fingerprint
+    words.write_text("name: mine\nstems: [liberat]\neuphemisms: [special operation]\n", encoding="utf-8")
+    assert load_codebook(mine).fingerprint != before and load_codebook(mine).sha256 == cb.sha256
+    words.write_text("name: mine\nstems: [liberat, liberat]\neuphemisms: [x]\n", encoding="utf-8")
+    with pytest.raises(CodebookError, match=r"words.yaml: stems: 'liberat' is listed twice"):
+        load_codebook(mine)
+
+
 def test_describe_codebook_lists_entries_forms_and_hash():
     cb = load_codebook()
     text = describe_codebook(cb)
@@ -120,6 +143,7 @@ BAD = [
     ("bad_cue_category.yaml", None, r"unknown cue category 'sceptical'"),
     ("bad_cue_twice.yaml", None, r"cue 'insist' is in two categories"),
     ("bad_cue_file.yaml", None, r"no shipped cue file 'cues_xx'"),
+    ("bad_distance_words.yaml", None, r"distance_words: no shipped distance-word list 'distance_words_xx'"),
     ("bad_requires.yaml", "volodymyr", r"unknown field\(s\) in requires: followed_by"),
     ("bad_exception_regex.yaml", "odesa", r"exceptions pattern .* does not compile"),
     ("bad_no_patterns.yaml", "odesa", r"no patterns"),

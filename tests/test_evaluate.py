@@ -10,15 +10,15 @@ from framing.evaluate import (_compare_ggt, _index, _overlap, _parse_quotations,
 from framing.io import FramingError
 
 # Floors set just below the scores reached (see docs/quotes.md); a change that lowers them fails.
-GGT_FLOORS = {"f1_0.3": 84.8, "f1_0.8": 83.5, "speaker_0.3": 93.0, "verb_0.3": 96.0}
+GGT_FLOORS = {"f1_0.3": 84.8, "f1_0.8": 83.5, "speaker_0.3": 93.2, "verb_0.3": 96.1}
 # The quote-type floors are on batches A+B+D+E (D and E joined the tuning set after their out-of-sample
 # measurement: the in-sample set changed, so the floors were reset to the new scores minus ~0.01).
 # Re-set on 2026-11-24 when the gold was re-read against guideline v2 (16 tuning spans typed scare
 # became other terms; same rules: scare F1 0.805 -> 0.701, other 0.836 -> 0.794, cue 0.903 -> 0.910).
 # Raised on 2026-11-24 after typing round 4 (terms against doubt): scare F1 0.701 -> 0.862 (0.850 after the
 # three corrections of agreement study 2), other 0.794 -> 0.859;
-# speaker and cue after the attribution round 3 (speaker 0.871 -> 0.894, cue 0.909 -> 0.919).
-SCARE_FLOORS = {"scare_f1": 0.84, "speaker_accuracy": 0.885, "cue_accuracy": 0.91, "span_f1": 0.99,
+# speaker and cue after the attribution round 3 (speaker 0.871 -> 0.898, cue 0.909 -> 0.922).
+SCARE_FLOORS = {"scare_f1": 0.84, "speaker_accuracy": 0.89, "cue_accuracy": 0.915, "span_f1": 0.99,
                 "direct_f1": 0.97, "partial_f1": 0.945, "other_f1": 0.85}
 
 

@@ -472,6 +472,7 @@ SPEAKER_NOUNS = {
     "footage", "sign", "placard", "banner", "headline", "article", "story", "piece", "column",
     "op-ed", "editorial", "release", "communique", "communiqué", "decree", "bill", "law", "ruling",
     "verdict", "indictment", "complaint", "lawsuit", "filing", "account", "feed", "page", "blog",
+    "agencies", "media", "newspapers", "channels",  # ("Russian state-run news agencies reported")
 }
 _BE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:also\s+)?$")
 _AS_SAYING_END = re.compile(r"\bas\s+(saying|telling|writing)$", re.I)
@@ -567,6 +568,8 @@ _OFFICE_WORDS = _ROLE_HEADS | {"secretary-general", "general-secretary", "secret
 _ING_NOUNS = {"briefing", "warning", "ruling", "hearing"}  # (not "during the live broadcast reading: “…”")
 _IN_DET_BEFORE = re.compile(r"\b(?:in|at|during)\s+(?:a|an|the|his|her|its|their)\s+(?:[a-z\-]+\s+){0,3}$")
 _ADVERB_END = re.compile(r"\b[a-z]+ly\s+$")
+_PUBLISHED_WORDS = {"published", "issued", "released", "posted", "produced", "compiled"}
+_PUBLISHED_BY = re.compile(r"\s+(?:published|issued|released|posted|produced|compiled)\s+by\s+(?:the\s+)?")
 _PAST_SAYING = {"said", "says", "told", "tells", "added", "adds", "wrote", "writes", "reported", "reports",
                 "noted", "notes", "stated", "states", "announced", "explained", "claimed", "warned", "insisted"}
 _AFTER_VERB_OBJECT = re.compile(r"\b[a-z]+(?:ed|ied)\s+(?:to|at|on|in|with|from)\s+(?:the|a|an|his|her|their|its)\s+[a-z]+\s+$")
@@ -633,6 +636,9 @@ _IMPERSONAL = re.compile(r"\bit\s+(?:has\s+been|had\s+been|was|is|were)\s+(?:[a-
 _PREP_LEAD = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s+)*$")
 _PREP_BEFORE_NAME = re.compile(r"\b(?:of|to|for|from|with|by|about|against|at|in|on)\s+(?:the\s+)?"
                                r"(?:(?:Mr|Mrs|Ms|Dr|Sir|President|Prime\s+Minister|Minister|General|Gen|Lt|Col)\.?\s+)*$")
+_ROLE_OPENING_CLAUSE = re.compile(
+    r"(?:[.;]\s+|,\s+(?:while|whereas|but|and)\s+|\b(?:while|whereas)\s+)(?:[A-Z][\w’'\-]*(?:’s|'s)\s+|[Tt]he\s+|"
+    r"[Hh]is\s+|[Hh]er\s+|[Ii]ts\s+)(?:[a-z\-]+\s+){0,2}(?:%s)\s*,\s*$" % "|".join(sorted(ROLE_NOUNS - {"authors"})))
 _PASSIVE_AGENT_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)\s+by\s+$")
 _CLAUSE_IN_NP = re.compile(r"[‘’'\"“”]|\s(?!(?:the|a|an|its|his|her|their)\s)\w+\s+(?:[a-z]+ed|is|are|was|were|has|have|had|will|would|could|can)\b")
 #: A modifier before a gerund ("Anti-money laundering expert"): the gerund is no participle clause.
@@ -1458,6 +1464,8 @@ class Article:
                         and self.cues[k].text.endswith("ing"))
         if cue_next and self.cues[k].start - m.end <= 30:
             return True
+        if self.text.startswith(",", m.end) and _ROLE_OPENING_CLAUSE.search(self.text, max(0, m.start - 70), m.start):
+            return True  # "…, while China’s leader, Xi Jinping, has extolled …": a name in apposition to a subject role
         ss = self.sentences[self.sentence_index(m.start)][0]
         if m.start - ss >= 60 or _PREP_LEAD.search(self.text, ss, m.start):
             return False
@@ -1760,6 +1768,17 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     # ("a post on social media from Cornwall Council": the author after a place of publication)
     by_at = next((k for k in range(len(head_words), min(len(words), len(head_words) + 5))
                   if words[k].group(0).lower() in ("by", "from")), -1)
+    if 2 <= len(head_words) <= 4 and head_words[-1].group(0).lower() in _PUBLISHED_WORDS \
+            and head_words[-2].group(0).lower() in _DOC_NOUNS and by_at == len(head_words):
+        head_words = head_words[:-1]  # ("a report published by …" written as one phrase)
+    pb = _PUBLISHED_BY.match(text, e) if len(head_words) <= 3 and words[-1].group(0).lower() in _DOC_NOUNS else None
+    if pb:
+        # "another piece published by the Washington Post in mid-June suggested": its publisher
+        m = art.mention_at(pb.end(), pb.end() + 60)
+        k = bisect.bisect_left(art.mention_starts, pb.end())
+        if k < len(art.mentions) and art.mentions[k].start == pb.end() and not art.mentions[k].person:
+            m = art.mentions[k]
+            return art.canonical(m.text), m.start, m.end
     if len(head_words) <= 3 and head_words[-1].group(0).lower() in _DOC_NOUNS and by_at >= 0:
         m = art.mention_at(s + words[by_at].end(), e + 1)
         if m is not None:
@@ -1971,7 +1990,7 @@ def _cue_speaker_uncached(art: Article, cue: Cue, sent: tuple[int, int], *, quot
             spk, a, b = speaker_from_np(art, *np, outer_speaker=outer_speaker)
             if spk:
                 return spk, a, b, cue_text, cue_end
-    if cue.lemma == "according to":
+    if cue.lemma in ("according to", "in the words of"):
         np = _np_after(art, cue.end, se)
         if np and _NO_SOURCE.match(text, np[0]):
             return "", -1, -1, "", -1  # "going according to plan": no source
@@ -2450,6 +2469,8 @@ def _attribute_in(art: Article, qs: int, qe: int, region: tuple[int, int], *, ou
         if art.in_quote(c.start) and (inside is None or _in_inner_quote(art, c.start, inside)):
             continue
         participle = c.text.lower().endswith("ing")
+        if c.lemma == "in the words of" and c.start >= qe:
+            continue  # (only before the words it gives: "or, in the words of Sergey Lavrov, as acts of “…”")
         if c.start >= qe:
             dist = c.start - qe
             gap = text[qe + 1:c.start]

@@ -43,10 +43,13 @@ CASE_RULES = ("sensitive", "exact", "insensitive")
 #: Cue lexicon used when a codebook has no ``cues:`` section.
 DEFAULT_CUES = "cues_en"
 
+#: List of words held at a distance used when a codebook has no ``distance_words:`` field.
+DEFAULT_DISTANCE_WORDS = "distance_words_en"
+
 #: Attribution-cue categories.
 CUE_CATEGORIES = ("neutral", "endorsing", "distancing")
 
-_TOP_FIELDS = {"name", "description", "version", "language", "references", "cues", "entries"}
+_TOP_FIELDS = {"name", "description", "version", "language", "references", "cues", "distance_words", "entries"}
 _ENTRY_FIELDS = {"feature", "description", "case", "forms", "exceptions", "requires", "notes"}
 _FORM_FIELDS = {"category", "terms", "regex", "exceptions", "requires", "case", "description"}
 _REQUIRES_FIELDS = {"after", "before"}
@@ -111,6 +114,8 @@ class Codebook:
     version: str = ""
     cues_path: Path | None = None
     fingerprint: str = ""
+    distance_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    distance_words_path: Path | None = None
 
     def __hash__(self) -> int:  # the cue dict is not hashable; the file versions identify a codebook
         return hash((str(self.path), self.fingerprint))
@@ -506,13 +511,35 @@ def load_codebook(name_or_path: str | os.PathLike | Codebook | None = None) -> C
     _check_duplicate_terms(entries, path)
     # no cues: section -> the shipped English cue lexicon (what the quote extractor would use anyway)
     cues, cue_path, cue_raw = _load_cues(data.get("cues", DEFAULT_CUES), path)
+    dw_path = _referenced_file(data.get("distance_words", DEFAULT_DISTANCE_WORDS), path, "distance_words",
+                               "distance-word list")
+    distance = load_distance_words(dw_path)
     name = data.get("name") or path.stem
-    fingerprint = hashlib.sha256(raw + b"\0" + cue_raw).hexdigest()
+    fingerprint = hashlib.sha256(raw + b"\0" + cue_raw + b"\0" + dw_path.read_bytes()).hexdigest()
     return Codebook(
         name=str(name), path=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(),
         entries=tuple(entries), cues=cues, description=str(data.get("description") or "").strip(),
         version=str(data.get("version") or ""), cues_path=cue_path, fingerprint=fingerprint,
+        distance_words=distance, distance_words_path=dw_path,
     )
+
+
+def _referenced_file(ref, fpath: Path, field_name: str, what: str) -> Path:
+    """A file a codebook names: a shipped one by bare name (``distance_words_en``) or a path relative to
+    the codebook (``./my_words.yaml``)."""
+    where = f"{fpath}: {field_name}"
+    if not isinstance(ref, str) or not ref.strip():
+        raise CodebookError(f"{where}: the name of a shipped {what} or a path to a YAML file, got {ref!r}")
+    ref = ref.strip()
+    if ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref:
+        p = (fpath.parent / ref).resolve()
+    else:
+        p = SHIPPED_DIR / f"{ref}.yaml"
+        if not p.is_file():
+            raise CodebookError(f"{where}: no shipped {what} {ref!r} (expected {p})")
+    if not p.is_file():
+        raise CodebookError(f"{where}: {what} {p} not found")
+    return p
 
 
 def describe_codebook(cb: Codebook) -> str:
