@@ -1976,3 +1976,24 @@ def test_in_the_words_of_gives_the_words_to_their_source():
     r = _typed("The 23-year-old escaped the bombardment of Kharkiv, a city where shelling of residential areas was "
                "\"indiscriminate\" - in the words of the local mayor - from the start.", "indiscriminate")
     assert r["quote_type"] == "partial" and r["speaker"] == "the local mayor"
+
+
+def test_the_codebooks_distance_words_decide_a_term_against_doubt(tmp_path):
+    """Daily Mail (gold d-dm-0172, its first sentence): a Russian 'research' ship. A quoted modifier before its noun is a
+    term's sign; the codebook's words held at a distance (shipped: *research*) keep it scare. With a
+    researcher's list that lacks the word (``distance_words: ./words.yaml``) it is a term (other)."""
+    from framing.codebook import load_codebook
+
+    text = "A Russian 'research' ship sailed close to Shetland after undersea cables were mysteriously cut- as engineers battle to restore internet and phone communications."
+    shipped = load_codebook()
+    assert [r["quote_type"] for r in classify_quotes("", text, shipped)["text"]] == ["scare"]
+    assert [r["quote_type"] for r in classify_quotes("", text, None)["text"]] == ["scare"]
+    words = tmp_path / "words.yaml"
+    words.write_text("stems: [liberat]\neuphemisms: [special military operation]\n", encoding="utf-8")
+    cb = tmp_path / "cb.yaml"
+    cb.write_text(shipped.path.read_text(encoding="utf-8").replace("cues: cues_en", "cues: cues_en\ndistance_words: ./words.yaml"),
+                  encoding="utf-8")
+    mine = load_codebook(cb)
+    assert mine.distance_words["stems"] == ("liberat",)
+    assert [r["quote_type"] for r in classify_quotes("", text, mine)["text"]] == ["other"]
+    assert [r["quote_type"] for r in classify_quotes("", text, str(cb))["text"]] == ["other"]

@@ -19,6 +19,7 @@ Nothing in the text is normalised: offsets point into the title / clean_text as 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from typing import Any, NamedTuple
 
@@ -444,7 +445,7 @@ def _possessors_operation(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attr
     return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
 
 
-def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
+def _is_other(text: str, q: QuoteSpan, sent_start: int, distance: dict[str, tuple[str, ...]]) -> bool:
     before = text[max(sent_start, q.start - 40):q.start - 1]
     span = text[q.start:q.end]
     words = _words(span)
@@ -464,7 +465,7 @@ def _is_other(text: str, q: QuoteSpan, sent_start: int) -> bool:
     last = words[-1].lower()
     if last in _OTHER_LAST and len(words) <= 4 and not _ENDS_IN_PUNCT.search(span if len(words) > 3 else "") \
             and not (last == "operation" and _POSSESSOR_BEFORE.search(before)) and "of" not in words \
-            and not _one_sides_euphemism(words) \
+            and not _one_sides_euphemism(words, distance) \
             and not re.search(r"\b(?:an?|so-called|its\s+so-called|call(?:s|ed|ing)?(?:\s+(?:it|its|their|his|her|the))?)\s*$",
                               before, re.I):
         return True  # the ‘victory plan’, his ‘peace formula’ (a name); not a “special operation” (a label)
@@ -536,8 +537,10 @@ def _norm_words(s: str) -> str:
 class _Field:
     """A field (title or text) with its quote spans and article analysis."""
 
-    def __init__(self, name: str, text: str, lexicon):
+    def __init__(self, name: str, text: str, lexicon, distance: dict[str, tuple[str, ...]] | None = None):
         self.name = name
+        #: the codebook's words held at a distance (``Codebook.distance_words``)
+        self.distance = distance if distance is not None else _shipped_distance_words()
         self.text = text or ""
         self.spans = find_quote_spans(self.text)
         self.art = attr.Article.build(self.text, [(q.start, q.end) for q in self.spans], lexicon)
@@ -743,7 +746,8 @@ def classify_quotes(title: str, text: str, codebook: Any = None) -> dict[str, li
     for reported speech without marks.
     """
     lex = attr.cue_lexicon(codebook)
-    fields = {"text": _Field("text", text, lex), "title": _Field("title", title, lex)}
+    distance = distance_words_of(codebook)
+    fields = {"text": _Field("text", text, lex, distance), "title": _Field("title", title, lex, distance)}
     body = fields["text"]
     _type_field(body, body)
     _type_field(fields["title"], body, headline=True)
@@ -824,7 +828,7 @@ def _type_field(f: _Field, body: _Field, *, headline: bool = False) -> None:
         called = _what_x_calls(f, q, ss0) or _possessors_operation(f, q, ss0)
         if called is not None:
             preset[k] = called
-        elif _is_other(text, q, ss0):
+        elif _is_other(text, q, ss0, f.distance):
             f.types[k] = "other"
     # 1. local attribution (nested quotes inside their enclosing quote first needs the outer one)
     order = sorted(range(n), key=lambda k: f.spans[k].depth)
@@ -1237,7 +1241,7 @@ def _held_as_term(f: _Field, q: QuoteSpan, sent_start: int) -> bool:
     text = f.text
     span = text[q.start:q.end]
     words = _words(span)
-    if not words or len(words) > 3 or _held_at_distance(words):
+    if not words or len(words) > 3 or _held_at_distance(words, f.distance):
         return False
     before = text[sent_start:max(sent_start, q.start - 1)]
     if _CONTEST_BEFORE.search(before[-60:]):
@@ -1302,27 +1306,44 @@ def _plain_noun_group(f: _Field, q: QuoteSpan, words: list[str], before: str) ->
 
 
 @functools.lru_cache(maxsize=1)
-def _distance_words() -> dict[str, tuple[str, ...]]:
-    """The prior list of words commonly held at a distance in war and political reporting (one side's
-    euphemisms and claimed statuses, contested procedures and values, disputed praise and blame), from
-    the researcher-editable ``codebooks/distance_words_en.yaml``."""
+def _shipped_distance_words() -> dict[str, tuple[str, ...]]:
+    """The shipped list of words commonly held at a distance in war and political reporting
+    (``codebooks/distance_words_en.yaml``), for calls without a codebook."""
     from .codebook import load_distance_words
     return load_distance_words()
 
 
-def _one_sides_euphemism(words: list[str]) -> bool:
+def distance_words_of(codebook: Any = None) -> dict[str, tuple[str, ...]]:
+    """The words held at a distance that the typer reads for ``codebook``: its ``distance_words``
+    (``distance_words:`` in the codebook YAML; docs/codebook.md), else the shipped list (no codebook,
+    a plain cue dict, or a codebook name or path, which :func:`framing.codebook.load_codebook` reads)."""
+    dw = getattr(codebook, "distance_words", None)
+    if dw:
+        return dw
+    if isinstance(codebook, (str, os.PathLike)):
+        return _codebook_distance_words(os.fspath(codebook))
+    return _shipped_distance_words()
+
+
+@functools.lru_cache(maxsize=8)
+def _codebook_distance_words(name_or_path: str) -> dict[str, tuple[str, ...]]:
+    from .codebook import load_codebook
+    return load_codebook(name_or_path).distance_words
+
+
+def _one_sides_euphemism(words: list[str], distance: dict[str, tuple[str, ...]]) -> bool:
     """Is the span one side's own name for what it does (*“special military operation”*,
     *“denazification”*)? Guideline v2: partial when the article attributes it, else scare, never
     the neutral name of an operation."""
     low = " ".join(w.lower() for w in words)
-    return any(low == e or low.startswith(e + " ") for e in _distance_words()["euphemisms"])
+    return any(low == e or low.startswith(e + " ") for e in distance["euphemisms"])
 
 
-def _held_at_distance(words: list[str]) -> bool:
+def _held_at_distance(words: list[str], distance: dict[str, tuple[str, ...]]) -> bool:
     """Does the span hold a word of the prior list (a stem as a word's prefix, or a phrase in the span)?"""
     low = " ".join(w.lower() for w in words)
     toks = low.split()
-    return any((" " in s and s in low) or any(t.startswith(s) for t in toks) for s in _distance_words()["stems"])
+    return any((" " in s and s in low) or any(t.startswith(s) for t in toks) for s in distance["stems"])
 
 
 # verbs of saying, asking and labelling whose content a quoted fragment in their clause belongs to
