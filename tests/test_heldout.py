@@ -12,15 +12,18 @@ import pytest
 
 from framing.evaluate import evaluate_scare
 
-#: per held-out batch: C (annotated after the first rules) and F (annotated blind on the last day of
-#: tuning, scored only when it ended); each batch scored alone
-HELDOUT_FLOORS = {   # re-set after the guideline v2 re-read of the gold (README, docs/quotes.md)
-    "c": {"scare_f1": 0.42, "speaker_accuracy": 0.73, "cue_accuracy": 0.82, "span_f1": 0.99,
-          "direct_f1": 0.95, "partial_f1": 0.85, "other_f1": 0.50},
-    "f": {"scare_f1": 0.34, "speaker_accuracy": 0.70, "cue_accuracy": 0.83, "span_f1": 0.99,
-          "direct_f1": 0.95, "partial_f1": 0.85, "other_f1": 0.58},
+#: per held-out batch: C (annotated after the first rules), F (annotated blind on the last day of the
+#: first tuning rounds) and G (annotated blind while the third rounds ran, scored only when they ended);
+#: each batch scored alone, on the gold as re-read against guideline v2
+HELDOUT_FLOORS = {   # scores of the 2026-11-24 third-round rules, minus ~0.03 (README, docs/quotes.md)
+    "c": {"scare_f1": 0.50, "speaker_accuracy": 0.75, "cue_accuracy": 0.83, "span_f1": 0.99,
+          "direct_f1": 0.95, "partial_f1": 0.86, "other_f1": 0.55},
+    "f": {"scare_f1": 0.33, "speaker_accuracy": 0.70, "cue_accuracy": 0.84, "span_f1": 0.99,
+          "direct_f1": 0.95, "partial_f1": 0.85, "other_f1": 0.56},
+    "g": {"scare_f1": 0.38, "speaker_accuracy": 0.55, "cue_accuracy": 0.72, "span_f1": 0.99,
+          "direct_f1": 0.92, "partial_f1": 0.80, "other_f1": 0.52},
 }
-SIZES = {"c": (68, 546, 13), "f": (39, 326, 19)}  # documents, spans, scare spans (guideline v2)
+SIZES = {"c": (68, 546, 13), "f": (39, 326, 19), "g": (40, 373, 26)}  # documents, spans, scare spans (guideline v2)
 
 
 @pytest.fixture(scope="module", params=sorted(HELDOUT_FLOORS))
