@@ -1,6 +1,8 @@
 """Quote-mark pairing, quote types and hits rows, on real sentences from the seeds and the corpus."""
 from __future__ import annotations
 
+import unicodedata
+
 import pandas as pd
 import pytest
 
@@ -10,6 +12,25 @@ from framing.schema import ALL_HIT_COLUMNS
 
 def spans(text):
     return [text[q.start:q.end] for q in find_quote_spans(text)]
+
+
+def rule_table(*items):
+    """The rows of a table merged from several rules: a string names the rule of the rows after it, a tuple is
+    a row (text, quoted, …). Each row's id is its rule and its quoted words, so that a failure says which
+    sentence of which rule failed."""
+    rows, rule = [], None
+    for item in items:
+        if isinstance(item, str):
+            rule = item
+        else:
+            rows.append(pytest.param(*item, id=f"{rule}: {_ascii(item[1])[:40]}"))
+    return rows
+
+
+def _ascii(words):
+    """Quoted words as a readable test id: curly quotes straightened, accents dropped."""
+    words = words.translate(str.maketrans("‘’“”´–—", "''\"\"'--"))
+    return unicodedata.normalize("NFKD", words).encode("ascii", "ignore").decode("ascii")
 
 
 @pytest.fixture(scope="module")
@@ -200,7 +221,8 @@ def test_extract_quotes_needs_the_document_columns():
         extract_quotes(pd.DataFrame({"doc_id": [1], "title": ["x"]}))
 
 
-@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", [
+@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", rule_table(
+    "labels_glosses_and_copulas",
     # a label the named subject applies with an active verb (BBC copy)
     ("Since Russia sent troops into Ukraine on February 24, Zelensky has banned a total of 15 political "
      "parties as “pro-Russian” and arrested a number of opposition figures.", "pro-Russian", "partial", "Zelensky", "ban"),
@@ -221,11 +243,16 @@ def test_extract_quotes_needs_the_document_columns():
     ("Mirotvorets, or ‘Peacemaker’, is a public database of individuals.", "Peacemaker", "other", "", ""),
     # words listed as words (Daily Mail copy)
     ("A series of words flashed up behind them: 'future', 'confident', 'victory'.", "confident", "other", "", ""),
-])
-def test_labels_glosses_and_copulas(text, quoted, qtype, speaker, cue):
-    rows = [r for r in quote_hits("x", "", text) if r["feature"] == "quote" and r["text"] == quoted]
-    assert rows, spans(text)
-    r = rows[0]
+    "what_x_calls_is_the_subjects_label",
+    # "what X calls …": the named subject's label, even for an operation's name (bbc.csv row 131; Fox.csv row 23)
+    ('President Putin has avoided large-scale conscription for what Russia calls its "special military operation" '
+     'in Ukraine.', "special military operation", "partial", "Russia", "call"),
+    ('Moscow’s spymaster is waging what his strategists term "new generation warfare." Having deployed '
+     'cyberhackers who attacked America’s burgers and gas stations.', "new generation warfare.", "partial", "his strategists",
+     "term"),
+))
+def test_quote_type_with_speaker_and_cue(text, quoted, qtype, speaker, cue):
+    r = _typed(text, quoted)
     assert (r["quote_type"], r["speaker"], r["cue"]) == (qtype, speaker, cue)
 
 
@@ -239,7 +266,8 @@ def _typed(text, quoted, title=""):
     return rows[0]
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
+@pytest.mark.parametrize("text, quoted, speaker, cue", rule_table(
+    "fragments_in_a_saying_verbs_clause_are_partial",
     # a closing reporting clause (RT.csv row 0)
     ("Over the past three days, soldiers stationed in the area have been “re-deployed” to territory of the "
      "Donetsk People’s Republic, the ministry claimed.", "re-deployed", None, "claim"),
@@ -280,11 +308,38 @@ def _typed(text, quoted, title=""):
     ("The Russian parliament recently passed legislation imposing jail terms of up to 15 years for anyone "
      "spreading “fake news” or carrying out any public action that would discredit the military action.",
      "fake news", "", "jail"),
-])
-def test_fragments_in_a_saying_verbs_clause_are_partial(text, quoted, speaker, cue):
+    "more_verbs_and_nouns_of_saying",
+    # "as X calls it", "what X deems" (bbc.csv row 368; guardian.csv row 93)
+    ('It is not a major speech or policy announcement on the invasion of Ukraine - or as Russia calls it, its '
+     '"special military operation".', "special military operation", "Russia", "call"),
+    ("A Moscow court has fined US-backed broadcaster Radio Liberty/Radio Free Europe 20m roubles over what it "
+     "deems to be “fake” content about Russia’s latest invasion of Ukraine.", "fake", None, "deem"),
+    # verbs of judging, likening, expressing, finding (CBS.csv row 73; DailyMail.csv row 16; bbc.csv row 361;
+    # RT.csv row 415; HuffPost.csv row 241)
+    ('Russia considers Japan to be a "hostile" country -- a designation it shares with all European Union '
+     'countries.', "hostile", "Russia", "consider"),
+    ("Kyiv has likened Moscow's efforts to remove the civilian population from Kherson to Soviet-like "
+     "'deportations' of its people.", "deportations", "Kyiv", "liken"),
+    ('The city may lie in ruins, but Russia has repeatedly talked of "de-Nazification and demilitarisation" of '
+     'Ukraine.', "de-Nazification and demilitarisation", "Russia", "talk of"),
+    ("The ministry also expressed its “deep concern” over the developments and said that the Russian "
+     "peacekeeping force is “making every effort” to stabilize the situation.", "deep concern", None, "express"),
+    ("In 2019, the investigation by special counsel Robert Mueller into the matter found that Trump’s campaign "
+     "was at times “receptive” to offers of help from Russian operatives.", "receptive", None, "find"),
+    # nouns of saying with "to" / "that" (NYT.csv rows 2791, 1401)
+    ("He loomed as a colossus over British politics, the man who had redrawn the country’s political map with a "
+     "vow to “get Brexit done.”", "get Brexit done.", None, "vow"),
+    ("Administration officials were forced to walk back the ad-lib that Russian President Vladimir V. Putin "
+     "“cannot remain in power,” which captured the attention of foreign policy experts.",
+     "cannot remain in power,", None, "ad-lib"),
+    # "his words" are his utterance, not words mentioned as words (RT.csv row 147)
+    ("The Ukrainian Foreign Ministry once again stated that the murder “had nothing to do with Ukraine” and "
+     "called his words “unjust.”", "unjust.", "Ukrainian Foreign Ministry", "call"),
+))
+def test_partial_quotes_with_their_cue(text, quoted, speaker, cue):
     r = _typed(text, quoted)
-    assert r["quote_type"] == "partial" and r["cue"] == cue
-    if speaker is not None:
+    assert (r["quote_type"], r["cue"]) == ("partial", cue)
+    if speaker is not None:  # None: the row pins no speaker
         assert r["speaker"] == speaker
 
 
@@ -357,31 +412,27 @@ def test_headline_words_looked_up_in_the_body(title, body, quoted, qtype, speake
         assert rows[0]["speaker"] == speaker
 
 
-@pytest.mark.parametrize("text, quoted", [
+@pytest.mark.parametrize("text, quoted, qtype", rule_table(
+    "names_and_glossed_terms_are_other",
     # names of what was set up (RT.csv row 690; AssociatedPress.csv row 82)
     ("On June 30, he also issued a decree establishing a “register of oligarchs,” targeting the top business "
-     "figures in the country under a law passed in 2021.", "register of oligarchs,"),
+     "figures in the country under a law passed in 2021.", "register of oligarchs,", "other"),
     ('Last year, Vulin had created a "working group" with Nikolai Patrushev, the powerful secretary of the '
-     'Kremlin´s Security Council, to fight "color revolutions" -- a series of mass protests.', "working group"),
+     'Kremlin´s Security Council, to fight "color revolutions" -- a series of mass protests.', "working group", "other"),
     # terms glossed right after them (AssociatedPress.csv rows 82, 189)
     ('Last year, Vulin had created a "working group" with Nikolai Patrushev, the powerful secretary of the '
-     'Kremlin´s Security Council, to fight "color revolutions" -- a series of mass protests.', "color revolutions"),
+     'Kremlin´s Security Council, to fight "color revolutions" -- a series of mass protests.', "color revolutions", "other"),
     ('Selling its Russian restaurants was the first time the company has "de-arched," or exited a major market.',
-     "de-arched,"),
+     "de-arched,", "other"),
     # a name before the thing it names (Fox.csv row 23; guardian.csv row 196, a headline)
-    ('Biden dispatched Secretary of State Hilary Clinton to Moscow with a mistranslated "reset" button.', "reset"),
-    ("Russia’s ‘cauldron’ tactic may be tipping Donbas battle in its favour", "cauldron"),
+    ('Biden dispatched Secretary of State Hilary Clinton to Moscow with a mistranslated "reset" button.', "reset", "other"),
+    ("Russia’s ‘cauldron’ tactic may be tipping Donbas battle in its favour", "cauldron", "other"),
     # a word of a title mentioned as a word (guardian.csv row 27)
-    ("It should be said right away that the “enthusiasm” of the title is mainly for two things.", "enthusiasm"),
+    ("It should be said right away that the “enthusiasm” of the title is mainly for two things.", "enthusiasm", "other"),
     # the name of a document (Reuters.csv row 7)
     ('The renewed talks would cover the election, U.S. sanctions on Venezuela and a "social agreement" that '
-     'would enable distribution of $3 billion in goods.', "social agreement"),
-])
-def test_names_and_glossed_terms_are_other(text, quoted):
-    assert _typed(text, quoted)["quote_type"] == "other"
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
+     'would enable distribution of $3 billion in goods.', "social agreement", "other"),
+    "direct_needs_a_whole_clause",
     # a noun group after the cue is a fragment, however long (bbc.csv row 584)
     ('This was despite Mrs Chernukhin\'s condemnation of "Russian military aggression in Ukraine" where she '
      'called for "the strongest possible sanctions against Putin\'s regime and its enablers".',
@@ -406,22 +457,216 @@ def test_names_and_glossed_terms_are_other(text, quoted):
     ('Residents seem unconcerned about the sanctions by Western countries. (AP Photo) "At first, we were very '
      'disappointed," said Yegor Driganov, a young man taking in the view along the riverbank.',
      "At first, we were very disappointed,", "direct"),
-])
-def test_direct_needs_a_whole_clause(text, quoted, qtype):
+    "speech_names_and_words_unattributed",
+    # first- or second-person words are somebody's speech, never the writer's distance
+    # (guardian.csv row 101, a sub-heading; bbc.csv row 73)
+    ("‘I lost everything’ Ivan Mishchenko in the ruins of his farmhouse.", "I lost everything", "direct"),
+    ('"It\'s all a bluff" and "we\'re at war already" were the most common responses when people were asked '
+     'whether they were worried.', "we're at war already", "partial"),
+    # a reporting clause with a verb no lexicon holds, after a quote ending in a comma (bbc.csv row 156)
+    ('"Open the borders," Mr Huizinga implores the EU, "just let the stuff through."', "Open the borders,",
+     "direct"),
+    # a capitalised single word nobody is quoted saying is a name (RT.csv rows 708, 432)
+    ("The Belgorod, however, is also designed to be able to carry up to six ‘Poseidon’ nuclear-powered "
+     "torpedoes, which are still under development.", "Poseidon", "other"),
+    ("The first stores were opened at the Sheremetyevo and Vnukovo airports in Moscow, and the hotels “Ukraine” "
+     "and “Leningrad” – two of Moscow’s famous “seven sisters” high-rises.", "Ukraine", "other"),
+    # ... but not a class of people (AssociatedPress.csv row 167), nor in a title-case headline (guardian.csv
+    # row 159 tells of the same fine; the NYT writes its headlines in title case)
+    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" "
+     "approach.", "Sinophile", "scare"),
+    # words as words after "concepts like" (RT.csv row 874)
+    ("Also, with the weaponization of concepts like “freedom” and “democracy” in the West’s propaganda wars "
+     "concerning Venezuela, Russia, Cuba, Bolivia, and others.", "freedom", "other"),
+    # a noun of a name rule followed by a predicate is no name (Express.csv row 80)
+    ("He explained the military campaign “has been working in Ukraine’s favour” as Russian troops are now being "
+     "“pushed out” from the city.", "has been working in Ukraine’s favour", "partial"),
+    "names_glosses_and_objects",
+    # "a <noun> called", "dubbed the", "known as the": a name (DailyMail.csv rows 172, 47; Express.csv row 29),
+    # and an alternative offered with "or" to a name is its gloss
+    ("The blog added that this area was likely surveilled by a spy vessel called 'Yantar' in August 2021.",
+     "Yantar", "other"),
+    ("The latest to die was Nikolay Petrunin, 47, dubbed the 'Gas wonderkid', who allegedly died from "
+     "complications from Covid in mid-October.", "Gas wonderkid", "other"),
+    ("He also relies on the protection he enjoys from his inner circle of security chiefs, known as the "
+     "“siloviki” or “strongmen”.", "strongmen", "other"),
+    # the name of a label (RT.csv row 53) and a hashtag (RT.csv row 436)
+    ("Novaya Gazeta was shut down following two notices of violation sent by Roskomnadzor over the paper’s "
+     "refusal to use the “foreign agent” label for organizations branded as such by the government.",
+     "foreign agent", "other"),
+    ("Sturgeon added a hashtag ‘robertburns’ to the post, along with ‘#solidarity’ and a Ukrainian flag.",
+     "#solidarity", "other"),
+    # the object a verb of showing shows is no one's words (DailyMail.csv row 201)
+    ("Shocking footage showed 'teacher' Pavel Firsov demonstrating a Kalashnikov machine-gun and an anti-tank "
+     "grenade launcher to kindergarten children.", "teacher", "scare"),
+    # a one-word reply before "X said" is speech even without a cue that holds it (HuffPost.csv row 477)
+    ("“What’s your response when you hear that?” Tapper asked Kelly. “Disbelief,” Kelly said, as shown in the "
+     "video below.", "Disbelief,", "partial"),
+    "capitalised_words_quoted_mid_sentence_are_names",
+    # capitalised words quoted inside the writer's sentence, no one saying them: names (RT.csv row 432,
+    # Fox.csv row 797 in data_removed, AssociatedPress.csv row 83)
+    ("The first stores were opened at the Sheremetyevo and Vnukovo airports in Moscow, and the hotels “Ukraine” and "
+     "“Leningrad” – two of Moscow’s famous high-rises.", "Leningrad", "other"),
+    ('The Sally Special was built by Porsche in collaboration with Pixar in the style of Sally Carrera from the "Cars" '
+     'film franchise.', "Cars", "other"),
+    ('The consortium hasn´t provided any estimates regarding how much natural gas is contained in the initial '
+     '"Calypso" field found in 2018.', "Calypso", "other"),
+    # ... but not a word derived from a name (AssociatedPress.csv row 167), nor a word opening the sentence
+    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" approach.",
+     "Sinophile", "scare"),
+    "echoes_in_any_order_and_no_agent_in_the_fact",
+    # echoes: the words close together in someone's quote, in any order (RT.csv row 515) ...
+    ("Jens Stoltenberg took it upon himself recently to lecture the members of the European Parliament about the need "
+     "to “pay the price” necessary to keep Ukraine able to function. “The price we pay as the European Union, as "
+     "NATO,” he declared, “is the price we can measure in currency, in money.”", "pay the price", "partial"),
+    # ... a word repeated counts once (DailyMail.csv row 212)
+    ("He said Russia was using its fighters in a 'reckless' and 'unnecessary' way, which includes flying 'very, very' "
+     "close to Nato aircraft. 'In one event I was aware of, a Russian fighter went very close,' he added.",
+     "very, very", "partial"),
+    # "explained by the fact that" has no agent who speaks (RT.csv row 158)
+    ("Its necessity is explained by the fact that sometimes people are subjected to humiliation during mass "
+     "“cleansings” captured on video.", "cleansings", "scare"),
+    "held_signs_are_their_holders",
+    # a slogan or banner someone chants or holds is theirs (guardian.csv row 131) ...
+    ("Before kick-off the crowd chanted the slogan “Armed Forces of Ukraine”. They waved banners saying “Kherson is "
+     "Ukraine”, a reference to the southern region.", "Armed Forces of Ukraine", "partial"),
+    # ... a sign no one is said to hold is other (guardian.csv row 130)
+    ("As well as the empty school buses, the streets were littered with signs saying “Caution! Children!” as a "
+     "protest against the violation of children’s rights.",
+     "Caution! Children!", "other"),
+    "titles_of_laws_are_names",
+    # the title of a law, "On …" (RT.csv row 927; CNN.csv row 1)
+    ("In 2019, a wide-ranging piece of legislation called “On ensuring the functioning of the Ukrainian language as "
+     "the state language,” championed by then-President Petro Poroshenko, was passed.",
+     "On ensuring the functioning of the Ukrainian language as the state language,", "other"),
+    ("Paragraph three of the martial law order states, “If necessary, other measures provided for by the Federal "
+     "Constitutional Law of January 30, 2002 No. 1-FKZ ‘on martial law’ may be applied in the Russian Federation.”",
+     "on martial law", "other"),
+    "a_short_whole_reply_after_a_colon_is_direct",
+    # a whole short reply after its cue's colon (DailyMail.csv rows 201 and 278)
+    ("Putin asked: 'Do you feel confident…are your skills returning?' A conscript called Ruslan replied: 'Yes, sir.'",
+     "Yes, sir.", "direct"),
+    ("Asked if he had any regrets over ordering the invasion of his neighbouring country on February 24, Putin said: "
+     "'No.' He acknowledged that the war was unpleasant.", "No.", "direct"),
+    "a_whole_clause_after_but_and_because_is_direct",
+    # a whole lower-case clause after "but", "and" or "because" is direct (DailyMail.csv row 67, RT.csv row 11)
+    ("Kremlin spokesman Dmitry Peskov on Wednesday acknowledged persisting problems with equipment for the draftees, "
+     "but 'vigorous measures taken to rectify the situation are already yielding the first positive results'.",
+     "vigorous measures taken to rectify the situation are already yielding the first positive results", "direct"),
+    ("She said that falling behind the deadline was “absolutely normal” because “there are things outside of our "
+     "control.”", "there are things outside of our control.", "direct"),
+    "a_feeling_after_a_copula_is_the_subjects_word",
+    # a feeling predicated of someone is their word (HuffPost.csv row 16, bbc.csv row 63) ...
+    ("Whelan was sentenced to 16 years in prison in 2020. Whelan’s family is “devastated” he’s still in Russia.",
+     "devastated", "partial"),
+    ('Owen, 16, was "absolutely buzzing" and glad that "everyone will know how we are now."', "absolutely buzzing",
+     "partial"),
+    # ... a copula with any other word labels nothing (seeds/003, the rule's classic case)
+    ("After that, Putin was “re-elected” for a fifth term and decided to include Ukraine.", "re-elected", "scare"),
+    "a_term_is_other_and_a_doubted_word_scare",
+    # a quoted modifier right before the noun it qualifies is a term (DailyMail.csv row 32, RT.csv row 794,
+    # corpus articles outside the gold)
+    ("It is also building lines of 'dragon's teeth' anti-tank fortifications deep in Luhansk to slow Kyiv's "
+     "advance.", "dragon's teeth", "other"),
+    ("Another issue that has likely played into the hands of North Korean technology hunters is the ‘brain drain’ "
+     "phenomenon, with dozens of Soviet engineers fleeing abroad.", "brain drain", "other"),
+    # a definition set off right after the span (bbc.csv row 10, CBS.csv row 28)
+    ("There’s a shortage of refining capacity, which has led to substantial increase in the \"refining margin\" – "
+     "the difference between what they pay for crude oil and what they can make selling the refined products.",
+     "refining margin", "other"),
+    # (the comma inside the marks; ABC.csv, outside the gold)
+    ("Jennings, who was a guest last week on former Trump adviser Steve Bannon's podcast and talked there about "
+     "finding \"mules,\" a reference to the debunked \"2000 Mules\" film, posted on Truth Social over the weekend that "
+     "some of the individuals at the drop boxes were not associated with her group.", "mules,", "other"),
+    ("Under the umbrella of the ITER project, the 35 partnering nations are building the world's largest "
+     "\"tokamak\" — a giant, doughnut-shaped contraption made of incredibly powerful magnets.", "tokamak", "other"),
+    # signs of doubt win over the modifier: a word commonly held at a distance ("peacekeeping", "research"),
+    # an evaluative word in -ly, a contesting word before it, an attitude word, a verb and its object
+    ("The week before, Putin tested out a potential model for attacking Ukraine in Kazakhstan, deploying "
+     "\"peacekeeping\" forces to quell protests against the country’s Kremlin-backed leader.", "peacekeeping",
+     "scare"),
+    ("A Russian 'research' ship sailed close to Shetland after undersea cables were cut.", "research", "scare"),
+    ("But, just as importantly, far from being a rogue or \"slovenly\" reporter, Duranty was a brilliant "
+     "journalist.", "slovenly", "scare"),
+    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" approach "
+     "and part of a hardening of anti-China rhetoric.", "Sinophile", "scare"),
+    ("With a range of more than 600 miles, the explosive-laden drones can 'loiter' above potential targets for "
+     "hours.", "loiter", "scare"),
+    ("Vladimir Putin’s puppet officials began ‘evacuating’ civilians out of the area this week.", "evacuating",
+     "scare"),
+    # a noun in -ly is no evaluative word, an adjective in -en no participle, "to" after "due" or "opposed" no
+    # infinitive (RT.csv row 417, guardian.csv row 23, bbc.csv row 129)
+    ("Ukraine’s showering of Donetsk with the insidious, internationally-prohibited ‘butterfly’ anti-personnel mines "
+     "of late", "butterfly", "other"),
+    ("The Guardian reported last year that many wealthy people buying “golden passports” to Malta often planned to "
+     "spend little time in the country.", "golden passports", "other"),
+    ("Tactical nuclear weapons are those which can be used at relatively short distances, as opposed to "
+     "\"strategic\" nuclear weapons which can be launched over much longer distances.", "strategic", "other"),
+    # a noun in -ing is a head like any other (DailyMail.csv row 239): a 'strong' rating
+    ("The Marine Corps, meanwhile, fared the best, receiving a 'strong' rating - an improvement from the previous "
+     "year.", "strong", "other"),
+    # a time word after the span is no noun it qualifies (RT.csv, outside the gold)
+    ("Butusov infamously filmed himself firing a cannon on the Donbass “separatists” last year.", "separatists",
+     "scare"),
+    "a_plain_noun_group_is_a_term",
+    # a plain noun group of two or three words in the writer's running sentence is a compound used as a term
+    # (bbc.csv rows 354, 377, 348; corpus articles outside the gold)
+    ('Switzerland was granted "eternal neutrality" at the Congress of Vienna in 1815.', "eternal neutrality", "other"),
+    ('The rise in Russian investment comes just months after the UAE was placed on a "grey list" by the Financial '
+     'Action Task Force (FATF), a global financial crime watchdog.', "grey list", "other"),
+    ('And they turned out to be up against a determined and well-trained Ukrainian army who fought them to a '
+     'standstill in a classic demonstration of "dynamic defence" - not holding a line but rather hitting the '
+     'attackers at points of maximum vulnerability.', "dynamic defence", "other"),
+    # not a group holding a word commonly held at a distance, a verb form, or an analogy with a name
+    ("Expect much self-congratulation over how the 30-country alliance united to protect the “free world” against "
+     "Russian aggression. Yet huge question marks remain.", "free world", "scare"),
+    # a predicate is no noun group: after a relative pronoun, or with an irregular past (DailyMail, batch D)
+    ("There have also been questions over the death of Putin's point man for developing Russia's vast Arctic "
+     "resources who 'fell overboard' to his death from a boat.", "fell overboard", "scare"),
+    # an article inside the marks is not part of the compound (RT, batch D)
+    ("The coalescing of ‘the collective West’ – based on the imaginary dichotomy of democracy and autocracy – "
+     "harms China’s interests.", "the collective West", "other"),
+    # an -ing or -ed modifier after a determiner or a preposition qualifies its noun (Reuters, batch E; bbc.csv):
+    # the “shopping list”, under "enhanced surveillance"; a definition with a copula (RT.csv row 805)
+    ("The “shopping list” also includes chips made by US companies such as Texas Instruments.", "shopping list",
+     "other"),
+    ("On Saturday, the country´s economy formally stopped being under \"enhanced surveillance\" by its European "
+     "creditors.", "enhanced surveillance", "other"),
+    ("Eastern Ukrainians (“skhidnyaks” is the derogatory term used in the western parts of the country) may go to "
+     "the front and die all they want.", "skhidnyaks", "other"),
+    # ... but a phrase of the prior stays scare (RT.csv, outside the gold)
+    ("Russia has become a leader of the Global South, led by Russian President Vladimir Putin, who represents a "
+     "rejection of the so-called 'rules-based order'.", "rules-based order", "scare"),
+    # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
+    ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
+     "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),
+    "stance_lists_events_and_aims",
+    # a modal or a negated auxiliary, or an adverb of degree or manner opening the phrase, voices someone's
+    # stance: somebody's words, not the writer's distance (bbc.csv, RT.csv, outside the gold)
+    ("NI said his family stayed in their home as long as they could but the children \"couldn't cope anymore\".",
+     "couldn't cope anymore", "partial"),
+    ("It was not until the Joint Intelligence Committee issued its considered view that an invasion was now "
+     "\"highly likely\" - that everyone began to realise this was for real.", "highly likely", "partial"),
+    ("The group also includes other “carefully vetted” Western army veterans from the US, the UK, Ireland, and "
+     "elsewhere.", "carefully vetted", "partial"),
+    # a word listed right after a word mentioned as a word is one too (guardian.csv, outside the gold)
+    ("It also looked at the language used by Russian officials depicting Ukrainians as somehow subhuman, with terms "
+     "like “zombified”, “bestial” or “subordinate”, or as diseased or contaminated, using words like “scum” and "
+     "“filth”.", "filth", "other"),
+    # the name of an event (AssociatedPress.csv row 0)
+    ("Activists hold a giant Ukrainian flag during an event \"Ukraine united\" in Kyiv, Ukraine, Sunday, Aug. 28, "
+     "2022.", "Ukraine united", "other"),
+    # the content of a stated aim is the aim-holder's wording (DailyMail.csv, RT.csv, guardian.csv)
+    ("He has failed to achieve his initial aim of toppling the government - and even the reduced aim of "
+     "'liberating' the Donbas region looks beyond his grasp.", "liberating", "partial"),
+    ("The Kremlin’s objective was to “depersonify” Ukraine, stripping it of its language and culture.",
+     "depersonify", "partial"),
+    # not targets hit, nor a modifier (RT, batch A: a list of Lithuanian target websites … a ‘wishlist’)
+    ("Ammunition and artillery stores have become significant targets in the ongoing 'special military "
+     "operation' in recent weeks.", "special military operation", "scare"),
+))
+def test_quote_type_of_a_quote(text, quoted, qtype):
     assert _typed(text, quoted)["quote_type"] == qtype
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "what X calls …": the named subject's label, even for an operation's name (bbc.csv row 131; Fox.csv row 23)
-    ('President Putin has avoided large-scale conscription for what Russia calls its "special military operation" '
-     'in Ukraine.', "special military operation", "Russia", "call"),
-    ('Moscow’s spymaster is waging what his strategists term "new generation warfare." Having deployed '
-     'cyberhackers who attacked America’s burgers and gas stations.', "new generation warfare.", "his strategists",
-     "term"),
-])
-def test_what_x_calls_is_the_subjects_label(text, quoted, speaker, cue):
-    r = _typed(text, quoted)
-    assert (r["quote_type"], r["speaker"], r["cue"]) == ("partial", speaker, cue)
 
 
 def test_quotes_listed_together_share_their_source():
@@ -471,7 +716,8 @@ def test_near_misses_of_the_name_rules():
     assert r["quote_type"] == "partial" and r["cue"] == "label"
 
 
-@pytest.mark.parametrize("text, quoted, qtype, cue", [
+@pytest.mark.parametrize("text, quoted, qtype, cue", rule_table(
+    "clause_and_participle_edge_cases",
     # an -ing adjective after a determiner is no other verb (RT.csv row 4)
     ("Rafael Grossi, director general of the International Atomic Energy Agency (IAEA), has warned, warning of a "
      "looming “nuclear accident” at the site.", "nuclear accident", "partial", "warn"),
@@ -485,80 +731,75 @@ def test_near_misses_of_the_name_rules():
     ("Russian Foreign Ministry spokeswoman Maria Zakharova wrote on Telegram that “only an ambassador of a "
      "terrorist regime can say such things.”", "only an ambassador of a terrorist regime can say such things.",
      "direct", "write"),
-])
-def test_clause_and_participle_edge_cases(text, quoted, qtype, cue):
+    "critics_names_of_ideas_and_self_descriptions",
+    # a verb of criticising holds its object's words (bbc.csv row 550, DailyMail.csv row 189)
+    ('Now he berates Russia for its "propaganda" and the "murder of women, children, people of Ukraine".',
+     "propaganda", "partial", "berate"),
+    ("He recently derided Ms Meloni as 'arrogant' in written comments.", "arrogant", "partial", "deride"),
+    # the name of a policy, myth or concept, and a moniker (RT.csv rows 119, 865, 225)
+    ("The policy of ‘perestroika’ was announced in 1986 as an attempt to reorganize the economy.", "perestroika",
+     "other", ""),
+    ("Dontsov's romanticism is based on the myth of the ‘final battle’ from German-Scandinavian paganism.",
+     "final battle", "other", ""),
+    ("They seek to highlight their admiration of the imperial period in Russian history, hence its informal moniker "
+     "the ‘imperka’.", "imperka", "other", ""),
+    # a self-described label is the described one's own (NBC.csv row 100) ...
+    ("It clashes with the Western-influenced music scene that gave birth to Little Big, a self-described "
+     "“punk-pop-rave band.” The four-person band spawned a dance craze.", "punk-pop-rave band.", "partial",
+     "self-describe"),
+    # ... but a name taken is a name (HuffPost.csv row 619)
+    ("Much of the OPCW’s investigation was conducted after the whistleblower, self-styled as “Alex,” left the "
+     "organization.", "Alex,", "other", ""),
+    "narratives_that_and_assurances",
+    # a narrative *that* … is a claim (bbc.csv row 588); assure is a verb of saying (NYT.csv row 3849)
+    ('It would also allow Mr Putin to play into his baseless narrative that the Ukrainian government has been '
+     'overrun by "Nazis".', "Nazis", "partial", "narrative"),
+    ("The announcement was aimed to assure markets that there would be “no shortfall” as a result of Russia’s "
+     "invasion of Ukraine.", "no shortfall", "partial", "assure"),
+    # ... but not "the narrative of …" (RT.csv row 741)
+    ("They better peddle the premature public narrative of the need for investment under the guise of "
+     "‘reconstruction’.", "reconstruction", "scare", ""),
+    "passive_adverbs_exhortations_and_conferences",
+    # a passive label with an adverb such as "later" (RT.csv row 134)
+    ("The period from 1945 until 1991, when Latvia seceded from the USSR, was later designated by Riga as “Soviet "
+     "occupation.”", "Soviet occupation.", "partial", "designate"),
+    # exhort is a verb of saying (NYT.csv row 925)
+    ("He opened the door to nationalizing the assets of Western companies pulling out of Russia and exhorted senior "
+     "officials to “act decisively” to preserve jobs.", "act decisively", "partial", "exhort"),
+    # the name of a conference (AssociatedPress.csv row 50)
+    ('Kishida made the comment at a "green transformation" conference on bolstering the country´s efforts to curb '
+     'emissions.', "green transformation", "other", ""),
+    "begging_greeting_crediting_and_congratulating",
+    # beg, greet, congratulate; credit … as (HuffPost.csv row 360, NYT.csv rows 4749 and 905, bbc.csv row 330)
+    ("She broke down weeping in an MSNBC interview on Tuesday, as she begged Western governments to provide "
+     "“maximum military assistance” to her homeland.", "maximum military assistance", "partial", "beg"),
+    ("They were welcomed personally by President Recep Tayyip Erdogan, who greeted them in English with “good "
+     "morning.”", "good morning.", "partial", "greet"),
+    ("Players credit their little-known coach as their “spiritual support.”", "spiritual support.", "partial", "credit"),
+    ('He also congratulated veterans on day of "great victory".', "great victory", "partial", "congratulate"),
+    "put_by_qualified_as_declared_aims_and_laws_about",
+    # "as aptly put by X" (RT.csv row 552)
+    ("The anti-Russian sanctions have hit the French economy like ‘hara-kiri’, as aptly put by Marine Le Pen.",
+     "hara-kiri", "partial", "put"),
+    # qualify … as (RT.csv row 789)
+    ("The act would target African governments, officials, and businesses doing business with Russia, qualified as "
+     "“manipulation” and “exploitation” of Africans to Russia’s benefit.", "manipulation", "partial", "qualify"),
+    # a declared aim is someone's (bbc.csv row 152); a law's wording is the law's (guardian.csv row 187)
+    ('Russian forces are bombarding towns and cities in eastern Ukraine with the declared aim of "liberating" the old '
+     'industrial heartland known as Donbas.', "liberating", "partial", "declare"),
+    ("A new Russian law about “fakes” meant the entire newsroom could be jailed for their coverage.", "fakes", "partial", ""),
+))
+def test_quote_type_and_cue(text, quoted, qtype, cue):
     r = _typed(text, quoted)
     assert (r["quote_type"], r["cue"]) == (qtype, cue)
 
 
 # ----------------------------------------------------------------------------- typing that generalises
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # first- or second-person words are somebody's speech, never the writer's distance
-    # (guardian.csv row 101, a sub-heading; bbc.csv row 73)
-    ("‘I lost everything’ Ivan Mishchenko in the ruins of his farmhouse.", "I lost everything", "direct"),
-    ('"It\'s all a bluff" and "we\'re at war already" were the most common responses when people were asked '
-     'whether they were worried.', "we're at war already", "partial"),
-    # a reporting clause with a verb no lexicon holds, after a quote ending in a comma (bbc.csv row 156)
-    ('"Open the borders," Mr Huizinga implores the EU, "just let the stuff through."', "Open the borders,",
-     "direct"),
-    # a capitalised single word nobody is quoted saying is a name (RT.csv rows 708, 432)
-    ("The Belgorod, however, is also designed to be able to carry up to six ‘Poseidon’ nuclear-powered "
-     "torpedoes, which are still under development.", "Poseidon", "other"),
-    ("The first stores were opened at the Sheremetyevo and Vnukovo airports in Moscow, and the hotels “Ukraine” "
-     "and “Leningrad” – two of Moscow’s famous “seven sisters” high-rises.", "Ukraine", "other"),
-    # ... but not a class of people (AssociatedPress.csv row 167), nor in a title-case headline (guardian.csv
-    # row 159 tells of the same fine; the NYT writes its headlines in title case)
-    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" "
-     "approach.", "Sinophile", "scare"),
-    # words as words after "concepts like" (RT.csv row 874)
-    ("Also, with the weaponization of concepts like “freedom” and “democracy” in the West’s propaganda wars "
-     "concerning Venezuela, Russia, Cuba, Bolivia, and others.", "freedom", "other"),
-    # a noun of a name rule followed by a predicate is no name (Express.csv row 80)
-    ("He explained the military campaign “has been working in Ukraine’s favour” as Russian troops are now being "
-     "“pushed out” from the city.", "has been working in Ukraine’s favour", "partial"),
-])
-def test_speech_names_and_words_unattributed(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
 def test_a_single_capitalised_word_in_a_title_case_headline_is_no_name():
     r = _typed("", "Partygate", "Johnson’s Cabinet Backs Him After ‘Partygate’ Fine")
     assert r["quote_type"] == "scare"
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "as X calls it", "what X deems" (bbc.csv row 368; guardian.csv row 93)
-    ('It is not a major speech or policy announcement on the invasion of Ukraine - or as Russia calls it, its '
-     '"special military operation".', "special military operation", "Russia", "call"),
-    ("A Moscow court has fined US-backed broadcaster Radio Liberty/Radio Free Europe 20m roubles over what it "
-     "deems to be “fake” content about Russia’s latest invasion of Ukraine.", "fake", None, "deem"),
-    # verbs of judging, likening, expressing, finding (CBS.csv row 73; DailyMail.csv row 16; bbc.csv row 361;
-    # RT.csv row 415; HuffPost.csv row 241)
-    ('Russia considers Japan to be a "hostile" country -- a designation it shares with all European Union '
-     'countries.', "hostile", "Russia", "consider"),
-    ("Kyiv has likened Moscow's efforts to remove the civilian population from Kherson to Soviet-like "
-     "'deportations' of its people.", "deportations", "Kyiv", "liken"),
-    ('The city may lie in ruins, but Russia has repeatedly talked of "de-Nazification and demilitarisation" of '
-     'Ukraine.', "de-Nazification and demilitarisation", "Russia", "talk of"),
-    ("The ministry also expressed its “deep concern” over the developments and said that the Russian "
-     "peacekeeping force is “making every effort” to stabilize the situation.", "deep concern", None, "express"),
-    ("In 2019, the investigation by special counsel Robert Mueller into the matter found that Trump’s campaign "
-     "was at times “receptive” to offers of help from Russian operatives.", "receptive", None, "find"),
-    # nouns of saying with "to" / "that" (NYT.csv rows 2791, 1401)
-    ("He loomed as a colossus over British politics, the man who had redrawn the country’s political map with a "
-     "vow to “get Brexit done.”", "get Brexit done.", None, "vow"),
-    ("Administration officials were forced to walk back the ad-lib that Russian President Vladimir V. Putin "
-     "“cannot remain in power,” which captured the attention of foreign policy experts.",
-     "cannot remain in power,", None, "ad-lib"),
-    # "his words" are his utterance, not words mentioned as words (RT.csv row 147)
-    ("The Ukrainian Foreign Ministry once again stated that the murder “had nothing to do with Ukraine” and "
-     "called his words “unjust.”", "unjust.", "Ukrainian Foreign Ministry", "call"),
-])
-def test_more_verbs_and_nouns_of_saying(text, quoted, speaker, cue):
-    r = _typed(text, quoted)
-    assert (r["quote_type"], r["cue"]) == ("partial", cue)
-    if speaker is not None:
-        assert r["speaker"] == speaker
 # ----------------------------------------------------------------------------- speaker and cue (issue 5)
 def _attributed(text, quoted, title=""):
     field = "title" if title and quoted in title else "text"
@@ -597,7 +838,8 @@ def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
     assert _attributed(body, quoted, title)[1] == cue
 
 
-@pytest.mark.parametrize("text, quoted, speaker", [
+@pytest.mark.parametrize("text, quoted, speaker", rule_table(
+    "pronouns_reach_one_word_names",
     # a person named by one word: a common first name, in a dialogue whose quoted sentences do not
     # push him out of reach (bbc.csv row 703)
     ('At the cemetery I meet Dmitry. He lays red carnations at the grave of his former paratrooper comrade, an '
@@ -611,8 +853,104 @@ def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
      'candle-making session, including Hordii who had come with his mother to help. "At the beginning, it (the '
      'war) was really scary, but now I have got a little bit used to it," he said.',
      "At the beginning, it (the war) was really scary, but now I have got a little bit used to it,", "Hordii"),
-])
-def test_pronouns_reach_one_word_names(text, quoted, speaker):
+    "names_that_are_no_persons_and_unnamed_roles",
+    # an organisation is no antecedent of "he" (Express.csv row 29: not "Eurasia Programme")
+    ("Media moguls and military suppliers are set to turn on Putin, leading to his eventual “disappearance”, "
+     "according to Professor Nikolai Petrov, a senior research fellow on the Russia and Eurasia Programme at "
+     "Chatham House. Speaking to Express.co.uk about how the oligarchs could depose Putin, he said: “They will "
+     "fight against each other, and it will destabilise the system.”", "They will fight against each other, and "
+     "it will destabilise the system.", "Nikolai Petrov"),
+    # a photo credit "(X via AP)" names no one (AssociatedPress.csv row 45)
+    ('The monument was dismantled, said Rafal Leskiewicz, spokesman for the institute. (IPN Wroclaw via AP) "It '
+     'is impossible to keep such monuments in the public sphere," he told The Associated Press.',
+     "It is impossible to keep such monuments in the public sphere,", "Rafal Leskiewicz"),
+    # "the White House" is a name, not a role to resolve to another organisation (ABC.csv row 9)
+    ('The Energy Department will run the rebate programs, according to the U.S. Department of Energy. "Energy '
+     'upgrades can reduce indoor and local outdoor air pollution," the White House said.',
+     "Energy upgrades can reduce indoor and local outdoor air pollution,", "White House"),
+    # an unnamed role keeps whose it is (Reuters.csv row 48)
+    ('The United States is concerned about threats from Iran against Saudi Arabia, a White House spokesperson '
+     'said on Tuesday. "We are concerned about the threat picture," said the spokesperson from the National '
+     'Security Council.', "We are concerned about the threat picture,",
+     "the spokesperson from the National Security Council"),
+    "the_person_in_focus",
+    # the object of a verb is no subject in focus, even near the sentence start (DailyMail.csv row 158)
+    ("Olena Zelenska, who married the Ukrainian president in 2003, spoke out as she visited refugees. Ms Zelenska "
+     "also met her German counterpart, Elke Budenbender, and raised the issue of providing more weapons. She added: "
+     "'I am forced to raise the topic of providing weapons to Ukraine.'",
+     "I am forced to raise the topic of providing weapons to Ukraine.", "Olena Zelenska"),
+    # "Biden to resist the urge": the noun "urge" makes no subject of Biden (Fox.csv row 186, data_removed)
+    ('In a guest essay published in The New York Times last week, former Obama aide David Axelrod told Biden to '
+     'resist the urge to tout his achievements, writing plainly, "Mr. President, proceed with caution." "Polls '
+     'show that the vast majority of Americans believe we are on the wrong track," he wrote.',
+     "Polls show that the vast majority of Americans believe we are on the wrong track,", "David Axelrod"),
+    # a role resolves to the subject in focus, not to a name inside a possessive (RT.csv row 620)
+    ("In a later TV appearance, Andrey Smirnov reiterated that Zelensky would decide the future of the two "
+     "officials. The deputy head of Zelensky’s office rejected speculation that Aleksey Simonenko is set to keep "
+     "the role permanently. “Some politicians should engage in less politics during wartime,” he advised.",
+     "Some politicians should engage in less politics during wartime,", "Andrey Smirnov"),
+    # the object of a preposition is the last resort for a described person (bbc.csv row 820)
+    ("It says Nikita Mazepin is a “person associated with a leading businessperson”. Speaking to Stephen Sackur "
+     "from Moscow, the driver described the sanctions as “cancel culture against my country”.",
+     "cancel culture against my country", "Nikita Mazepin"),
+    "subjects_past_adverbials_dashes_and_relatives",
+    # the antecedent of "which" past an adverbial "at the time" (RT.csv row 842)
+    ("Killnet has attacked the websites of the neo-Nazi militia group Right Sector, and the hacking collective "
+     "Anonymous, which at the time had just declared “cyber-war” on Moscow.", "cyber-war", "Anonymous"),
+    # a participle's subject that is no name: "Some commenters" (RT.csv row 436)
+    ("Some commenters went even further, calling on Sturgeon to “resign immediately” over her comment.",
+     "resign immediately", "Some commenters"),
+    # "Putin last month declared": the time is no part of the subject (DailyMail.csv row 201)
+    ("Faced with a series of defeats in the war, Putin last month declared a 'partial mobilization' to call up "
+     "hundreds of thousands of extra troops.", "partial mobilization", "Putin"),
+    # a comma inside the that-clause of "after X said" does not close a subordinate clause (RT.csv row 915)
+    ("Tasheva’s remarks came a day after Ukraine’s Defense Minister Alexey Reznikov said that Kiev, using "
+     "US-supplied weapons, is going to “liberate” all land lost to Russia, including Crimea.", "liberate",
+     "Alexey Reznikov"),
+    # a name between dashes (DailyMail.csv row 203)
+    ("Ben Wallace, UK defence secretary, was then summoned to an emergency meeting at the Pentagon this week to have "
+     "discussions that his deputy - armed forces minister James Heappey - said were 'beyond belief'.",
+     "beyond belief", "James Heappey"),
+    "kinds_of_organisation_and_hyphenated_modifiers",
+    # "the company" is the organisation that spoke before (CBS.csv row 48)
+    ('The plant lost its last outside power source, operator Energoatom reported. Energoatom said diesel '
+     'generators were supplying the plant. "Russian shelling and damage to the energy infrastructure are the '
+     'same manifestation of nuclear terrorism," the company said.', "Russian shelling and damage to the energy "
+     "infrastructure are the same manifestation of nuclear terrorism,", "Energoatom"),
+    # "Self-styled" is a modifier, no name (RT.csv row 842)
+    ("Self-styled ‘pro-Russian’ hacking group Killnet took down numerous Lithuanian government websites on "
+     "Monday, two days after warning Vilnius that failure to unblock the corridor would result in such an attack.",
+     "pro-Russian", "Killnet"),
+    "appositions_and_according_to",
+    # "part of Russia, his ambassador in Washington called": no apposition making Russia a person; the role
+    # is the ambassador named later (CBS.csv row 62)
+    ('As Vladimir Putin signed laws declaring a huge swath of Ukraine part of Russia, his ambassador in Washington '
+     'called the United States\' plan an "immediate threat" to Russia\'s strategic interests. "We are on the brink '
+     'of a military clash," Russian Ambassador Anatoly Antonov said.', "immediate threat", "Anatoly Antonov"),
+    # the object of "According to" is the last organisation that spoke (RT.csv row 235)
+    ("According to Russia’s Investigative Committee, the explosive device ripped through the car she was driving "
+     "in Moscow Region, near the village of Bolshie Vyazemy. “It has already been established that the explosive "
+     "was planted under the bottom of the car,” the agency said.",
+     "It has already been established that the explosive was planted under the bottom of the car,",
+     "Russia’s Investigative Committee"),
+    "long_unnamed_sources_and_participles_after_an_object",
+    # a long unnamed source keeps its article (CNN.csv row 0)
+    ("A spokesman for the Iranian mission at the United Nations said, “Iran does not confirm this claim and rejects "
+     "it.”", "Iran does not confirm this claim and rejects it.",
+     "A spokesman for the Iranian mission at the United Nations"),
+    # a participle after a verb and its object takes the clause subject (Mirror.csv row 2)
+    ('Someone replied to the video saying: "To be on the wrong side of TOS would have to be a terrifying '
+     'experience."', "To be on the wrong side of TOS would have to be a terrifying experience.", "Someone"),
+    "one_of_whom_and_link_lines_are_no_speakers",
+    # "one of whom asked": one of the journalists (DailyMail.csv row 245)
+    ("Peskov made his remarks on a conference call with journalists, one of whom asked whether occupied parts of "
+     "Ukraine are now under Moscow's 'nuclear umbrella'.", "nuclear umbrella", "one of the journalists"),
+    # a "Related:" link is no speaker (guardian.csv row 73)
+    ("They were each sentenced to more than 11 years in prison.   Related: ‘They’ve gone through hell’: fears for "
+     "British prisoners of war in Ukraine   Prosecutors said Aslin had admitted it.", "They’ve gone through hell",
+     ""),
+))
+def test_speaker_of_a_quote(text, quoted, speaker):
     assert _attributed(text, quoted)[0] == speaker
 
 
@@ -629,7 +967,8 @@ def test_paragraph_quotes_run_together_reopen_after_a_nested_quote_closes():
     assert got[3].startswith("The Russian Federation believes")
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
+@pytest.mark.parametrize("text, quoted, speaker, cue", rule_table(
+    "speaker_and_cue_of_quotes_going_on_from_reported_speech",
     # a long appositive between the name and its verb (bbc.csv row 724), and the quote that goes on
     # from that reported speech in the next sentence
     ('As part of the Pandora Papers Russia project, the BBC has discovered evidence that: Tom Keatinge, director '
@@ -651,12 +990,7 @@ def test_paragraph_quotes_run_together_reopen_after_a_nested_quote_closes():
     ("A pro-Russia official in Donetsk said that while the men had pleaded guilty, they were given the death "
      "penalty because of “the main, unshakable principle – justice”.", "the main, unshakable principle – justice",
      "A pro-Russia official in Donetsk", "say"),
-])
-def test_speaker_and_cue_of_quotes_going_on_from_reported_speech(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    "speakers_of_messages_participles_and_nouns_of_saying",
     # a message is where the words were written, its author the clause's subject (RT.csv row 842)
     ("Lithuanian President Gitanas Nauseda doubled down on the blockade on Sunday, declaring “it is absolutely "
      "clear that Lithuania must and will implement EU sanctions” in a Facebook post ruling out the possibility of "
@@ -675,102 +1009,7 @@ def test_speaker_and_cue_of_quotes_going_on_from_reported_speech(text, quoted, s
     ("Responding to complaints by foreign secretary Liz Truss that the trial was a “sham”, Russia’s foreign "
      "ministry has observed that the British reaction to such cases is “often hysterical”.", "sham",
      "Liz Truss", "complain"),
-])
-def test_speakers_of_messages_participles_and_nouns_of_saying(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # "a <noun> called", "dubbed the", "known as the": a name (DailyMail.csv rows 172, 47; Express.csv row 29),
-    # and an alternative offered with "or" to a name is its gloss
-    ("The blog added that this area was likely surveilled by a spy vessel called 'Yantar' in August 2021.",
-     "Yantar", "other"),
-    ("The latest to die was Nikolay Petrunin, 47, dubbed the 'Gas wonderkid', who allegedly died from "
-     "complications from Covid in mid-October.", "Gas wonderkid", "other"),
-    ("He also relies on the protection he enjoys from his inner circle of security chiefs, known as the "
-     "“siloviki” or “strongmen”.", "strongmen", "other"),
-    # the name of a label (RT.csv row 53) and a hashtag (RT.csv row 436)
-    ("Novaya Gazeta was shut down following two notices of violation sent by Roskomnadzor over the paper’s "
-     "refusal to use the “foreign agent” label for organizations branded as such by the government.",
-     "foreign agent", "other"),
-    ("Sturgeon added a hashtag ‘robertburns’ to the post, along with ‘#solidarity’ and a Ukrainian flag.",
-     "#solidarity", "other"),
-    # the object a verb of showing shows is no one's words (DailyMail.csv row 201)
-    ("Shocking footage showed 'teacher' Pavel Firsov demonstrating a Kalashnikov machine-gun and an anti-tank "
-     "grenade launcher to kindergarten children.", "teacher", "scare"),
-    # a one-word reply before "X said" is speech even without a cue that holds it (HuffPost.csv row 477)
-    ("“What’s your response when you hear that?” Tapper asked Kelly. “Disbelief,” Kelly said, as shown in the "
-     "video below.", "Disbelief,", "partial"),
-])
-def test_names_glosses_and_objects(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
-def test_what_he_called_someones_term_and_wishes():
-    # "what he called the authoritarian leader’s “genius” strategy" (HuffPost.csv row 166)
-    r = _typed("Trump also faced backlash after initially praising what he called the authoritarian leader’s "
-               "“genius” strategy for invading Ukraine.", "genius")
-    assert (r["quote_type"], r["cue"]) == ("partial", "call")
-    # a wish is said (DailyMail.csv row 201)
-    r = _typed("He was also filmed speaking to officers, shaking hands with them and wishing them 'good luck'.",
-               "good luck")
-    assert r["quote_type"] == "partial" and r["cue"] in ("wish", "speak")
-
-
-@pytest.mark.parametrize("text, quoted, title", [
-    # a clause opening with a fronted adverbial before its main clause (NBC.csv row 86; RT.csv row 945)
-    ("In her speech, Zelenska emphasized that these contributions mean that “while Russia kills, America "
-     "saves.”", "while Russia kills, America saves.", ""),
-    ("Medvedev said that while he doesn’t want to scare anyone, “when people say that something is impossible, "
-     "because it is never possible, they are always wrong.”",
-     "when people say that something is impossible, because it is never possible, they are always wrong.", ""),
-    # a personal pronoun with a finite verb is a clause however short (bbc.csv row 703; Fox.csv row 348)
-    ('"I\'m sure there will be no evidence," he replies. "I\'m certain."', "I'm certain.", ""),
-    ("", "it's vindictive", "Ingraham blasts Joe Biden's 'disgustingly Washington' response to question on gas "
-     "prices: 'it's vindictive'"),
-])
-def test_short_and_fronted_clauses_are_direct(text, quoted, title):
-    assert _typed(text, quoted, title)["quote_type"] == "direct"
-
-
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # an organisation is no antecedent of "he" (Express.csv row 29: not "Eurasia Programme")
-    ("Media moguls and military suppliers are set to turn on Putin, leading to his eventual “disappearance”, "
-     "according to Professor Nikolai Petrov, a senior research fellow on the Russia and Eurasia Programme at "
-     "Chatham House. Speaking to Express.co.uk about how the oligarchs could depose Putin, he said: “They will "
-     "fight against each other, and it will destabilise the system.”", "They will fight against each other, and "
-     "it will destabilise the system.", "Nikolai Petrov"),
-    # a photo credit "(X via AP)" names no one (AssociatedPress.csv row 45)
-    ('The monument was dismantled, said Rafal Leskiewicz, spokesman for the institute. (IPN Wroclaw via AP) "It '
-     'is impossible to keep such monuments in the public sphere," he told The Associated Press.',
-     "It is impossible to keep such monuments in the public sphere,", "Rafal Leskiewicz"),
-    # "the White House" is a name, not a role to resolve to another organisation (ABC.csv row 9)
-    ('The Energy Department will run the rebate programs, according to the U.S. Department of Energy. "Energy '
-     'upgrades can reduce indoor and local outdoor air pollution," the White House said.',
-     "Energy upgrades can reduce indoor and local outdoor air pollution,", "White House"),
-    # an unnamed role keeps whose it is (Reuters.csv row 48)
-    ('The United States is concerned about threats from Iran against Saudi Arabia, a White House spokesperson '
-     'said on Tuesday. "We are concerned about the threat picture," said the spokesperson from the National '
-     'Security Council.', "We are concerned about the threat picture,",
-     "the spokesperson from the National Security Council"),
-])
-def test_names_that_are_no_persons_and_unnamed_roles(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
-def test_an_opening_mark_right_after_a_full_stop_reopens_the_quotation():
-    # Express.csv row 64: `sanctions.“We have …` — the writer's re-opening mark with no space before it
-    text = ("The spokesman said: “Nexperia utterly condemns Russia’s illegal invasion of Ukraine, we support and "
-            "have abided by all international sanctions.“We have no Russian customers and do not sell into Russia. "
-            "“Unfortunately, like other chip companies, we have seen incidents of our products being used.” Denys "
-            "Shmyhal noted that Russia was beginning to run low on critical weapons. He said: “These are the ones "
-            "that have precision accuracy.”")
-    got = spans(text)
-    assert got[0].endswith("all international sanctions.") and got[1].startswith("We have no Russian customers")
-    assert got[-1] == "These are the ones that have precision accuracy."
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
+    "unnamed_sources_again_and_cue_forms",
     # "the spokesman" after "A Nexperia spokesman noted": that unnamed source again (Express.csv row 64)
     ("A Nexperia spokesman noted that none of the components that were identified in the procurement document "
      "is manufactured at the UK site. They added that their components were not made for military use. The "
@@ -789,9 +1028,213 @@ def test_an_opening_mark_right_after_a_full_stop_reopens_the_quotation():
     ("Poland's president has said a missile blast that killed two people near its border with Ukraine appears "
      "to have been an \"unfortunate accident\" and not an \"intentional attack\".", "unfortunate accident",
      "Poland's president", "say"),
-])
-def test_unnamed_sources_again_and_cue_forms(text, quoted, speaker, cue):
+    "adverbs_gerunds_and_hyphens_around_the_cue",
+    # "first" after a name is an adverb, not "the first claims" (Fox.csv row 159, data_removed)
+    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin first told viewers, "and '
+     'that this is going to start a humanitarian crisis."', "Estimates are 50,000 Ukrainians will be dead or wounded,",
+     "Sonny Hostin", "tell"),
+    # "responded by saying" is no passive with an agent; "it added" is the ministry (RT.csv row 343)
+    ("On Thursday, the Russian Foreign Ministry responded by saying Stano had no authority to make such "
+     "statements. The Iranian deal was built on “carefully measured balance of interests” and not “crude "
+     "political pressure,” it added.", "crude political pressure,", "Russian Foreign Ministry", "add"),
+    # a hyphenated -ed word is no finite verb inside the subject (bbc.csv row 200)
+    ('On Saturday, the Finnish state-owned company Gasgrid Finland said in a statement that gas supplies were '
+     'stopped on 21 May. "Gasgrid Finland has directed gas imports in Balticconnector and the gas system is '
+     'currently in balance," it said.', "Gasgrid Finland has directed gas imports in Balticconnector and the gas "
+     "system is currently in balance,", "Gasgrid Finland", "say"),
+    # echo is a verb of saying (Express.csv row 17)
+    ("BBC's Steve Rosenberg echoed this: \"Back in Moscow Vladimir Putin was inaugurating a giant Ferris wheel. "
+     "Surreal.\"", "Back in Moscow Vladimir Putin was inaugurating a giant Ferris wheel. Surreal.",
+     "BBC's Steve Rosenberg", "echo"),
+    "reporting_clauses_after_questions_and_kin",
+    # "“…?” Zelenskyy added": the reporting clause after a question mark (Fox.csv row 612, data_removed)
+    ('Ukrainian President Volodymyr Zelenskyy speaks from Kyiv, Ukraine, on Tuesday. : "How could a plan that '
+     'provides for the death of tens of thousands of their own soldiers come about? Who could approve such a '
+     'plan?" Zelenskyy added in an apparent swipe at Putin.', "How could a plan that provides for the death of "
+     "tens of thousands of their own soldiers come about? Who could approve such a plan?", "Volodymyr Zelenskyy",
+     "add"),
+    # "maintained “excellent” relationships" is keeping, not saying; "his wife" is the woman with his
+    # surname (bbc.csv row 584)
+    ('Lubov Chernukhin\'s husband Vladimir was in the Russian government between 2000 and 2002. He was then '
+     'appointed chairman of a state bank. But in a 2018 court case, his wife confirmed that Mr Chernukhin had '
+     'maintained "excellent" relationships with "prominent members of the Russian establishment". Vladimir '
+     'Chernukhin said he arrived in the UK in 2004.', "excellent", "Lubov Chernukhin", "confirm"),
+    "officials_courts_and_passive_agents",
+    # "the official said" / "the Ukrainian official wrote": the noun before a past verb of saying is the
+    # speaker, resolved to the adviser named before (Express.csv row 67)
+    ('The adorable footage was shared on Twitter by Anton Gerashchenko, advisor to the Minister of Internal '
+     'Affairs of Ukraine. "That is what we’re fighting for," the Ukrainian official wrote in his tweet.',
+     "That is what we’re fighting for,", "Anton Gerashchenko", "write"),
+    # "is heard asking" (DailyMail.csv row 201)
+    ("In a wooden exchange, Putin is heard asking the mobilised men: 'How long have you been here?'",
+     "How long have you been here?", "Putin", "ask"),
+    # a passive label with its agent before the quote (RT.csv row 496)
+    ("Last week the Russian military said it destroyed four of the rocket launching systems, a claim that was "
+     "dismissed by Kiev as “misinformation.”", "misinformation.", "Kiev", "dismiss"),
+    # a court rules (RT.csv row 746)
+    ("The party was formally outlawed in December 2015 by the District Administrative Court of Kiev. The court ruled "
+     "that it “performs actions aimed at changing the constitutional order by force.”",
+     "performs actions aimed at changing the constitutional order by force.", "District Administrative Court", "rule"),
+    "closing_clauses_and_the_subject_of_a_blamed_gerund",
+    # "the official asserted" closes the quote (RT.csv row 539)
+    ("“I suspect everybody,” Vitaliy Kim stated. In order to remain strong in the face of Russian forces one needs "
+     "to keep “a clear head as well as a heated heart,” the official asserted.",
+     "a clear head as well as a heated heart,", "Vitaliy Kim", "assert"),
+    # a verb after the quote with its own that-clause is no reporting clause of the quote (RT.csv row 702)
+    ("While Andrey Melnik had repeatedly defended his remark and insisted it was “not a matter of apologizing,” he "
+     "admitted in late June that he ultimately “regretted” the offensive statement.",
+     "not a matter of apologizing,", "Andrey Melnik", "insist"),
+    # "criticized Biden for calling Putin a “killer”": Biden calls (Fox.csv row 23, data_removed)
+    ('Last March, Andrej Turchak accused Joe Biden of having dementia. The Russian press criticized Biden for calling '
+     'Putin a "killer" in an interview.', "killer", "Joe Biden", "call"),
+    "appositives_possessors_and_naming",
+    # a quoted word inside an appositive does not hide the subject (DailyMail.csv row 140)
+    ("Viktor Olevich, a well-known 'Americanist' within Russia and chief analyst at the Centre for Actual Politics, "
+     "told viewers and a stunned host that Russia 'cannot win' despite eight months of fighting.", "cannot win",
+     "Viktor Olevich", "tell"),
+    # the possessor of a noun of saying, not the clause around it (DailyMail.csv row 140)
+    ("Olevich, who was schooled in the US but now lives in Moscow, also cast doubt on Russia's claims that Ukraine "
+     "is building a 'dirty bomb' despite the protests of host Andrey Norkin.", "dirty bomb", "Russia", "claim"),
+    # "A conscript called Ruslan": naming, not a cue; the name is the speaker (DailyMail.csv row 201)
+    ("Putin asked: 'Do you feel confident?' A conscript called Ruslan replied: 'Yes, sir.'", "Yes, sir.", "Ruslan",
+     "reply"),
+    # whose statement it is (RT.csv row 915)
+    ("Meanwhile, the Russian Investigative Committee has opened a criminal case in relation to the shelling. "
+     "According to the committee’s statement, “the military personnel of the Armed Forces of Ukraine targeted the "
+     "platform of the gas production tower.”", "the military personnel of the Armed Forces of Ukraine targeted the "
+     "platform of the gas production tower.", "Russian Investigative Committee", "according to"),
+    "past_verbs_after_a_subject_and_acronyms",
+    # "The obituary stated": a past verb after a subject, not the noun "the state" (RT.csv row 306)
+    ("The obituary stated that Listopad led the air parade over Kiev during last year’s celebration of the "
+     "country’s independence, with “millions of Ukrainians watching with joy and pride.”",
+     "millions of Ukrainians watching with joy and pride.", "The obituary", "state"),
+    # "the JCCC reported": the body named with that acronym, not the one mentioned with it (RT.csv row 258)
+    ("The shelling was reported by the Lugansk People’s Republic (LPR) representative office in the Joint Center on "
+     "Control and Coordination (JCCC) on its Telegram channel. “Three civilians were killed,” the JCCC reported.",
+     "Three civilians were killed,", "Joint Center on Control and Coordination", "report"),
+    "reflexives_and_acronyms_before_the_verb",
+    # a reflexive after the name (RT.csv row 343)
+    ("“It’s yes or no,” Stano insisted. Borrell himself also called the document “the final text” at that time.",
+     "the final text", "Borrell", "call"),
+    # an acronym in parentheses between the name and its verb (RT.csv row 668)
+    ("In April, the UN Refugee Agency (UNHCR) called on the British authorities to develop “a more appropriate "
+     "matching process” to ensure that women are not matched with single men.", "a more appropriate matching process",
+     "UN Refugee Agency", "call on"),
+    "wondering_and_bare_infinitives",
+    # wonder reports a question (RT.csv row 436) ...
+    ("Another user wondered on Twitter how the Scottish minister can “glorify the deaths” of Russian soldiers.",
+     "glorify the deaths", "Another user", "wonder"),
+    # ... but "make you wonder" is a bare infinitive (RT.csv row 28)
+    ("Sometimes, the spokeswoman Maria Zakharova claimed, countries with long-standing democratic traditions make "
+     "you wonder if they really do not have anyone that can “adequately, professionally, and intelligently represent "
+     "the various branches of government.”", "adequately, professionally, and intelligently represent the various "
+     "branches of government.", "Maria Zakharova", "claim"),
+    "echo_cues_and_progressives",
+    # the verb of the span's own sentence is the cue of an echo of someone's words quoted later (RT.csv row 376)
+    ("The ‘Grand Duchy of Lithuania’ will destroy ‘Mongol’ Moscow if the ‘Mongols’ of China invade Taiwan, a ruling "
+     "party MP from the small Baltic state has declared. Matas Maldeikis chairs the parliamentary committee for "
+     "relations with Taiwan. He has antagonized China before. “If the Mongols invade Taiwan, we will retaliate by "
+     "destroying the small Mongol village called ‘Moscow,’” Maldeikis tweeted last week.", "Mongols",
+     "Matas Maldeikis", "declare"),
+    # "have been calling for": a progressive (RT.csv row 615)
+    ("Currently, LGBT propaganda in Russia is only banned when directed at children, but some politicians have been "
+     "calling for harsher restrictions and punishments for the “denial of family values” and “propaganda of "
+     "non-traditional sexual relations.”", "denial of family values", "some politicians", "call for"),
+    "the_president_in_focus_and_what_he_called",
+    # "the president": of two presidents, the one who is the subject of the sentence before (DailyMail.csv row 273)
+    ("President Vladimir Putin has warned that direct clashes with Russia would spark 'global catastrophe'. NATO is "
+     "set to start military drills on Monday. President Biden suggested in a Tuesday evening interview that the "
+     "United States military has a contingency plan in the event Russian President Vladimir launches a nuclear on "
+     "Ukraine. 'He, in fact, cannot continue with impunity to talk about the use of a tactical nuclear weapon,' the "
+     "president told CNN's Jake Tapper.", "He, in fact, cannot continue with impunity to talk about the use of a "
+     "tactical nuclear weapon,", "Biden", "tell"),
+    # "what he called the authoritarian leader’s “genius” strategy" (HuffPost.csv row 166)
+    ("Donald Trump also faced backlash after initially praising what he called the authoritarian leader’s “genius” "
+     "strategy for invading Ukraine.", "genius", "Donald Trump", "call"),
+    "charges_and_closing_clauses_with_acronyms",
+    # a closing reporting clause with an acronym in parentheses (Reuters.csv row 9)
+    ('Russian security services have detained a Ukrainian citizen on suspicion of planning to "sabotage" a power '
+     'line in Crimea, Russia\'s Federal Security Service (FSB) said on Wednesday.', "sabotage",
+     "Russia's Federal Security Service", "say"),
+    # the wording of a charge: the court that convicts on it (guardian.csv row 51)
+    ("A court in Russian-controlled east Ukraine convicted 28-year-old Aiden Aslin, from Newark, 48-year-old Shaun "
+     "Pinner, from Watford, and Saaudun Brahim on charges of “terrorism”.", "terrorism", "A court", "charge"),
+    "fragments_carried_from_the_sentence_before_take_their_own_verb",
+    # a fragment in a sentence of its own carries the speaker before but not that sentence's verb
+    # (DailyMail.csv row 47) ...
+    ("Anatoly Karpov added: 'No, I could not imagine at all that Russians and Ukrainians would go to war. I have many "
+     "friends in Ukraine.' His heartfelt 'end the war' plea came in April in an interview.", "end the war",
+     "Anatoly Karpov", ""),
+    # ... its cue is the verb of its own sentence that holds it (Express.csv row 8)
+    ("The Ministry of Defence reported: “The limited availability of reconnaissance UAVs is likely degrading "
+     "commanders’ awareness.” Intelligence updates have suggested Ukraine’s bid to “break the morale” of occupying "
+     "forces may have been a success.", "break the morale", "Ministry of Defence", "suggest"),
+    "purposes_of_speaking_and_nested_verbs_of_saying",
+    # "spoke to X to explain": the purpose of speaking is the cue (Express.csv row 8)
+    ("As Ukraine escalates its strategy to close in on the city, Dr Patrick Bury spoke to Express.co.uk to explain why "
+     "both sides would be keen to avoid a “ruinous street battle” in Kherson.", "ruinous street battle",
+     "Patrick Bury", "explain"),
+    # speak of (Express.csv row 29)
+    ("Ukrainian President Zelensky spoke of “good news” but did not elaborate.", "good news", "Zelensky", "speak of"),
+    # "said he had spoken “…”" is said; "said he told Lavrov that “…”" keeps tell (NBC.csv row 16, AP row 82)
+    ("Rafael Grossi said he had spoken “to the staff a lot and the people of Enerhodar.”",
+     "to the staff a lot and the people of Enerhodar.", "Rafael Grossi", "say"),
+    ('Interior Minister Aleksandar Vulin said he told Lavrov during their meeting that "Serbia is the only state in '
+     'Europe that didn´t introduce sanctions."', "Serbia is the only state in Europe that didn´t introduce sanctions.",
+     "Aleksandar Vulin", "tell"),
+))
+def test_speaker_and_cue_of_a_quote(text, quoted, speaker, cue):
     assert _attributed(text, quoted) == (speaker, cue)
+
+
+def test_what_he_called_someones_term_and_wishes():
+    # "what he called the authoritarian leader’s “genius” strategy" (HuffPost.csv row 166)
+    r = _typed("Trump also faced backlash after initially praising what he called the authoritarian leader’s "
+               "“genius” strategy for invading Ukraine.", "genius")
+    assert (r["quote_type"], r["cue"]) == ("partial", "call")
+    # a wish is said (DailyMail.csv row 201)
+    r = _typed("He was also filmed speaking to officers, shaking hands with them and wishing them 'good luck'.",
+               "good luck")
+    assert r["quote_type"] == "partial" and r["cue"] in ("wish", "speak")
+
+
+@pytest.mark.parametrize("text, quoted, title, qtype", rule_table(
+    "short_and_fronted_clauses_are_direct",
+    # a clause opening with a fronted adverbial before its main clause (NBC.csv row 86; RT.csv row 945)
+    ("In her speech, Zelenska emphasized that these contributions mean that “while Russia kills, America "
+     "saves.”", "while Russia kills, America saves.", "", "direct"),
+    ("Medvedev said that while he doesn’t want to scare anyone, “when people say that something is impossible, "
+     "because it is never possible, they are always wrong.”",
+     "when people say that something is impossible, because it is never possible, they are always wrong.", "", "direct"),
+    # a personal pronoun with a finite verb is a clause however short (bbc.csv row 703; Fox.csv row 348)
+    ('"I\'m sure there will be no evidence," he replies. "I\'m certain."', "I'm certain.", "", "direct"),
+    ("", "it's vindictive", "Ingraham blasts Joe Biden's 'disgustingly Washington' response to question on gas "
+     "prices: 'it's vindictive'", "direct"),
+    "feelings_and_signs_are_someones_words",
+    # a feeling the subject comes to have (bbc.csv row 564)
+    ("When the war began in Ukraine Mr Wills started to become \"frustrated\" while listening to the news at work.",
+     "frustrated", "", "partial"),
+    # a feeling the headline leaves someone in (NBC.csv row 47)
+    ("The plant is in Enerhodar.", "very scared",
+     "Attacks on Europe’s largest nuclear power plant leave former worker 'very scared'", "partial"),
+    # the words of a sign: "…,” it said (RT.csv row 391)
+    ("Near some apartment blocks, numerous mines had been found and warning signs put out: “danger, mines,” it said "
+     "by the tiny explosive circled with chalk.", "danger, mines,", "", "partial"),
+))
+def test_quote_type_of_a_quote_with_a_headline(text, quoted, title, qtype):
+    assert _typed(text, quoted, title)["quote_type"] == qtype
+
+
+def test_an_opening_mark_right_after_a_full_stop_reopens_the_quotation():
+    # Express.csv row 64: `sanctions.“We have …` — the writer's re-opening mark with no space before it
+    text = ("The spokesman said: “Nexperia utterly condemns Russia’s illegal invasion of Ukraine, we support and "
+            "have abided by all international sanctions.“We have no Russian customers and do not sell into Russia. "
+            "“Unfortunately, like other chip companies, we have seen incidents of our products being used.” Denys "
+            "Shmyhal noted that Russia was beginning to run low on critical weapons. He said: “These are the ones "
+            "that have precision accuracy.”")
+    got = spans(text)
+    assert got[0].endswith("all international sanctions.") and got[1].startswith("We have no Russian customers")
+    assert got[-1] == "These are the ones that have precision accuracy."
 
 
 @pytest.mark.parametrize("text, quoted, qtype, speaker, cue", [
@@ -818,29 +1261,6 @@ def test_passive_labels_tails_and_cries(text, quoted, qtype, speaker, cue):
         assert r["speaker"] == speaker
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "first" after a name is an adverb, not "the first claims" (Fox.csv row 159, data_removed)
-    ('"Estimates are 50,000 Ukrainians will be dead or wounded," co-host Sonny Hostin first told viewers, "and '
-     'that this is going to start a humanitarian crisis."', "Estimates are 50,000 Ukrainians will be dead or wounded,",
-     "Sonny Hostin", "tell"),
-    # "responded by saying" is no passive with an agent; "it added" is the ministry (RT.csv row 343)
-    ("On Thursday, the Russian Foreign Ministry responded by saying Stano had no authority to make such "
-     "statements. The Iranian deal was built on “carefully measured balance of interests” and not “crude "
-     "political pressure,” it added.", "crude political pressure,", "Russian Foreign Ministry", "add"),
-    # a hyphenated -ed word is no finite verb inside the subject (bbc.csv row 200)
-    ('On Saturday, the Finnish state-owned company Gasgrid Finland said in a statement that gas supplies were '
-     'stopped on 21 May. "Gasgrid Finland has directed gas imports in Balticconnector and the gas system is '
-     'currently in balance," it said.', "Gasgrid Finland has directed gas imports in Balticconnector and the gas "
-     "system is currently in balance,", "Gasgrid Finland", "say"),
-    # echo is a verb of saying (Express.csv row 17)
-    ("BBC's Steve Rosenberg echoed this: \"Back in Moscow Vladimir Putin was inaugurating a giant Ferris wheel. "
-     "Surreal.\"", "Back in Moscow Vladimir Putin was inaugurating a giant Ferris wheel. Surreal.",
-     "BBC's Steve Rosenberg", "echo"),
-])
-def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
 @pytest.mark.parametrize("title, quoted, qtype, cue", [
     # a headline's own verb of saying holds its fragment, title case or not (NYT.csv rows 3233, 2434, headlines)
     ("Biden Vows to Back Ukraine ‘as Long as It Takes’ Despite Economic Toll", "as Long as It Takes", "partial",
@@ -855,72 +1275,6 @@ def test_adverbs_gerunds_and_hyphens_around_the_cue(text, quoted, speaker, cue):
 def test_headline_verbs_and_names(title, quoted, qtype, cue):
     r = _typed("", quoted, title)
     assert (r["quote_type"], r["cue"]) == (qtype, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # the object of a verb is no subject in focus, even near the sentence start (DailyMail.csv row 158)
-    ("Olena Zelenska, who married the Ukrainian president in 2003, spoke out as she visited refugees. Ms Zelenska "
-     "also met her German counterpart, Elke Budenbender, and raised the issue of providing more weapons. She added: "
-     "'I am forced to raise the topic of providing weapons to Ukraine.'",
-     "I am forced to raise the topic of providing weapons to Ukraine.", "Olena Zelenska"),
-    # "Biden to resist the urge": the noun "urge" makes no subject of Biden (Fox.csv row 186, data_removed)
-    ('In a guest essay published in The New York Times last week, former Obama aide David Axelrod told Biden to '
-     'resist the urge to tout his achievements, writing plainly, "Mr. President, proceed with caution." "Polls '
-     'show that the vast majority of Americans believe we are on the wrong track," he wrote.',
-     "Polls show that the vast majority of Americans believe we are on the wrong track,", "David Axelrod"),
-    # a role resolves to the subject in focus, not to a name inside a possessive (RT.csv row 620)
-    ("In a later TV appearance, Andrey Smirnov reiterated that Zelensky would decide the future of the two "
-     "officials. The deputy head of Zelensky’s office rejected speculation that Aleksey Simonenko is set to keep "
-     "the role permanently. “Some politicians should engage in less politics during wartime,” he advised.",
-     "Some politicians should engage in less politics during wartime,", "Andrey Smirnov"),
-    # the object of a preposition is the last resort for a described person (bbc.csv row 820)
-    ("It says Nikita Mazepin is a “person associated with a leading businessperson”. Speaking to Stephen Sackur "
-     "from Moscow, the driver described the sanctions as “cancel culture against my country”.",
-     "cancel culture against my country", "Nikita Mazepin"),
-])
-def test_the_person_in_focus(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # the antecedent of "which" past an adverbial "at the time" (RT.csv row 842)
-    ("Killnet has attacked the websites of the neo-Nazi militia group Right Sector, and the hacking collective "
-     "Anonymous, which at the time had just declared “cyber-war” on Moscow.", "cyber-war", "Anonymous"),
-    # a participle's subject that is no name: "Some commenters" (RT.csv row 436)
-    ("Some commenters went even further, calling on Sturgeon to “resign immediately” over her comment.",
-     "resign immediately", "Some commenters"),
-    # "Putin last month declared": the time is no part of the subject (DailyMail.csv row 201)
-    ("Faced with a series of defeats in the war, Putin last month declared a 'partial mobilization' to call up "
-     "hundreds of thousands of extra troops.", "partial mobilization", "Putin"),
-    # a comma inside the that-clause of "after X said" does not close a subordinate clause (RT.csv row 915)
-    ("Tasheva’s remarks came a day after Ukraine’s Defense Minister Alexey Reznikov said that Kiev, using "
-     "US-supplied weapons, is going to “liberate” all land lost to Russia, including Crimea.", "liberate",
-     "Alexey Reznikov"),
-    # a name between dashes (DailyMail.csv row 203)
-    ("Ben Wallace, UK defence secretary, was then summoned to an emergency meeting at the Pentagon this week to have "
-     "discussions that his deputy - armed forces minister James Heappey - said were 'beyond belief'.",
-     "beyond belief", "James Heappey"),
-])
-def test_subjects_past_adverbials_dashes_and_relatives(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "“…?” Zelenskyy added": the reporting clause after a question mark (Fox.csv row 612, data_removed)
-    ('Ukrainian President Volodymyr Zelenskyy speaks from Kyiv, Ukraine, on Tuesday. : "How could a plan that '
-     'provides for the death of tens of thousands of their own soldiers come about? Who could approve such a '
-     'plan?" Zelenskyy added in an apparent swipe at Putin.', "How could a plan that provides for the death of "
-     "tens of thousands of their own soldiers come about? Who could approve such a plan?", "Volodymyr Zelenskyy",
-     "add"),
-    # "maintained “excellent” relationships" is keeping, not saying; "his wife" is the woman with his
-    # surname (bbc.csv row 584)
-    ('Lubov Chernukhin\'s husband Vladimir was in the Russian government between 2000 and 2002. He was then '
-     'appointed chairman of a state bank. But in a 2018 court case, his wife confirmed that Mr Chernukhin had '
-     'maintained "excellent" relationships with "prominent members of the Russian establishment". Vladimir '
-     'Chernukhin said he arrived in the UK in 2004.', "excellent", "Lubov Chernukhin", "confirm"),
-])
-def test_reporting_clauses_after_questions_and_kin(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
 
 
 def test_the_late_father_does_not_take_the_sons_surname():
@@ -964,59 +1318,6 @@ def test_as_x_puts_it_opinions_and_clauses(text, quoted, title, qtype, speaker):
         assert r["speaker"] == speaker
 
 
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # "the company" is the organisation that spoke before (CBS.csv row 48)
-    ('The plant lost its last outside power source, operator Energoatom reported. Energoatom said diesel '
-     'generators were supplying the plant. "Russian shelling and damage to the energy infrastructure are the '
-     'same manifestation of nuclear terrorism," the company said.', "Russian shelling and damage to the energy "
-     "infrastructure are the same manifestation of nuclear terrorism,", "Energoatom"),
-    # "Self-styled" is a modifier, no name (RT.csv row 842)
-    ("Self-styled ‘pro-Russian’ hacking group Killnet took down numerous Lithuanian government websites on "
-     "Monday, two days after warning Vilnius that failure to unblock the corridor would result in such an attack.",
-     "pro-Russian", "Killnet"),
-])
-def test_kinds_of_organisation_and_hyphenated_modifiers(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "the official said" / "the Ukrainian official wrote": the noun before a past verb of saying is the
-    # speaker, resolved to the adviser named before (Express.csv row 67)
-    ('The adorable footage was shared on Twitter by Anton Gerashchenko, advisor to the Minister of Internal '
-     'Affairs of Ukraine. "That is what we’re fighting for," the Ukrainian official wrote in his tweet.',
-     "That is what we’re fighting for,", "Anton Gerashchenko", "write"),
-    # "is heard asking" (DailyMail.csv row 201)
-    ("In a wooden exchange, Putin is heard asking the mobilised men: 'How long have you been here?'",
-     "How long have you been here?", "Putin", "ask"),
-    # a passive label with its agent before the quote (RT.csv row 496)
-    ("Last week the Russian military said it destroyed four of the rocket launching systems, a claim that was "
-     "dismissed by Kiev as “misinformation.”", "misinformation.", "Kiev", "dismiss"),
-    # a court rules (RT.csv row 746)
-    ("The party was formally outlawed in December 2015 by the District Administrative Court of Kiev. The court ruled "
-     "that it “performs actions aimed at changing the constitutional order by force.”",
-     "performs actions aimed at changing the constitutional order by force.", "District Administrative Court", "rule"),
-])
-def test_officials_courts_and_passive_agents(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "the official asserted" closes the quote (RT.csv row 539)
-    ("“I suspect everybody,” Vitaliy Kim stated. In order to remain strong in the face of Russian forces one needs "
-     "to keep “a clear head as well as a heated heart,” the official asserted.",
-     "a clear head as well as a heated heart,", "Vitaliy Kim", "assert"),
-    # a verb after the quote with its own that-clause is no reporting clause of the quote (RT.csv row 702)
-    ("While Andrey Melnik had repeatedly defended his remark and insisted it was “not a matter of apologizing,” he "
-     "admitted in late June that he ultimately “regretted” the offensive statement.",
-     "not a matter of apologizing,", "Andrey Melnik", "insist"),
-    # "criticized Biden for calling Putin a “killer”": Biden calls (Fox.csv row 23, data_removed)
-    ('Last March, Andrej Turchak accused Joe Biden of having dementia. The Russian press criticized Biden for calling '
-     'Putin a "killer" in an interview.', "killer", "Joe Biden", "call"),
-])
-def test_closing_clauses_and_the_subject_of_a_blamed_gerund(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
 @pytest.mark.parametrize("text, quoted, cue", [
     # a recommendation and an observation are said (NYT.csv row 389; HuffPost.csv row 640)
     ("A doctor recommended that Francis should take “a period of greater rest.”", "a period of greater rest.",
@@ -1051,152 +1352,11 @@ def test_reporting_tail_after_a_later_quote_and_no_relative_tail():
     assert r["quote_type"] == "other"
 
 
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # "part of Russia, his ambassador in Washington called": no apposition making Russia a person; the role
-    # is the ambassador named later (CBS.csv row 62)
-    ('As Vladimir Putin signed laws declaring a huge swath of Ukraine part of Russia, his ambassador in Washington '
-     'called the United States\' plan an "immediate threat" to Russia\'s strategic interests. "We are on the brink '
-     'of a military clash," Russian Ambassador Anatoly Antonov said.', "immediate threat", "Anatoly Antonov"),
-    # the object of "According to" is the last organisation that spoke (RT.csv row 235)
-    ("According to Russia’s Investigative Committee, the explosive device ripped through the car she was driving "
-     "in Moscow Region, near the village of Bolshie Vyazemy. “It has already been established that the explosive "
-     "was planted under the bottom of the car,” the agency said.",
-     "It has already been established that the explosive was planted under the bottom of the car,",
-     "Russia’s Investigative Committee"),
-])
-def test_appositions_and_according_to(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # a quoted word inside an appositive does not hide the subject (DailyMail.csv row 140)
-    ("Viktor Olevich, a well-known 'Americanist' within Russia and chief analyst at the Centre for Actual Politics, "
-     "told viewers and a stunned host that Russia 'cannot win' despite eight months of fighting.", "cannot win",
-     "Viktor Olevich", "tell"),
-    # the possessor of a noun of saying, not the clause around it (DailyMail.csv row 140)
-    ("Olevich, who was schooled in the US but now lives in Moscow, also cast doubt on Russia's claims that Ukraine "
-     "is building a 'dirty bomb' despite the protests of host Andrey Norkin.", "dirty bomb", "Russia", "claim"),
-    # "A conscript called Ruslan": naming, not a cue; the name is the speaker (DailyMail.csv row 201)
-    ("Putin asked: 'Do you feel confident?' A conscript called Ruslan replied: 'Yes, sir.'", "Yes, sir.", "Ruslan",
-     "reply"),
-    # whose statement it is (RT.csv row 915)
-    ("Meanwhile, the Russian Investigative Committee has opened a criminal case in relation to the shelling. "
-     "According to the committee’s statement, “the military personnel of the Armed Forces of Ukraine targeted the "
-     "platform of the gas production tower.”", "the military personnel of the Armed Forces of Ukraine targeted the "
-     "platform of the gas production tower.", "Russian Investigative Committee", "according to"),
-])
-def test_appositives_possessors_and_naming(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # capitalised words quoted inside the writer's sentence, no one saying them: names (RT.csv row 432,
-    # Fox.csv row 797 in data_removed, AssociatedPress.csv row 83)
-    ("The first stores were opened at the Sheremetyevo and Vnukovo airports in Moscow, and the hotels “Ukraine” and "
-     "“Leningrad” – two of Moscow’s famous high-rises.", "Leningrad", "other"),
-    ('The Sally Special was built by Porsche in collaboration with Pixar in the style of Sally Carrera from the "Cars" '
-     'film franchise.', "Cars", "other"),
-    ('The consortium hasn´t provided any estimates regarding how much natural gas is contained in the initial '
-     '"Calypso" field found in 2018.', "Calypso", "other"),
-    # ... but not a word derived from a name (AssociatedPress.csv row 167), nor a word opening the sentence
-    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" approach.",
-     "Sinophile", "scare"),
-])
-def test_capitalised_words_quoted_mid_sentence_are_names(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
 def test_known_as_the_term_is_a_name():
     # Express.csv row 29
     text = ("It is the protection he enjoys from his inner circle of security chiefs, known as the “siloviki” or "
             "“strongmen”, that keeps him in power, Nikolai Petrov said.")
     assert _typed(text, "siloviki")["quote_type"] == "other"
-
-
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # a long unnamed source keeps its article (CNN.csv row 0)
-    ("A spokesman for the Iranian mission at the United Nations said, “Iran does not confirm this claim and rejects "
-     "it.”", "Iran does not confirm this claim and rejects it.",
-     "A spokesman for the Iranian mission at the United Nations"),
-    # a participle after a verb and its object takes the clause subject (Mirror.csv row 2)
-    ('Someone replied to the video saying: "To be on the wrong side of TOS would have to be a terrifying '
-     'experience."', "To be on the wrong side of TOS would have to be a terrifying experience.", "Someone"),
-])
-def test_long_unnamed_sources_and_participles_after_an_object(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "The obituary stated": a past verb after a subject, not the noun "the state" (RT.csv row 306)
-    ("The obituary stated that Listopad led the air parade over Kiev during last year’s celebration of the "
-     "country’s independence, with “millions of Ukrainians watching with joy and pride.”",
-     "millions of Ukrainians watching with joy and pride.", "The obituary", "state"),
-    # "the JCCC reported": the body named with that acronym, not the one mentioned with it (RT.csv row 258)
-    ("The shelling was reported by the Lugansk People’s Republic (LPR) representative office in the Joint Center on "
-     "Control and Coordination (JCCC) on its Telegram channel. “Three civilians were killed,” the JCCC reported.",
-     "Three civilians were killed,", "Joint Center on Control and Coordination", "report"),
-])
-def test_past_verbs_after_a_subject_and_acronyms(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # a reflexive after the name (RT.csv row 343)
-    ("“It’s yes or no,” Stano insisted. Borrell himself also called the document “the final text” at that time.",
-     "the final text", "Borrell", "call"),
-    # an acronym in parentheses between the name and its verb (RT.csv row 668)
-    ("In April, the UN Refugee Agency (UNHCR) called on the British authorities to develop “a more appropriate "
-     "matching process” to ensure that women are not matched with single men.", "a more appropriate matching process",
-     "UN Refugee Agency", "call on"),
-])
-def test_reflexives_and_acronyms_before_the_verb(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # wonder reports a question (RT.csv row 436) ...
-    ("Another user wondered on Twitter how the Scottish minister can “glorify the deaths” of Russian soldiers.",
-     "glorify the deaths", "Another user", "wonder"),
-    # ... but "make you wonder" is a bare infinitive (RT.csv row 28)
-    ("Sometimes, the spokeswoman Maria Zakharova claimed, countries with long-standing democratic traditions make "
-     "you wonder if they really do not have anyone that can “adequately, professionally, and intelligently represent "
-     "the various branches of government.”", "adequately, professionally, and intelligently represent the various "
-     "branches of government.", "Maria Zakharova", "claim"),
-])
-def test_wondering_and_bare_infinitives(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # the verb of the span's own sentence is the cue of an echo of someone's words quoted later (RT.csv row 376)
-    ("The ‘Grand Duchy of Lithuania’ will destroy ‘Mongol’ Moscow if the ‘Mongols’ of China invade Taiwan, a ruling "
-     "party MP from the small Baltic state has declared. Matas Maldeikis chairs the parliamentary committee for "
-     "relations with Taiwan. He has antagonized China before. “If the Mongols invade Taiwan, we will retaliate by "
-     "destroying the small Mongol village called ‘Moscow,’” Maldeikis tweeted last week.", "Mongols",
-     "Matas Maldeikis", "declare"),
-    # "have been calling for": a progressive (RT.csv row 615)
-    ("Currently, LGBT propaganda in Russia is only banned when directed at children, but some politicians have been "
-     "calling for harsher restrictions and punishments for the “denial of family values” and “propaganda of "
-     "non-traditional sexual relations.”", "denial of family values", "some politicians", "call for"),
-])
-def test_echo_cues_and_progressives(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "the president": of two presidents, the one who is the subject of the sentence before (DailyMail.csv row 273)
-    ("President Vladimir Putin has warned that direct clashes with Russia would spark 'global catastrophe'. NATO is "
-     "set to start military drills on Monday. President Biden suggested in a Tuesday evening interview that the "
-     "United States military has a contingency plan in the event Russian President Vladimir launches a nuclear on "
-     "Ukraine. 'He, in fact, cannot continue with impunity to talk about the use of a tactical nuclear weapon,' the "
-     "president told CNN's Jake Tapper.", "He, in fact, cannot continue with impunity to talk about the use of a "
-     "tactical nuclear weapon,", "Biden", "tell"),
-    # "what he called the authoritarian leader’s “genius” strategy" (HuffPost.csv row 166)
-    ("Donald Trump also faced backlash after initially praising what he called the authoritarian leader’s “genius” "
-     "strategy for invading Ukraine.", "genius", "Donald Trump", "call"),
-])
-def test_the_president_in_focus_and_what_he_called(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
 
 
 @pytest.mark.parametrize("text, quoted, qtype, speaker, cue", [
@@ -1245,19 +1405,6 @@ def test_the_authors_are_the_pair_named_before():
         ("Mark Leonard and Ivan Krastev", "write")
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # a closing reporting clause with an acronym in parentheses (Reuters.csv row 9)
-    ('Russian security services have detained a Ukrainian citizen on suspicion of planning to "sabotage" a power '
-     'line in Crimea, Russia\'s Federal Security Service (FSB) said on Wednesday.', "sabotage",
-     "Russia's Federal Security Service", "say"),
-    # the wording of a charge: the court that convicts on it (guardian.csv row 51)
-    ("A court in Russian-controlled east Ukraine convicted 28-year-old Aiden Aslin, from Newark, 48-year-old Shaun "
-     "Pinner, from Watford, and Saaudun Brahim on charges of “terrorism”.", "terrorism", "A court", "charge"),
-])
-def test_charges_and_closing_clauses_with_acronyms(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
 def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     # RT.csv row 842: "The hackers" after "hacking group Killnet"; "warning" after the clause's object
     text = ("Self-styled ‘pro-Russian’ hacking group Killnet took down numerous Lithuanian government websites on "
@@ -1267,7 +1414,8 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     assert _attributed(text, "pinpoint strike at the heart of the Lithuanian system") == ("Killnet", "warn")
 
 
-@pytest.mark.parametrize("text, quoted, qtype, speaker", [
+@pytest.mark.parametrize("text, quoted, qtype, speaker", rule_table(
+    "a_possessors_operation_is_their_label",
     # a possessor's “operation” is that possessor's label for the war (bbc.csv row 703) ...
     ('The servicemen buried here lost their lives after 24 February: the start of President Putin\'s "special '
      'military operation" in Ukraine.', "special military operation", "partial", "Putin"),
@@ -1284,11 +1432,18 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     # the name of an operation (guideline v2; AssociatedPress.csv row 75)
     ('There\'s nothing about the "special military operation" that began six months ago.',
      "special military operation", "scare", ""),
-])
-def test_a_possessors_operation_is_their_label(text, quoted, qtype, speaker):
+    "a_possessor_is_a_source",
+    # guideline v2, order of the tests: a possessor is a source (RT.csv row 331, outside the gold)
+    ("But that was then and this is now in the West’s ‘rules-based order’, where each occasion requires a new set "
+     "of rules.", "rules-based order", "partial", "West"),
+    # ... not of a word modifying the noun after it (DailyMail, batch A): the tests are Russia's
+    ("Mystery of Russia's 'missing' nuclear tests: No sign of long-awaited drills.", "missing", "scare", ""),
+    # ... nor across a describing word (Guardian, batch B)
+    ("Behind Nato’s defensive ‘shield’ lies weakness and division.", "shield", "scare", ""),
+))
+def test_quote_type_and_a_speaker_named_in_it(text, quoted, qtype, speaker):
     r = _typed(text, quoted)
-    assert r["quote_type"] == qtype
-    assert (speaker in r["speaker"]) if speaker else r["speaker"] == ""
+    assert r["quote_type"] == qtype and (speaker in r["speaker"] if speaker else r["speaker"] == "")
 
 
 def test_a_headlines_closing_reporting_clause_holds_it_across_a_colon():
@@ -1392,19 +1547,6 @@ def test_cries_initials_agents_before_that_and_coordinated_that_clauses(text, qu
         assert r["cue"] == cue
 
 
-@pytest.mark.parametrize("text, quoted, speaker", [
-    # "one of whom asked": one of the journalists (DailyMail.csv row 245)
-    ("Peskov made his remarks on a conference call with journalists, one of whom asked whether occupied parts of "
-     "Ukraine are now under Moscow's 'nuclear umbrella'.", "nuclear umbrella", "one of the journalists"),
-    # a "Related:" link is no speaker (guardian.csv row 73)
-    ("They were each sentenced to more than 11 years in prison.   Related: ‘They’ve gone through hell’: fears for "
-     "British prisoners of war in Ukraine   Prosecutors said Aslin had admitted it.", "They’ve gone through hell",
-     ""),
-])
-def test_one_of_whom_and_link_lines_are_no_speakers(text, quoted, speaker):
-    assert _attributed(text, quoted)[0] == speaker
-
-
 def test_the_ukrainian_side_is_ukraine():
     # Reuters.csv row 12
     text = ("\"In particular, the Ukrainian side officially pledged that 'the Maritime Humanitarian Corridor will be "
@@ -1412,126 +1554,6 @@ def test_the_ukrainian_side_is_ukraine():
             "believes that the guarantees received at the moment appear sufficient.\"")
     assert _attributed(text, "the Maritime Humanitarian Corridor will be used only in accordance with the "
                              "provisions of the Black Sea Initiative.") == ("Ukraine", "pledge")
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # a fragment in a sentence of its own carries the speaker before but not that sentence's verb
-    # (DailyMail.csv row 47) ...
-    ("Anatoly Karpov added: 'No, I could not imagine at all that Russians and Ukrainians would go to war. I have many "
-     "friends in Ukraine.' His heartfelt 'end the war' plea came in April in an interview.", "end the war",
-     "Anatoly Karpov", ""),
-    # ... its cue is the verb of its own sentence that holds it (Express.csv row 8)
-    ("The Ministry of Defence reported: “The limited availability of reconnaissance UAVs is likely degrading "
-     "commanders’ awareness.” Intelligence updates have suggested Ukraine’s bid to “break the morale” of occupying "
-     "forces may have been a success.", "break the morale", "Ministry of Defence", "suggest"),
-])
-def test_fragments_carried_from_the_sentence_before_take_their_own_verb(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, speaker, cue", [
-    # "spoke to X to explain": the purpose of speaking is the cue (Express.csv row 8)
-    ("As Ukraine escalates its strategy to close in on the city, Dr Patrick Bury spoke to Express.co.uk to explain why "
-     "both sides would be keen to avoid a “ruinous street battle” in Kherson.", "ruinous street battle",
-     "Patrick Bury", "explain"),
-    # speak of (Express.csv row 29)
-    ("Ukrainian President Zelensky spoke of “good news” but did not elaborate.", "good news", "Zelensky", "speak of"),
-    # "said he had spoken “…”" is said; "said he told Lavrov that “…”" keeps tell (NBC.csv row 16, AP row 82)
-    ("Rafael Grossi said he had spoken “to the staff a lot and the people of Enerhodar.”",
-     "to the staff a lot and the people of Enerhodar.", "Rafael Grossi", "say"),
-    ('Interior Minister Aleksandar Vulin said he told Lavrov during their meeting that "Serbia is the only state in '
-     'Europe that didn´t introduce sanctions."', "Serbia is the only state in Europe that didn´t introduce sanctions.",
-     "Aleksandar Vulin", "tell"),
-])
-def test_purposes_of_speaking_and_nested_verbs_of_saying(text, quoted, speaker, cue):
-    assert _attributed(text, quoted) == (speaker, cue)
-
-
-@pytest.mark.parametrize("text, quoted, qtype, cue", [
-    # a verb of criticising holds its object's words (bbc.csv row 550, DailyMail.csv row 189)
-    ('Now he berates Russia for its "propaganda" and the "murder of women, children, people of Ukraine".',
-     "propaganda", "partial", "berate"),
-    ("He recently derided Ms Meloni as 'arrogant' in written comments.", "arrogant", "partial", "deride"),
-    # the name of a policy, myth or concept, and a moniker (RT.csv rows 119, 865, 225)
-    ("The policy of ‘perestroika’ was announced in 1986 as an attempt to reorganize the economy.", "perestroika",
-     "other", ""),
-    ("Dontsov's romanticism is based on the myth of the ‘final battle’ from German-Scandinavian paganism.",
-     "final battle", "other", ""),
-    ("They seek to highlight their admiration of the imperial period in Russian history, hence its informal moniker "
-     "the ‘imperka’.", "imperka", "other", ""),
-    # a self-described label is the described one's own (NBC.csv row 100) ...
-    ("It clashes with the Western-influenced music scene that gave birth to Little Big, a self-described "
-     "“punk-pop-rave band.” The four-person band spawned a dance craze.", "punk-pop-rave band.", "partial",
-     "self-describe"),
-    # ... but a name taken is a name (HuffPost.csv row 619)
-    ("Much of the OPCW’s investigation was conducted after the whistleblower, self-styled as “Alex,” left the "
-     "organization.", "Alex,", "other", ""),
-])
-def test_critics_names_of_ideas_and_self_descriptions(text, quoted, qtype, cue):
-    r = _typed(text, quoted)
-    assert r["quote_type"] == qtype
-    assert r["cue"] == cue
-
-
-@pytest.mark.parametrize("text, quoted, qtype, cue", [
-    # a narrative *that* … is a claim (bbc.csv row 588); assure is a verb of saying (NYT.csv row 3849)
-    ('It would also allow Mr Putin to play into his baseless narrative that the Ukrainian government has been '
-     'overrun by "Nazis".', "Nazis", "partial", "narrative"),
-    ("The announcement was aimed to assure markets that there would be “no shortfall” as a result of Russia’s "
-     "invasion of Ukraine.", "no shortfall", "partial", "assure"),
-    # ... but not "the narrative of …" (RT.csv row 741)
-    ("They better peddle the premature public narrative of the need for investment under the guise of "
-     "‘reconstruction’.", "reconstruction", "scare", ""),
-])
-def test_narratives_that_and_assurances(text, quoted, qtype, cue):
-    r = _typed(text, quoted)
-    assert r["quote_type"] == qtype and r["cue"] == cue
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # echoes: the words close together in someone's quote, in any order (RT.csv row 515) ...
-    ("Jens Stoltenberg took it upon himself recently to lecture the members of the European Parliament about the need "
-     "to “pay the price” necessary to keep Ukraine able to function. “The price we pay as the European Union, as "
-     "NATO,” he declared, “is the price we can measure in currency, in money.”", "pay the price", "partial"),
-    # ... a word repeated counts once (DailyMail.csv row 212)
-    ("He said Russia was using its fighters in a 'reckless' and 'unnecessary' way, which includes flying 'very, very' "
-     "close to Nato aircraft. 'In one event I was aware of, a Russian fighter went very close,' he added.",
-     "very, very", "partial"),
-    # "explained by the fact that" has no agent who speaks (RT.csv row 158)
-    ("Its necessity is explained by the fact that sometimes people are subjected to humiliation during mass "
-     "“cleansings” captured on video.", "cleansings", "scare"),
-])
-def test_echoes_in_any_order_and_no_agent_in_the_fact(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
-@pytest.mark.parametrize("text, quoted, qtype, cue", [
-    # a passive label with an adverb such as "later" (RT.csv row 134)
-    ("The period from 1945 until 1991, when Latvia seceded from the USSR, was later designated by Riga as “Soviet "
-     "occupation.”", "Soviet occupation.", "partial", "designate"),
-    # exhort is a verb of saying (NYT.csv row 925)
-    ("He opened the door to nationalizing the assets of Western companies pulling out of Russia and exhorted senior "
-     "officials to “act decisively” to preserve jobs.", "act decisively", "partial", "exhort"),
-    # the name of a conference (AssociatedPress.csv row 50)
-    ('Kishida made the comment at a "green transformation" conference on bolstering the country´s efforts to curb '
-     'emissions.', "green transformation", "other", ""),
-])
-def test_passive_adverbs_exhortations_and_conferences(text, quoted, qtype, cue):
-    r = _typed(text, quoted)
-    assert r["quote_type"] == qtype and r["cue"] == cue
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # a slogan or banner someone chants or holds is theirs (guardian.csv row 131) ...
-    ("Before kick-off the crowd chanted the slogan “Armed Forces of Ukraine”. They waved banners saying “Kherson is "
-     "Ukraine”, a reference to the southern region.", "Armed Forces of Ukraine", "partial"),
-    # ... a sign no one is said to hold is other (guardian.csv row 130)
-    ("As well as the empty school buses, the streets were littered with signs saying “Caution! Children!” as a "
-     "protest against the violation of children’s rights.",
-     "Caution! Children!", "other"),
-])
-def test_held_signs_are_their_holders(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
 
 
 def test_the_agency_that_names_itself_in_its_quote():
@@ -1569,56 +1591,6 @@ def test_an_unnamed_speaker_and_his_next_words():
     assert _attributed(text, "They are beating each other really, really hard.") == ("A man", "add")
 
 
-@pytest.mark.parametrize("text, quoted", [
-    # the title of a law, "On …" (RT.csv row 927; CNN.csv row 1)
-    ("In 2019, a wide-ranging piece of legislation called “On ensuring the functioning of the Ukrainian language as "
-     "the state language,” championed by then-President Petro Poroshenko, was passed.",
-     "On ensuring the functioning of the Ukrainian language as the state language,"),
-    ("Paragraph three of the martial law order states, “If necessary, other measures provided for by the Federal "
-     "Constitutional Law of January 30, 2002 No. 1-FKZ ‘on martial law’ may be applied in the Russian Federation.”",
-     "on martial law"),
-])
-def test_titles_of_laws_are_names(text, quoted):
-    assert _typed(text, quoted)["quote_type"] == "other"
-
-
-@pytest.mark.parametrize("text, quoted", [
-    # a whole short reply after its cue's colon (DailyMail.csv rows 201 and 278)
-    ("Putin asked: 'Do you feel confident…are your skills returning?' A conscript called Ruslan replied: 'Yes, sir.'",
-     "Yes, sir."),
-    ("Asked if he had any regrets over ordering the invasion of his neighbouring country on February 24, Putin said: "
-     "'No.' He acknowledged that the war was unpleasant.", "No."),
-])
-def test_a_short_whole_reply_after_a_colon_is_direct(text, quoted):
-    assert _typed(text, quoted)["quote_type"] == "direct"
-
-
-@pytest.mark.parametrize("text, quoted", [
-    # a whole lower-case clause after "but", "and" or "because" is direct (DailyMail.csv row 67, RT.csv row 11)
-    ("Kremlin spokesman Dmitry Peskov on Wednesday acknowledged persisting problems with equipment for the draftees, "
-     "but 'vigorous measures taken to rectify the situation are already yielding the first positive results'.",
-     "vigorous measures taken to rectify the situation are already yielding the first positive results"),
-    ("She said that falling behind the deadline was “absolutely normal” because “there are things outside of our "
-     "control.”", "there are things outside of our control."),
-])
-def test_a_whole_clause_after_but_and_because_is_direct(text, quoted):
-    assert _typed(text, quoted)["quote_type"] == "direct"
-
-
-@pytest.mark.parametrize("text, quoted, cue", [
-    # beg, greet, congratulate; credit … as (HuffPost.csv row 360, NYT.csv rows 4749 and 905, bbc.csv row 330)
-    ("She broke down weeping in an MSNBC interview on Tuesday, as she begged Western governments to provide "
-     "“maximum military assistance” to her homeland.", "maximum military assistance", "beg"),
-    ("They were welcomed personally by President Recep Tayyip Erdogan, who greeted them in English with “good "
-     "morning.”", "good morning.", "greet"),
-    ("Players credit their little-known coach as their “spiritual support.”", "spiritual support.", "credit"),
-    ('He also congratulated veterans on day of "great victory".', "great victory", "congratulate"),
-])
-def test_begging_greeting_crediting_and_congratulating(text, quoted, cue):
-    r = _typed(text, quoted)
-    assert r["quote_type"] == "partial" and r["cue"] == cue
-
-
 def test_names_with_of_and_headline_clauses_before_a_colon():
     # "lack of strategy" is no plan's name (Fox.csv row 691)
     title = ("Biden's refusal to send rockets to Ukraine shows 'complete lack of strategy' from White House: "
@@ -1637,42 +1609,12 @@ def test_names_with_of_and_headline_clauses_before_a_colon():
     assert r["quote_type"] == "partial"
 
 
-@pytest.mark.parametrize("text, quoted, cue", [
-    # "as aptly put by X" (RT.csv row 552)
-    ("The anti-Russian sanctions have hit the French economy like ‘hara-kiri’, as aptly put by Marine Le Pen.",
-     "hara-kiri", "put"),
-    # qualify … as (RT.csv row 789)
-    ("The act would target African governments, officials, and businesses doing business with Russia, qualified as "
-     "“manipulation” and “exploitation” of Africans to Russia’s benefit.", "manipulation", "qualify"),
-    # a declared aim is someone's (bbc.csv row 152); a law's wording is the law's (guardian.csv row 187)
-    ('Russian forces are bombarding towns and cities in eastern Ukraine with the declared aim of "liberating" the old '
-     'industrial heartland known as Donbas.', "liberating", "declare"),
-    ("A new Russian law about “fakes” meant the entire newsroom could be jailed for their coverage.", "fakes", ""),
-])
-def test_put_by_qualified_as_declared_aims_and_laws_about(text, quoted, cue):
-    r = _typed(text, quoted)
-    assert r["quote_type"] == "partial" and r["cue"] == cue
-
-
 def test_a_closing_reporting_clause_with_a_long_subject():
     # bbc.csv row 744: eleven words of subject before "has said"
     text = ('The UK\'s Ukrainian visa scheme is "unwelcoming", a crossbench peer offering her home to a fleeing family '
             'has said.')
     r = _typed(text, "unwelcoming")
     assert r["quote_type"] == "partial" and r["cue"] == "say"
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # a feeling predicated of someone is their word (HuffPost.csv row 16, bbc.csv row 63) ...
-    ("Whelan was sentenced to 16 years in prison in 2020. Whelan’s family is “devastated” he’s still in Russia.",
-     "devastated", "partial"),
-    ('Owen, 16, was "absolutely buzzing" and glad that "everyone will know how we are now."', "absolutely buzzing",
-     "partial"),
-    # ... a copula with any other word labels nothing (seeds/003, the rule's classic case)
-    ("After that, Putin was “re-elected” for a fifth term and decided to include Ukraine.", "re-elected", "scare"),
-])
-def test_a_feeling_after_a_copula_is_the_subjects_word(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
 
 
 def test_an_irregular_past_tense_makes_a_clause():
@@ -1684,93 +1626,6 @@ def test_an_irregular_past_tense_makes_a_clause():
 
 
 # ----------------------------------------------------------------------------- terms against doubt (guideline v2)
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # a quoted modifier right before the noun it qualifies is a term (DailyMail.csv row 32, RT.csv row 794,
-    # corpus articles outside the gold)
-    ("It is also building lines of 'dragon's teeth' anti-tank fortifications deep in Luhansk to slow Kyiv's "
-     "advance.", "dragon's teeth", "other"),
-    ("Another issue that has likely played into the hands of North Korean technology hunters is the ‘brain drain’ "
-     "phenomenon, with dozens of Soviet engineers fleeing abroad.", "brain drain", "other"),
-    # a definition set off right after the span (bbc.csv row 10, CBS.csv row 28)
-    ("There’s a shortage of refining capacity, which has led to substantial increase in the \"refining margin\" – "
-     "the difference between what they pay for crude oil and what they can make selling the refined products.",
-     "refining margin", "other"),
-    # (the comma inside the marks; ABC.csv, outside the gold)
-    ("Jennings, who was a guest last week on former Trump adviser Steve Bannon's podcast and talked there about "
-     "finding \"mules,\" a reference to the debunked \"2000 Mules\" film, posted on Truth Social over the weekend that "
-     "some of the individuals at the drop boxes were not associated with her group.", "mules,", "other"),
-    ("Under the umbrella of the ITER project, the 35 partnering nations are building the world's largest "
-     "\"tokamak\" — a giant, doughnut-shaped contraption made of incredibly powerful magnets.", "tokamak", "other"),
-    # signs of doubt win over the modifier: a word commonly held at a distance ("peacekeeping", "research"),
-    # an evaluative word in -ly, a contesting word before it, an attitude word, a verb and its object
-    ("The week before, Putin tested out a potential model for attacking Ukraine in Kazakhstan, deploying "
-     "\"peacekeeping\" forces to quell protests against the country’s Kremlin-backed leader.", "peacekeeping",
-     "scare"),
-    ("A Russian 'research' ship sailed close to Shetland after undersea cables were cut.", "research", "scare"),
-    ("But, just as importantly, far from being a rogue or \"slovenly\" reporter, Duranty was a brilliant "
-     "journalist.", "slovenly", "scare"),
-    ("It's a stark departure from outgoing Prime Minister Boris Johnson´s business-focused \"Sinophile\" approach "
-     "and part of a hardening of anti-China rhetoric.", "Sinophile", "scare"),
-    ("With a range of more than 600 miles, the explosive-laden drones can 'loiter' above potential targets for "
-     "hours.", "loiter", "scare"),
-    ("Vladimir Putin’s puppet officials began ‘evacuating’ civilians out of the area this week.", "evacuating",
-     "scare"),
-    # a noun in -ly is no evaluative word, an adjective in -en no participle, "to" after "due" or "opposed" no
-    # infinitive (RT.csv row 417, guardian.csv row 23, bbc.csv row 129)
-    ("Ukraine’s showering of Donetsk with the insidious, internationally-prohibited ‘butterfly’ anti-personnel mines "
-     "of late", "butterfly", "other"),
-    ("The Guardian reported last year that many wealthy people buying “golden passports” to Malta often planned to "
-     "spend little time in the country.", "golden passports", "other"),
-    ("Tactical nuclear weapons are those which can be used at relatively short distances, as opposed to "
-     "\"strategic\" nuclear weapons which can be launched over much longer distances.", "strategic", "other"),
-    # a noun in -ing is a head like any other (DailyMail.csv row 239): a 'strong' rating
-    ("The Marine Corps, meanwhile, fared the best, receiving a 'strong' rating - an improvement from the previous "
-     "year.", "strong", "other"),
-    # a time word after the span is no noun it qualifies (RT.csv, outside the gold)
-    ("Butusov infamously filmed himself firing a cannon on the Donbass “separatists” last year.", "separatists",
-     "scare"),
-])
-def test_a_term_is_other_and_a_doubted_word_scare(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # a plain noun group of two or three words in the writer's running sentence is a compound used as a term
-    # (bbc.csv rows 354, 377, 348; corpus articles outside the gold)
-    ('Switzerland was granted "eternal neutrality" at the Congress of Vienna in 1815.', "eternal neutrality", "other"),
-    ('The rise in Russian investment comes just months after the UAE was placed on a "grey list" by the Financial '
-     'Action Task Force (FATF), a global financial crime watchdog.', "grey list", "other"),
-    ('And they turned out to be up against a determined and well-trained Ukrainian army who fought them to a '
-     'standstill in a classic demonstration of "dynamic defence" - not holding a line but rather hitting the '
-     'attackers at points of maximum vulnerability.', "dynamic defence", "other"),
-    # not a group holding a word commonly held at a distance, a verb form, or an analogy with a name
-    ("Expect much self-congratulation over how the 30-country alliance united to protect the “free world” against "
-     "Russian aggression. Yet huge question marks remain.", "free world", "scare"),
-    # a predicate is no noun group: after a relative pronoun, or with an irregular past (DailyMail, batch D)
-    ("There have also been questions over the death of Putin's point man for developing Russia's vast Arctic "
-     "resources who 'fell overboard' to his death from a boat.", "fell overboard", "scare"),
-    # an article inside the marks is not part of the compound (RT, batch D)
-    ("The coalescing of ‘the collective West’ – based on the imaginary dichotomy of democracy and autocracy – "
-     "harms China’s interests.", "the collective West", "other"),
-    # an -ing or -ed modifier after a determiner or a preposition qualifies its noun (Reuters, batch E; bbc.csv):
-    # the “shopping list”, under "enhanced surveillance"; a definition with a copula (RT.csv row 805)
-    ("The “shopping list” also includes chips made by US companies such as Texas Instruments.", "shopping list",
-     "other"),
-    ("On Saturday, the country´s economy formally stopped being under \"enhanced surveillance\" by its European "
-     "creditors.", "enhanced surveillance", "other"),
-    ("Eastern Ukrainians (“skhidnyaks” is the derogatory term used in the western parts of the country) may go to "
-     "the front and die all they want.", "skhidnyaks", "other"),
-    # ... but a phrase of the prior stays scare (RT.csv, outside the gold)
-    ("Russia has become a leader of the Global South, led by Russian President Vladimir Putin, who represents a "
-     "rejection of the so-called 'rules-based order'.", "rules-based order", "scare"),
-    # a label for a class of people is as often the writer's irony (guardian, batch B: the “nation builders”)
-    ("Are new narratives emerging that reflect a split between German, French and Italian “surrender monkeys” on "
-     "one side, versus the American, British and Polish “war hawks” on the other?", "surrender monkeys", "scare"),
-])
-def test_a_plain_noun_group_is_a_term(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
 def test_the_distance_word_prior_is_validated(tmp_path):
     from framing.codebook import CodebookError, load_distance_words
     words = load_distance_words()
@@ -1794,35 +1649,6 @@ def test_a_state_of_mind_after_a_copula_is_the_subjects_word():
     assert r["quote_type"] == "partial" and "Shmyhal" in r["speaker"]
 
 
-@pytest.mark.parametrize("text, quoted, qtype", [
-    # a modal or a negated auxiliary, or an adverb of degree or manner opening the phrase, voices someone's
-    # stance: somebody's words, not the writer's distance (bbc.csv, RT.csv, outside the gold)
-    ("NI said his family stayed in their home as long as they could but the children \"couldn't cope anymore\".",
-     "couldn't cope anymore", "partial"),
-    ("It was not until the Joint Intelligence Committee issued its considered view that an invasion was now "
-     "\"highly likely\" - that everyone began to realise this was for real.", "highly likely", "partial"),
-    ("The group also includes other “carefully vetted” Western army veterans from the US, the UK, Ireland, and "
-     "elsewhere.", "carefully vetted", "partial"),
-    # a word listed right after a word mentioned as a word is one too (guardian.csv, outside the gold)
-    ("It also looked at the language used by Russian officials depicting Ukrainians as somehow subhuman, with terms "
-     "like “zombified”, “bestial” or “subordinate”, or as diseased or contaminated, using words like “scum” and "
-     "“filth”.", "filth", "other"),
-    # the name of an event (AssociatedPress.csv row 0)
-    ("Activists hold a giant Ukrainian flag during an event \"Ukraine united\" in Kyiv, Ukraine, Sunday, Aug. 28, "
-     "2022.", "Ukraine united", "other"),
-    # the content of a stated aim is the aim-holder's wording (DailyMail.csv, RT.csv, guardian.csv)
-    ("He has failed to achieve his initial aim of toppling the government - and even the reduced aim of "
-     "'liberating' the Donbas region looks beyond his grasp.", "liberating", "partial"),
-    ("The Kremlin’s objective was to “depersonify” Ukraine, stripping it of its language and culture.",
-     "depersonify", "partial"),
-    # not targets hit, nor a modifier (RT, batch A: a list of Lithuanian target websites … a ‘wishlist’)
-    ("Ammunition and artillery stores have become significant targets in the ongoing 'special military "
-     "operation' in recent weeks.", "special military operation", "scare"),
-])
-def test_stance_lists_events_and_aims(text, quoted, qtype):
-    assert _typed(text, quoted)["quote_type"] == qtype
-
-
 def test_a_view_given_with_to_and_more_feelings():
     # "To X, …" gives X's view (NYT.csv row 1127, as body text): partial, X speaking
     r = _typed("To an independent filmmaker in Hanoi, Vietnam, President Vladimir V. Putin of Russia is a “wise "
@@ -1835,20 +1661,6 @@ def test_a_view_given_with_to_and_more_feelings():
     r = _typed("Ms Champion said she was sure the British people who had given so quickly to the appeal would be "
                "\"astounded\" by the lack of speed of the government's aid delivery.", "astounded")
     assert r["quote_type"] == "partial"
-
-
-@pytest.mark.parametrize("text, quoted, qtype, speaker", [
-    # guideline v2, order of the tests: a possessor is a source (RT.csv row 331, outside the gold)
-    ("But that was then and this is now in the West’s ‘rules-based order’, where each occasion requires a new set "
-     "of rules.", "rules-based order", "partial", "West"),
-    # ... not of a word modifying the noun after it (DailyMail, batch A): the tests are Russia's
-    ("Mystery of Russia's 'missing' nuclear tests: No sign of long-awaited drills.", "missing", "scare", ""),
-    # ... nor across a describing word (Guardian, batch B)
-    ("Behind Nato’s defensive ‘shield’ lies weakness and division.", "shield", "scare", ""),
-])
-def test_a_possessor_is_a_source(text, quoted, qtype, speaker):
-    r = _typed(text, quoted)
-    assert r["quote_type"] == qtype and (speaker in r["speaker"] if speaker else r["speaker"] == "")
 
 
 def test_a_contesting_word_blocks_the_term_reading():
@@ -1893,21 +1705,6 @@ def test_someones_words_by_labels_and_nouns_of_saying(text, quoted, speaker, cue
     assert r["quote_type"] == "partial" and r["cue"] == cue
     if speaker:
         assert speaker in r["speaker"]
-
-
-@pytest.mark.parametrize("text, quoted, title", [
-    # a feeling the subject comes to have (bbc.csv row 564)
-    ("When the war began in Ukraine Mr Wills started to become \"frustrated\" while listening to the news at work.",
-     "frustrated", ""),
-    # a feeling the headline leaves someone in (NBC.csv row 47)
-    ("The plant is in Enerhodar.", "very scared",
-     "Attacks on Europe’s largest nuclear power plant leave former worker 'very scared'"),
-    # the words of a sign: "…,” it said (RT.csv row 391)
-    ("Near some apartment blocks, numerous mines had been found and warning signs put out: “danger, mines,” it said "
-     "by the tiny explosive circled with chalk.", "danger, mines,", ""),
-])
-def test_feelings_and_signs_are_someones_words(text, quoted, title):
-    assert _typed(text, quoted, title)["quote_type"] == "partial"
 
 
 def test_words_of_an_unnamed_agent_stay_scare_and_terms_stay_other():
