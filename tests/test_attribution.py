@@ -80,26 +80,354 @@ def test_speaker_and_cue_patterns(text, quoted, speaker, cue, cue_text):
     assert text[a.cue_start:a.cue_end] == cue_text
 
 
-def test_pronoun_resolves_to_the_last_person_outside_quotes():
-    text = ("Speaking to Western journalists in Kiev, Vladimir Zelensky complained about the leak. "
-            "“Whatever Putin says, we will fight,” he said.")
-    a = attribution_of(text, "Whatever Putin says, we will fight,")
-    assert a.speaker == "Vladimir Zelensky"
-    assert text[a.speaker_start:a.speaker_end] == "he"
+# ----------------------------------------------------------------------------- the speaker and cue of one quote
+# One real sentence -> attribution_of -> the fields expected. Each row keeps the source its test cited (corpus
+# file and row, seed or gold document) in the comment above it; its id is the rule it pins (the old test's name,
+# -1, -2 … where one rule had several sentences).
+def attribution_fields(a, text, keys):
+    """The fields of an attribution named in keys; 'speaker_text' is the text at the speaker's offsets, so a
+    row can pin what was written ("he", "FT") beside whom it resolved to."""
+    extra = {"speaker_text": text[a.speaker_start:a.speaker_end]}
+    return {k: extra[k] if k in extra else getattr(a, k) for k in keys}
 
 
-def test_role_resolves_to_the_name_given_with_that_role():
-    text = ("Kremlin spokesman Dmitry Peskov has said talks are impossible. Ukrainian President Volodymyr "
-            "Zelensky disagreed. “The door is open,” the Kremlin spokesman said on Friday.")
-    a = attribution_of(text, "The door is open,")
-    assert a.speaker == "Dmitry Peskov"
-    assert text[a.speaker_start:a.speaker_end] == "the Kremlin spokesman"
-
-
-def test_surname_resolves_to_the_first_full_mention():
-    text = "Kremlin spokesman Dmitry Peskov spoke on Monday. “No,” Peskov told reporters."
-    a = attribution_of(text, "No,")
-    assert a.speaker == "Dmitry Peskov" and text[a.speaker_start:a.speaker_end] == "Peskov"
+@pytest.mark.parametrize("text, quoted, expected", [
+    pytest.param(
+        "Speaking to Western journalists in Kiev, Vladimir Zelensky complained about the leak. "
+        "“Whatever Putin says, we will fight,” he said.",
+        "Whatever Putin says, we will fight,",
+        {"speaker": "Vladimir Zelensky", "speaker_text": "he"},
+        id="pronoun_resolves_to_the_last_person_outside_quotes"),
+    pytest.param(
+        "Kremlin spokesman Dmitry Peskov has said talks are impossible. Ukrainian President Volodymyr "
+        "Zelensky disagreed. “The door is open,” the Kremlin spokesman said on Friday.",
+        "The door is open,",
+        {"speaker": "Dmitry Peskov", "speaker_text": "the Kremlin spokesman"},
+        id="role_resolves_to_the_name_given_with_that_role"),
+    pytest.param(
+        "Kremlin spokesman Dmitry Peskov spoke on Monday. “No,” Peskov told reporters.",
+        "No,",
+        {"speaker": "Dmitry Peskov", "speaker_text": "Peskov"},
+        id="surname_resolves_to_the_first_full_mention"),
+    pytest.param(
+        "Russian Foreign Ministry spokeswoman Maria Zakharova spoke after President Vladimir Putin. "
+        "“The West is lying,” she said.",
+        "The West is lying,",
+        {"speaker": "Maria Zakharova"},
+        id="pronouns_agree_with_known_first_names"),
+    # seeds/000_042faa28e221901a.txt (RT): "the British outlet Financial Times" ... "FT has claimed"
+    pytest.param(
+        "President Vladimir Putin’s press secretary was commenting on speculation by the British outlet "
+        "Financial Times about some kind of peace talks. Citing anonymous sources, FT has claimed that Moscow "
+        "and Kiev are “in preliminary discussions” to resume peace talks.",
+        "in preliminary discussions",
+        {"speaker": "Financial Times", "cue": "claim", "cue_category": "distancing", "speaker_text": "FT"},
+        id="acronym_resolves_to_the_name_spelled_out_before"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 10: "The Agency for National Security, or ANB, said"
+    pytest.param(
+        "The Agency for National Security, or ANB, said Montenegro is under attack. \"Coordinated Russian "
+        "services are behind the cyber attack,\" the ANB said in a statement.",
+        "Coordinated Russian services are behind the cyber attack,",
+        {"speaker": "Agency for National Security"},
+        id="acronym_written_as_an_alias"),
+    # seeds/000_042faa28e221901a.txt (RT): "According to the outlet, …" after "the British outlet Financial Times"
+    pytest.param(
+        "He was commenting on speculation by the British outlet Financial Times about peace talks. "
+        "According to the outlet, Ukraine is interested in restarting the negotiations “that came close to "
+        "an agreement in August.”",
+        "that came close to an agreement in August.",
+        {"speaker": "Financial Times", "cue": "according to"},
+        id="the_outlet_resolves_to_the_organisation_introduced_with_that_noun"),
+    # corpora/ukraine-media/data/DailyMail.csv:row 173
+    pytest.param(
+        "The Russian tabloid Komsomolskaya Pravda, a Kremlin mouthpiece, said it would be difficult to survive. "
+        "In a self-styled investigation, the newspaper said: ‘In the event of a dam explosion, a wave five "
+        "meters high will go down the Dnipro.’",
+        "In the event of a dam explosion, a wave five meters high will go down the Dnipro.",
+        {"speaker": "Komsomolskaya Pravda", "cue": "say"},
+        id="the_newspaper_resolves_to_the_tabloid_named_before"),
+    # corpora/ukraine-media/data/bbc.csv:row 471: "He said … - but insisted that his country was not "attacking" Russia."
+    pytest.param(
+        'Mr Biden said it was "critical" for US lawmakers to approve the package. He said the US could not '
+        '"stand by" after the invasion - but insisted that his country was not "attacking" Russia.',
+        "attacking",
+        {"speaker": "Biden", "cue": "insist", "cue_category": "distancing"},
+        id="a_coordinated_verb_takes_the_clause_subject-1"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 70: "tweeted that … but cautioned that …"
+    pytest.param(
+        'The head of Germany\'s network regulator, Klaus Mueller, tweeted that storage is "being filled '
+        'steadily" but cautioned that a planned three-day halt "could temporarily dampen" the effort.',
+        "could temporarily dampen",
+        {"speaker": "Klaus Mueller", "cue": "caution"},
+        id="a_coordinated_verb_takes_the_clause_subject-2"),
+    # corpora/ukraine-media/data/bbc.csv:row 2: the quote is the subject of "recognised", Putin the speaker
+    pytest.param(
+        'At the time, "not one European country" recognised Russia\'s claim to the land where Peter created '
+        'St Petersburg, Mr Putin said.',
+        "not one European country",
+        {"speaker": "Putin", "cue": "say"},
+        id="object_verbs_are_not_inverted_after_a_quote"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 122
+    pytest.param(
+        'Finnish Prime Minister Sanna Marin was filmed dancing. "I´m disappointed that it has become public," '
+        'she was quoted Thursday as saying by Finnish broadcaster YLE.',
+        "I´m disappointed that it has become public,",
+        {"speaker": "Sanna Marin", "cue": "say"},
+        id="quoted_on_a_day_as_saying"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 70
+    pytest.param(
+        'Gazprom announced Friday that the pipeline will shut from Aug. 31 to Sept. 2 for what it said is '
+        '"routine maintenance" at a compressor station.',
+        "routine maintenance",
+        {"speaker": "Gazprom", "cue": "say"},
+        id="it_resolves_to_the_organisation_that_spoke"),
+    # corpora/ukraine-media/data/RT.csv:row 886
+    pytest.param(
+        "“This is what we are fighting for,” Gerashchenko captioned the video.",
+        "This is what we are fighting for,",
+        {"speaker": "Gerashchenko", "cue": "caption"},
+        id="caption_is_a_cue"),
+    # corpora/ukraine-media/data/Reuters.csv:row 27: "The Russian Foreign Ministry said it feared …"
+    pytest.param(
+        'The Russian Foreign Ministry said it feared the five declared nuclear powers were teetering "on the '
+        'brink of a direct armed conflict".',
+        "on the brink of a direct armed conflict",
+        {"speaker": "Russian Foreign Ministry", "cue": "say"},
+        id="an_organisation_name_keeps_the_words_before_its_head"),
+    # corpora/ukraine-media/data/bbc.csv:row 735: "… says a spokesman for parent company Meta"
+    pytest.param(
+        'Vladimir Putin has a spokesman, Dmitry Peskov. "We\'re continuing to take strong action to prevent the '
+        'spread of misinformation," says a spokesman for parent company Meta.',
+        "We're continuing to take strong action to prevent the spread of misinformation,",
+        {"speaker": "a spokesman for parent company Meta"},
+        id="an_indefinite_role_is_an_unnamed_source"),
+    # Guardian copy (b-guardian-0196 in the gold): "Ukraine’s president said …" with Putin named as Russian president
+    pytest.param(
+        "Russian President Vladimir Putin ordered the attack. Volodymyr Zelenskiy rarely gives casualty figures "
+        "but Ukraine’s president said last Sunday that “50 to 100 Ukrainian troops die each day”.",
+        "50 to 100 Ukrainian troops die each day",
+        {"speaker": "Volodymyr Zelenskiy"},
+        id="a_role_with_a_nationality_skips_people_of_another"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 112
+    pytest.param(
+        'The group\'s chief executive Matthew Taylor said health leaders took the step to make an '
+        '"unprecedented intervention" and write to the government.',
+        "unprecedented intervention",
+        {"speaker": "Matthew Taylor", "cue": "say"},
+        id="a_bare_verb_after_and_is_an_infinitive_not_a_coordinated_cue"),
+    # Guardian (b-guardian-0059 in the gold): "Olga Oliker, a director from the Crisis Group, an NGO, said that …"
+    pytest.param(
+        "Olga Oliker, a director from the Crisis Group, an NGO, said that “both sides are competing to be the "
+        "last army standing”.",
+        "both sides are competing to be the last army standing",
+        {"speaker": "Olga Oliker"},
+        id="an_indefinite_role_in_apposition_is_the_person_named"),
+    # corpora/ukraine-media/data/RT.csv:row 540: "… reported “a daring act of vandalism” and called on local police"
+    pytest.param(
+        "On March 7, then-Ambassador of Ukraine Andrey Melnik reported “a daring act of vandalism” and called on "
+        "local police to find and punish the vandals.",
+        "a daring act of vandalism",
+        {"speaker": "Andrey Melnik", "cue": "report"},
+        id="a_cue_after_the_quote_in_a_continuing_clause_is_not_its_reporting_clause-1"),
+    # bbc.csv:row 584: "Mr Studhalter denies being the "straw man" for Mr Kerimov and says he was …"
+    pytest.param(
+        'Alexander Studhalter acted as a proxy. Mr Studhalter denies being the "straw man" for Mr Kerimov and '
+        'says he was the real owner of the properties.',
+        "straw man",
+        {"speaker": "Alexander Studhalter", "cue": "deny"},
+        id="a_cue_after_the_quote_in_a_continuing_clause_is_not_its_reporting_clause-2"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 10
+    pytest.param(
+        "Montenegro´s security agency warned Friday that hackers have launched a cyberattack. The Agency for "
+        "National Security, or ANB, said Montenegro is \"under a hybrid war at the moment.\"",
+        "under a hybrid war at the moment.",
+        {"speaker": "Agency for National Security"},
+        id="a_name_written_with_function_words_is_the_speaker"),
+    # corpora/ukraine-media/data/bbc.csv:row 703
+    pytest.param(
+        'Sergei Tysyachny praised the soldier. But the UN Secretary-General calls it "a full-fledged invasion".',
+        "a full-fledged invasion",
+        {"speaker": "the UN Secretary-General"},
+        id="a_role_with_a_capitalised_institution_is_not_the_person_in_focus"),
+    # corpora/ukraine-media/data/DailyMail.csv:row 173: "Mykhailo Podolyak, another top aide to Mr Zelensky, said …"
+    pytest.param(
+        "Mykhailo Podolyak, another top aide to Mr Zelensky, said Moscow’s move was an attempt to halt the "
+        "advance. ‘Russia is preparing a man-made catastrophe,’ he wrote on Twitter.",
+        "Russia is preparing a man-made catastrophe,",
+        {"speaker": "Mykhailo Podolyak"},
+        id="a_name_in_an_appositive_or_a_possessive_is_no_antecedent-1"),
+    # DailyMail.csv:row 7: "Kirill Stremousov, one of Putin's puppet officials, …" … "he admitted"
+    pytest.param(
+        "Kirill Stremousov, one of Putin's puppet officials in the occupation administration, slapped a curfew "
+        "across the city. The former politician said it was needed. He urged civilians to flee. On Thursday, he "
+        "admitted 'we have to take some very difficult decisions'.",
+        "we have to take some very difficult decisions",
+        {"speaker": "Kirill Stremousov"},
+        id="a_name_in_an_appositive_or_a_possessive_is_no_antecedent-2"),
+    # corpora/ukraine-media/data/AssociatedPress.csv:row 122 writes "Finland´s" (U+00B4)
+    pytest.param(
+        'Finland´s prime minister says she did not take any drugs during a "wild" party. A video shows Finnish '
+        'Prime Minister Sanna Marin dancing.',
+        "wild",
+        {"speaker": "Sanna Marin", "cue": "say"},
+        id="an_acute_accent_is_an_apostrophe"),
+    # corpora/ukraine-media/data/RT.csv:row 264: "Deutsche Welle" … "DW"; "He" is the spokesman, not DW
+    pytest.param(
+        "Oleg Nikolaenko, the spokesman for the Ukrainian Foreign Ministry, attacked Deutsche Welle. He vented "
+        "anger at DW on his Facebook page, saying that the outlet was a “stooge for Russian propaganda.”",
+        "stooge for Russian propaganda.",
+        {"speaker": "Oleg Nikolaenko"},
+        id="a_name_shortened_to_initials_is_an_organisation"),
+    # corpora/ukraine-media/data/bbc.csv:row 584 (shortened)
+    pytest.param(
+        "Lawyers questioned the documents. Anti-money laundering expert Tom Keatinge at the think tank Rusi, told "
+        "us it was \"possible\" the signature was a forgery.",
+        "possible",
+        {"speaker": "Tom Keatinge"},
+        id="a_subject_from_the_sentence_start_before_a_comma"),
+    # corpora/ukraine-media/data/DailyMail.csv:row 169
+    pytest.param(
+        "Zelenskiy, in his nightly video address, said the 'latest mass strike' affected regions in western, "
+        "central and southern Ukraine.",
+        "latest mass strike",
+        {"speaker": "Zelenskiy"},
+        id="said_followed_by_a_clause_is_no_inversion"),
+    # Guardian (b-guardian-0049 in the gold)
+    pytest.param(
+        "Originally from Bedfordshire, he moved to Ukraine in 2018. In a statement released by the Foreign Office, "
+        "Pinner’s family described him as “funny, much-loved, well-intentioned”. The statement read: “Shaun was a "
+        "well-respected soldier within the British army.”",
+        "Shaun was a well-respected soldier within the British army.",
+        {"speaker": "Pinner’s family", "cue": "read"},
+        id="the_statement_resolves_to_whoever_issued_it"),
+    # corpora/ukraine-media/data/RT.csv:row 175: "He wrote that … and went on to claim that she was killed by “Russians,”"
+    pytest.param(
+        "Ukraine’s envoy Andrey Yurash criticised the Pope. He wrote that Dugina was not an innocent party, and "
+        "went on to claim that she was killed by “Russians,” to rally support.",
+        "Russians,",
+        {"speaker": "Andrey Yurash", "cue": "claim", "cue_category": "distancing"},
+        id="went_on_to_claim_and_the_message_of_a_post-1"),
+    # RT.csv:row 162: "the ministry published a post on its Telegram channel … The message went on to suggest …"
+    pytest.param(
+        "On Thursday, the ministry published a post on its Telegram channel reading: “We call on the US Department "
+        "of State to raise the pay.” The message went on to suggest that “fighting us is a tiring activity.”",
+        "fighting us is a tiring activity.",
+        {"speaker": "the ministry", "cue": "suggest"},
+        id="went_on_to_claim_and_the_message_of_a_post-2"),
+    # HuffPost (e-huffpost-0210): "a brave driver whose video has since gone viral … the driver says"
+    pytest.param(
+        "Kangaroos and wallabies are now safe thanks to the efforts of a brave driver whose video has since gone "
+        "viral. The Feldman Ecopark in Kharkiv posted a video earlier this week. “Today is a month since the "
+        "beginning of the war,” the driver says in the Facebook video.",
+        "Today is a month since the beginning of the war,",
+        {"speaker": "the driver"},
+        id="a_person_introduced_unnamed_stays_unnamed"),
+    # Reuters (b-reuters-0012): "its" is Russia, the subject, not the Black Sea named after it
+    pytest.param(
+        "Russia will resume its participation in the Black Sea grain deal, its defence ministry said in a statement "
+        "on Wednesday, adding that \"the guarantees received appear sufficient.\"",
+        "the guarantees received appear sufficient.",
+        {"speaker": "Russia’s defence ministry"},
+        id="its_ministry_is_the_ministry_of_the_clause_subject"),
+    # RT (d-rt-0436) and RT (ukraine-media): "called Sturgeon’s tweet “…”", "called Lavrov’s statement “…”"
+    pytest.param(
+        "Another Twitter user called Sturgeon’s tweet “deeply disgraceful” and said that it was a shame.",
+        "deeply disgraceful",
+        {"speaker": "Another Twitter user", "cue": "call"},
+        id="a_noun_of_saying_named_by_a_naming_verb_is_no_cue-1"),
+    pytest.param(
+        "At the time, Lapid called Lavrov’s statement “unforgivable and scandalous”.",
+        "unforgivable and scandalous",
+        {"cue": "call"},
+        id="a_noun_of_saying_named_by_a_naming_verb_is_no_cue-2"),
+    # (a possessor's own words stay theirs: "Mr Macron’s remark that “…”", Guardian b-guardian-0014)
+    pytest.param(
+        "Zelenskiy has been sharp in responding to Mr Macron’s remark that “we are not going to humiliate Russia”.",
+        "we are not going to humiliate Russia",
+        {"cue": "remark"},
+        id="a_noun_of_saying_named_by_a_naming_verb_is_no_cue-3"),
+    # RT (e-rt-0801): "coined by Winston Churchill … A year after the Nazi surrender, he … by declaring that “…”"
+    pytest.param(
+        "“We will do everything necessary,” said Lavrov. The phrase “Iron Curtain” was coined by Winston Churchill, "
+        "who led the UK through World War Two. A year after the Nazi surrender, he accepted US President Harry "
+        "Truman’s invitation to speak at a college in Fulton, Missouri in March 1946, and heralded the upcoming "
+        "Cold War by declaring that “an iron curtain has descended across the continent,” in reference to Europe.",
+        "an iron curtain has descended across the continent,",
+        {"speaker": "Winston Churchill", "cue": "declare"},
+        id="a_passive_agent_and_an_absolute_clause_subject_are_antecedents-1"),
+    # RT (d-rt-0496): "with Mikhail Sheremet, an MP …, warning Kiev … According to him, …"
+    pytest.param(
+        "His words were echoed by Alexey Arestovich, a top aide to President Vladimir Zelensky, who said that the "
+        "military would target the Crimean Bridge. Russia pushed back on these threats, with Mikhail Sheremet, an "
+        "MP who represents the region in the Russian parliament, warning Kiev that retaliation will be harsh. "
+        "According to him, such a strike would be followed by “a crushing blow to decision-making centers in Kiev.”",
+        "a crushing blow to decision-making centers in Kiev.",
+        {"speaker": "Mikhail Sheremet"},
+        id="a_passive_agent_and_an_absolute_clause_subject_are_antecedents-2"),
+    # RT (d-rt-0702) and HuffPost (ukraine-media row 525): "…, sarcastically captioning it “…”"
+    pytest.param(
+        "For instance, the diplomat posted a picture on social media of a snail with a rifle bullet taped to its "
+        "shell, sarcastically captioning it “German help is already on its way to us.”",
+        "German help is already on its way to us.",
+        {"cue": "caption"},
+        id="a_participle_after_an_adverb_takes_the_clause_subject-1"),
+    pytest.param(
+        "Richard Barnett allegedly took a piece of Pelosi’s mail and left her a note, apparently calling her a "
+        "“bitch,” though he misspelled the word.",
+        "bitch,",
+        {"speaker": "Richard Barnett", "cue": "call"},
+        id="a_participle_after_an_adverb_takes_the_clause_subject-2"),
+    # Gender Gap Tracker text: the subject is the person named first, not the last appositive
+    pytest.param(
+        "Tareq Hadad, the co-founder with his father of Peace By Chocolate, a chocolate company based in Antigonish, "
+        "N.S., says the topic of citizenship is “a matter of daily discussion” in his family.",
+        "a matter of daily discussion",
+        {"speaker": "Tareq Hadad"},
+        id="the_person_opening_a_clause_before_long_appositives"),
+    # RT (e-rt-0913) and Daily Mail headline (ukraine-media row 43)
+    pytest.param(
+        "“Everything that glorifies the orc troops will disappear from the program,” Vitrenko explained, referring "
+        "to Russians as “orcs,” a derogatory, dehumanizing term that originated as a fictional species.",
+        "orcs,",
+        {"speaker": "Vitrenko", "cue": "refer"},
+        id="refer_to_as_is_a_cue-1"),
+    pytest.param(
+        "Biden's gaffe-filled speech: President refers to congresswoman as 'senator', claims son Beau died in Iraq",
+        "senator",
+        {"cue": "refer"},
+        id="refer_to_as_is_a_cue-2"),
+    # RT (e-rt-0343): "another piece published by the Washington Post in mid-June suggested"
+    pytest.param(
+        "“Biden Should Show Iran What ‘Plan B’ Looks Like,” another piece published by the Washington Post in "
+        "mid-June suggested.",
+        "Biden Should Show Iran What ‘Plan B’ Looks Like,",
+        {"speaker": "Washington Post", "cue": "suggest"},
+        id="a_piece_published_by_an_outlet_is_the_outlet_s"),
+    # NYT (ukraine-media row 4013): "while China’s leader, Xi Jinping, has extolled … as he put it"
+    pytest.param(
+        "President Vladimir V. Putin of Russia said two years ago that “the liberal idea” had “outlived its "
+        "purpose,” while China’s leader, Xi Jinping, has extolled the strength of an all-powerful state and, as "
+        "he put it last March, “self-confidence in our system.”",
+        "self-confidence in our system.",
+        {"speaker": "Xi Jinping", "cue": "put"},
+        id="a_name_in_apposition_to_a_subject_role_is_the_clause_subject"),
+    # Daily Mail (d-dm-0201) and RT (ukraine-media row 589): a closing reporting clause by the media
+    pytest.param(
+        "Putin visited the camp. The commander-in-chief 'observed practical exercises' including fire drills, "
+        "engineering and medical trainings, Russian state-run news agencies reported.",
+        "observed practical exercises",
+        {"speaker": "Russian state-run news agencies", "cue": "report"},
+        id="plural_media_are_speakers-1"),
+    pytest.param(
+        "Europe’s biggest nuclear power plant has been attacked by three ‘kamikadze drones’ belonging to the "
+        "Ukrainian armed forces, Russian media has reported, citing local officials.",
+        "kamikadze drones",
+        {"speaker": "Russian media"},
+        id="plural_media_are_speakers-2"),
+])
+def test_speaker_and_cue_of_one_quote(text, quoted, expected):
+    a = attribution_of(text, quoted)
+    assert attribution_fields(a, text, expected) == expected
 
 
 def test_nouns_that_look_like_cues_are_not_attributions():
@@ -147,77 +475,13 @@ def test_long_chains_of_they_said_do_not_recurse():
     assert rows[-1]["attribution"].speaker in ("Officials in Kyiv", "Kyiv", "They")
 
 
-def test_pronouns_agree_with_known_first_names():
-    text = ("Russian Foreign Ministry spokeswoman Maria Zakharova spoke after President Vladimir Putin. "
-            "“The West is lying,” she said.")
-    a = attribution_of(text, "The West is lying,")
-    assert a.speaker == "Maria Zakharova"
-
-
 # ----------------------------------------------------------------------------- rules pinned on real copy
 # Each case is an excerpt of a corpus article (file and row cited); the rule it pins is named.
-
-def test_acronym_resolves_to_the_name_spelled_out_before():
-    # seeds/000_042faa28e221901a.txt (RT): "the British outlet Financial Times" ... "FT has claimed"
-    text = ("President Vladimir Putin’s press secretary was commenting on speculation by the British outlet "
-            "Financial Times about some kind of peace talks. Citing anonymous sources, FT has claimed that Moscow "
-            "and Kiev are “in preliminary discussions” to resume peace talks.")
-    a = attribution_of(text, "in preliminary discussions")
-    assert (a.speaker, a.cue, a.cue_category) == ("Financial Times", "claim", "distancing")
-    assert text[a.speaker_start:a.speaker_end] == "FT"
-
-
-def test_acronym_written_as_an_alias():
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 10: "The Agency for National Security, or ANB, said"
-    text = ("The Agency for National Security, or ANB, said Montenegro is under attack. \"Coordinated Russian "
-            "services are behind the cyber attack,\" the ANB said in a statement.")
-    a = attribution_of(text, "Coordinated Russian services are behind the cyber attack,")
-    assert a.speaker == "Agency for National Security"
-
 
 def test_role_acronyms_are_not_expanded():
     # a "PM" is a role, whatever name shares its initials (DailyMail.csv-style copy)
     text = "Penny Mordaunt spoke first. The PM said: “We will deliver.”"
     assert attribution_of(text, "We will deliver.").speaker != "Penny Mordaunt"
-
-
-def test_the_outlet_resolves_to_the_organisation_introduced_with_that_noun():
-    # seeds/000_042faa28e221901a.txt (RT): "According to the outlet, …" after "the British outlet Financial Times"
-    text = ("He was commenting on speculation by the British outlet Financial Times about peace talks. "
-            "According to the outlet, Ukraine is interested in restarting the negotiations “that came close to "
-            "an agreement in August.”")
-    a = attribution_of(text, "that came close to an agreement in August.")
-    assert (a.speaker, a.cue) == ("Financial Times", "according to")
-
-
-def test_the_newspaper_resolves_to_the_tabloid_named_before():
-    # corpora/ukraine-media/data/DailyMail.csv:row 173
-    text = ("The Russian tabloid Komsomolskaya Pravda, a Kremlin mouthpiece, said it would be difficult to survive. "
-            "In a self-styled investigation, the newspaper said: ‘In the event of a dam explosion, a wave five "
-            "meters high will go down the Dnipro.’")
-    a = attribution_of(text, "In the event of a dam explosion, a wave five meters high will go down the Dnipro.")
-    assert (a.speaker, a.cue) == ("Komsomolskaya Pravda", "say")
-
-
-def test_a_coordinated_verb_takes_the_clause_subject():
-    # corpora/ukraine-media/data/bbc.csv:row 471: "He said … - but insisted that his country was not "attacking" Russia."
-    text = ('Mr Biden said it was "critical" for US lawmakers to approve the package. He said the US could not '
-            '"stand by" after the invasion - but insisted that his country was not "attacking" Russia.')
-    a = attribution_of(text, "attacking")
-    assert (a.speaker, a.cue, a.cue_category) == ("Biden", "insist", "distancing")
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 70: "tweeted that … but cautioned that …"
-    text = ('The head of Germany\'s network regulator, Klaus Mueller, tweeted that storage is "being filled '
-            'steadily" but cautioned that a planned three-day halt "could temporarily dampen" the effort.')
-    a = attribution_of(text, "could temporarily dampen")
-    assert (a.speaker, a.cue) == ("Klaus Mueller", "caution")
-
-
-def test_object_verbs_are_not_inverted_after_a_quote():
-    # corpora/ukraine-media/data/bbc.csv:row 2: the quote is the subject of "recognised", Putin the speaker
-    text = ('At the time, "not one European country" recognised Russia\'s claim to the land where Peter created '
-            'St Petersburg, Mr Putin said.')
-    a = attribution_of(text, "not one European country")
-    assert (a.speaker, a.cue) == ("Putin", "say")
 
 
 def test_urge_is_inverted_after_a_quote_and_the_participle_keeps_its_subject():
@@ -231,26 +495,10 @@ def test_urge_is_inverted_after_a_quote_and_the_participle_keeps_its_subject():
     assert (b.speaker, b.cue) == ("the authors of the bill", "add")
 
 
-def test_quoted_on_a_day_as_saying():
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 122
-    text = ('Finnish Prime Minister Sanna Marin was filmed dancing. "I´m disappointed that it has become public," '
-            'she was quoted Thursday as saying by Finnish broadcaster YLE.')
-    a = attribution_of(text, "I´m disappointed that it has become public,")
-    assert (a.speaker, a.cue) == ("Sanna Marin", "say")
-
-
 def test_no_capitalised_cue_after_an_initialism():
     # corpora/ukraine-media/data/Reuters.csv:row 53: "U.S. State Department spokesperson Ned Price said"
     art = article("Food prices have risen, U.S. State Department spokesperson Ned Price said on Monday.")
     assert [c.lemma for c in art.cues] == ["say"]
-
-
-def test_it_resolves_to_the_organisation_that_spoke():
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 70
-    text = ('Gazprom announced Friday that the pipeline will shut from Aug. 31 to Sept. 2 for what it said is '
-            '"routine maintenance" at a compressor station.')
-    a = attribution_of(text, "routine maintenance")
-    assert (a.speaker, a.cue) == ("Gazprom", "say")
 
 
 @pytest.mark.parametrize("form, lemma", [
@@ -261,69 +509,11 @@ def test_cues_added_to_the_lexicon(form, lemma):
     assert cue_lemma(form) == lemma
 
 
-def test_caption_is_a_cue():
-    # corpora/ukraine-media/data/RT.csv:row 886
-    text = "“This is what we are fighting for,” Gerashchenko captioned the video."
-    a = attribution_of(text, "This is what we are fighting for,")
-    assert (a.speaker, a.cue) == ("Gerashchenko", "caption")
-
-
-def test_an_organisation_name_keeps_the_words_before_its_head():
-    # corpora/ukraine-media/data/Reuters.csv:row 27: "The Russian Foreign Ministry said it feared …"
-    text = ('The Russian Foreign Ministry said it feared the five declared nuclear powers were teetering "on the '
-            'brink of a direct armed conflict".')
-    a = attribution_of(text, "on the brink of a direct armed conflict")
-    assert (a.speaker, a.cue) == ("Russian Foreign Ministry", "say")  # "declared" is an adjective here
-
-
 def test_the_noun_state_is_no_cue():
     # corpora/ukraine-media/data/RT.csv:row 713 ("the military and state bodies"), Guardian "Russian state media"
     art = article("It has outlawed false information about the military and state bodies. Russian state media "
                   "has portrayed them as mercenaries. Officials state that the law is needed.")
     assert [c.text for c in art.cues] == ["state"] and art.cues[0].start > 100
-
-
-def test_an_indefinite_role_is_an_unnamed_source():
-    # corpora/ukraine-media/data/bbc.csv:row 735: "… says a spokesman for parent company Meta"
-    text = ('Vladimir Putin has a spokesman, Dmitry Peskov. "We\'re continuing to take strong action to prevent the '
-            'spread of misinformation," says a spokesman for parent company Meta.')
-    a = attribution_of(text, "We're continuing to take strong action to prevent the spread of misinformation,")
-    assert a.speaker == "a spokesman for parent company Meta"
-
-
-def test_a_role_with_a_nationality_skips_people_of_another():
-    # Guardian copy (b-guardian-0196 in the gold): "Ukraine’s president said …" with Putin named as Russian president
-    text = ("Russian President Vladimir Putin ordered the attack. Volodymyr Zelenskiy rarely gives casualty figures "
-            "but Ukraine’s president said last Sunday that “50 to 100 Ukrainian troops die each day”.")
-    assert attribution_of(text, "50 to 100 Ukrainian troops die each day").speaker == "Volodymyr Zelenskiy"
-
-
-def test_a_bare_verb_after_and_is_an_infinitive_not_a_coordinated_cue():
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 112
-    text = ('The group\'s chief executive Matthew Taylor said health leaders took the step to make an '
-            '"unprecedented intervention" and write to the government.')
-    a = attribution_of(text, "unprecedented intervention")
-    assert (a.speaker, a.cue) == ("Matthew Taylor", "say")
-
-
-def test_an_indefinite_role_in_apposition_is_the_person_named():
-    # Guardian (b-guardian-0059 in the gold): "Olga Oliker, a director from the Crisis Group, an NGO, said that …"
-    text = ("Olga Oliker, a director from the Crisis Group, an NGO, said that “both sides are competing to be the "
-            "last army standing”.")
-    assert attribution_of(text, "both sides are competing to be the last army standing").speaker == "Olga Oliker"
-
-
-def test_a_cue_after_the_quote_in_a_continuing_clause_is_not_its_reporting_clause():
-    # corpora/ukraine-media/data/RT.csv:row 540: "… reported “a daring act of vandalism” and called on local police"
-    text = ("On March 7, then-Ambassador of Ukraine Andrey Melnik reported “a daring act of vandalism” and called on "
-            "local police to find and punish the vandals.")
-    a = attribution_of(text, "a daring act of vandalism")
-    assert (a.speaker, a.cue) == ("Andrey Melnik", "report")
-    # bbc.csv:row 584: "Mr Studhalter denies being the "straw man" for Mr Kerimov and says he was …"
-    text = ('Alexander Studhalter acted as a proxy. Mr Studhalter denies being the "straw man" for Mr Kerimov and '
-            'says he was the real owner of the properties.')
-    a = attribution_of(text, "straw man")
-    assert (a.speaker, a.cue) == ("Alexander Studhalter", "deny")
 
 
 def test_a_quote_nested_in_a_quotation_takes_its_own_cue_inside_it():
@@ -344,19 +534,6 @@ def test_a_quote_nested_in_a_quotation_takes_its_own_cue_inside_it():
     assert a.cue != "according to"
 
 
-def test_a_name_written_with_function_words_is_the_speaker():
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 10
-    text = ("Montenegro´s security agency warned Friday that hackers have launched a cyberattack. The Agency for "
-            "National Security, or ANB, said Montenegro is \"under a hybrid war at the moment.\"")
-    assert attribution_of(text, "under a hybrid war at the moment.").speaker == "Agency for National Security"
-
-
-def test_a_role_with_a_capitalised_institution_is_not_the_person_in_focus():
-    # corpora/ukraine-media/data/bbc.csv:row 703
-    text = ('Sergei Tysyachny praised the soldier. But the UN Secretary-General calls it "a full-fledged invasion".')
-    assert attribution_of(text, "a full-fledged invasion").speaker == "the UN Secretary-General"
-
-
 def test_an_impersonal_passive_names_no_one():
     # Fox copy (a-fox-0612 in the gold): "In Russia it was once again said that their so-called 'special operation' …"
     text = "“In Russia it was once again said that their so-called ‘special operation’ is going well,” Zelenskyy said."
@@ -364,26 +541,6 @@ def test_an_impersonal_passive_names_no_one():
     s = text.index("special")
     a = attribute_span(art, s, s + len("special operation"), outer_speaker="Zelenskyy", enclosing=(1, text.index("”")))
     assert a.speaker == "Zelenskyy"
-
-
-def test_a_name_in_an_appositive_or_a_possessive_is_no_antecedent():
-    # corpora/ukraine-media/data/DailyMail.csv:row 173: "Mykhailo Podolyak, another top aide to Mr Zelensky, said …"
-    text = ("Mykhailo Podolyak, another top aide to Mr Zelensky, said Moscow’s move was an attempt to halt the "
-            "advance. ‘Russia is preparing a man-made catastrophe,’ he wrote on Twitter.")
-    assert attribution_of(text, "Russia is preparing a man-made catastrophe,").speaker == "Mykhailo Podolyak"
-    # DailyMail.csv:row 7: "Kirill Stremousov, one of Putin's puppet officials, …" … "he admitted"
-    text = ("Kirill Stremousov, one of Putin's puppet officials in the occupation administration, slapped a curfew "
-            "across the city. The former politician said it was needed. He urged civilians to flee. On Thursday, he "
-            "admitted 'we have to take some very difficult decisions'.")
-    assert attribution_of(text, "we have to take some very difficult decisions").speaker == "Kirill Stremousov"
-
-
-def test_an_acute_accent_is_an_apostrophe():
-    # corpora/ukraine-media/data/AssociatedPress.csv:row 122 writes "Finland´s" (U+00B4)
-    text = ('Finland´s prime minister says she did not take any drugs during a "wild" party. A video shows Finnish '
-            'Prime Minister Sanna Marin dancing.')
-    a = attribution_of(text, "wild")
-    assert (a.speaker, a.cue) == ("Sanna Marin", "say")
 
 
 def test_cited_as_saying_with_a_long_description_of_the_source():
@@ -394,13 +551,6 @@ def test_cited_as_saying_with_a_long_description_of_the_source():
     assert a.cue == "say" and "Swiru Holding" in a.speaker
 
 
-def test_a_name_shortened_to_initials_is_an_organisation():
-    # corpora/ukraine-media/data/RT.csv:row 264: "Deutsche Welle" … "DW"; "He" is the spokesman, not DW
-    text = ("Oleg Nikolaenko, the spokesman for the Ukrainian Foreign Ministry, attacked Deutsche Welle. He vented "
-            "anger at DW on his Facebook page, saying that the outlet was a “stooge for Russian propaganda.”")
-    assert attribution_of(text, "stooge for Russian propaganda.").speaker == "Oleg Nikolaenko"
-
-
 def test_a_closing_reporting_clause_governs_the_sentence_a_floating_quote_continues():
     # corpora/ukraine-media/data/RT.csv:row 116
     from framing.attribution import sentence_attribution
@@ -409,42 +559,6 @@ def test_a_closing_reporting_clause_governs_the_sentence_a_floating_quote_contin
     art = article(text)
     a = sentence_attribution(art, 0)
     assert (a.speaker, a.cue) == ("Zakharova", "say")
-
-
-def test_a_subject_from_the_sentence_start_before_a_comma():
-    # corpora/ukraine-media/data/bbc.csv:row 584 (shortened)
-    text = ("Lawyers questioned the documents. Anti-money laundering expert Tom Keatinge at the think tank Rusi, told "
-            "us it was \"possible\" the signature was a forgery.")
-    assert attribution_of(text, "possible").speaker == "Tom Keatinge"
-
-
-def test_said_followed_by_a_clause_is_no_inversion():
-    # corpora/ukraine-media/data/DailyMail.csv:row 169
-    text = ("Zelenskiy, in his nightly video address, said the 'latest mass strike' affected regions in western, "
-            "central and southern Ukraine.")
-    assert attribution_of(text, "latest mass strike").speaker == "Zelenskiy"
-
-
-def test_the_statement_resolves_to_whoever_issued_it():
-    # Guardian (b-guardian-0049 in the gold)
-    text = ("Originally from Bedfordshire, he moved to Ukraine in 2018. In a statement released by the Foreign Office, "
-            "Pinner’s family described him as “funny, much-loved, well-intentioned”. The statement read: “Shaun was a "
-            "well-respected soldier within the British army.”")
-    a = attribution_of(text, "Shaun was a well-respected soldier within the British army.")
-    assert (a.speaker, a.cue) == ("Pinner’s family", "read")
-
-
-def test_went_on_to_claim_and_the_message_of_a_post():
-    # corpora/ukraine-media/data/RT.csv:row 175: "He wrote that … and went on to claim that she was killed by “Russians,”"
-    text = ("Ukraine’s envoy Andrey Yurash criticised the Pope. He wrote that Dugina was not an innocent party, and "
-            "went on to claim that she was killed by “Russians,” to rally support.")
-    a = attribution_of(text, "Russians,")
-    assert (a.speaker, a.cue, a.cue_category) == ("Andrey Yurash", "claim", "distancing")
-    # RT.csv:row 162: "the ministry published a post on its Telegram channel … The message went on to suggest …"
-    text = ("On Thursday, the ministry published a post on its Telegram channel reading: “We call on the US Department "
-            "of State to raise the pay.” The message went on to suggest that “fighting us is a tiring activity.”")
-    a = attribution_of(text, "fighting us is a tiring activity.")
-    assert (a.speaker, a.cue) == ("the ministry", "suggest")
 
 
 def test_absolute_construction_is_no_reporting_clause():
@@ -545,14 +659,6 @@ def test_it_is_the_author_of_the_message_named_before():
     assert attribution_of(text, "already safe,").speaker != "Facebook"
 
 
-def test_a_person_introduced_unnamed_stays_unnamed():
-    # HuffPost (e-huffpost-0210): "a brave driver whose video has since gone viral … the driver says"
-    text = ("Kangaroos and wallabies are now safe thanks to the efforts of a brave driver whose video has since gone "
-            "viral. The Feldman Ecopark in Kharkiv posted a video earlier this week. “Today is a month since the "
-            "beginning of the war,” the driver says in the Facebook video.")
-    assert attribution_of(text, "Today is a month since the beginning of the war,").speaker == "the driver"
-
-
 def test_a_photo_caption_run_into_the_text_is_no_antecedent():
     # Fox (e-fox-0379): the caption "Vladimir Putin and Xi Jinping" sits between the speaker and "he said"
     text = ("The High Representative of the European Union for Foreign Affairs, Josep Borrell, recently told the Spanish "
@@ -586,26 +692,6 @@ def test_the_person_in_apposition_to_an_owners_role_and_shot_back():
     text = "Olevich said Russia cannot win. Norkin shot back: 'We aren't complaining, we're outraged, I would say.'"
     a = attribution_of(text, "We aren't complaining, we're outraged, I would say.")
     assert (a.speaker, a.cue, a.cue_category) == ("Norkin", "shoot back", "distancing")
-
-
-def test_its_ministry_is_the_ministry_of_the_clause_subject():
-    # Reuters (b-reuters-0012): "its" is Russia, the subject, not the Black Sea named after it
-    text = ("Russia will resume its participation in the Black Sea grain deal, its defence ministry said in a statement "
-            "on Wednesday, adding that \"the guarantees received appear sufficient.\"")
-    a = attribution_of(text, "the guarantees received appear sufficient.")
-    assert a.speaker == "Russia’s defence ministry"
-
-
-def test_a_noun_of_saying_named_by_a_naming_verb_is_no_cue():
-    # RT (d-rt-0436) and RT (ukraine-media): "called Sturgeon’s tweet “…”", "called Lavrov’s statement “…”"
-    text = ("Another Twitter user called Sturgeon’s tweet “deeply disgraceful” and said that it was a shame.")
-    a = attribution_of(text, "deeply disgraceful")
-    assert (a.speaker, a.cue) == ("Another Twitter user", "call")
-    text = "At the time, Lapid called Lavrov’s statement “unforgivable and scandalous”."
-    assert attribution_of(text, "unforgivable and scandalous").cue == "call"
-    # (a possessor's own words stay theirs: "Mr Macron’s remark that “…”", Guardian b-guardian-0014)
-    text = "Zelenskiy has been sharp in responding to Mr Macron’s remark that “we are not going to humiliate Russia”."
-    assert attribution_of(text, "we are not going to humiliate Russia").cue == "remark"
 
 
 def test_a_role_is_its_apposition_or_the_speaker_in_focus_before_a_later_name():
@@ -668,40 +754,6 @@ def test_a_briefing_in_which_something_was_said_is_no_cue():
     assert "read" in [c.lemma for c in art.cues]
 
 
-def test_a_passive_agent_and_an_absolute_clause_subject_are_antecedents():
-    # RT (e-rt-0801): "coined by Winston Churchill … A year after the Nazi surrender, he … by declaring that “…”"
-    text = ("“We will do everything necessary,” said Lavrov. The phrase “Iron Curtain” was coined by Winston Churchill, "
-            "who led the UK through World War Two. A year after the Nazi surrender, he accepted US President Harry "
-            "Truman’s invitation to speak at a college in Fulton, Missouri in March 1946, and heralded the upcoming "
-            "Cold War by declaring that “an iron curtain has descended across the continent,” in reference to Europe.")
-    a = attribution_of(text, "an iron curtain has descended across the continent,")
-    assert (a.speaker, a.cue) == ("Winston Churchill", "declare")
-    # RT (d-rt-0496): "with Mikhail Sheremet, an MP …, warning Kiev … According to him, …"
-    text = ("His words were echoed by Alexey Arestovich, a top aide to President Vladimir Zelensky, who said that the "
-            "military would target the Crimean Bridge. Russia pushed back on these threats, with Mikhail Sheremet, an "
-            "MP who represents the region in the Russian parliament, warning Kiev that retaliation will be harsh. "
-            "According to him, such a strike would be followed by “a crushing blow to decision-making centers in Kiev.”")
-    assert attribution_of(text, "a crushing blow to decision-making centers in Kiev.").speaker == "Mikhail Sheremet"
-
-
-def test_a_participle_after_an_adverb_takes_the_clause_subject():
-    # RT (d-rt-0702) and HuffPost (ukraine-media row 525): "…, sarcastically captioning it “…”"
-    text = ("For instance, the diplomat posted a picture on social media of a snail with a rifle bullet taped to its "
-            "shell, sarcastically captioning it “German help is already on its way to us.”")
-    assert attribution_of(text, "German help is already on its way to us.").cue == "caption"
-    text = ("Richard Barnett allegedly took a piece of Pelosi’s mail and left her a note, apparently calling her a "
-            "“bitch,” though he misspelled the word.")
-    a = attribution_of(text, "bitch,")
-    assert (a.speaker, a.cue) == ("Richard Barnett", "call")
-
-
-def test_the_person_opening_a_clause_before_long_appositives():
-    # Gender Gap Tracker text: the subject is the person named first, not the last appositive
-    text = ("Tareq Hadad, the co-founder with his father of Peace By Chocolate, a chocolate company based in Antigonish, "
-            "N.S., says the topic of citizenship is “a matter of daily discussion” in his family.")
-    assert attribution_of(text, "a matter of daily discussion").speaker == "Tareq Hadad"
-
-
 def test_crow_sniff_and_scold_report_speech():
     # Gender Gap Tracker text: verbs of manner next to the words
     text = "She picked the rose up and crowed, “Oh, it’s my rose,” which is when Tracy started having palpitations."
@@ -727,33 +779,6 @@ def test_as_x_put_it_gives_the_words_to_x():
     assert [c.lemma for c in article("He put the phone down and left.").cues] == []
 
 
-def test_refer_to_as_is_a_cue():
-    # RT (e-rt-0913) and Daily Mail headline (ukraine-media row 43)
-    text = ("“Everything that glorifies the orc troops will disappear from the program,” Vitrenko explained, referring "
-            "to Russians as “orcs,” a derogatory, dehumanizing term that originated as a fictional species.")
-    a = attribution_of(text, "orcs,")
-    assert (a.speaker, a.cue) == ("Vitrenko", "refer")
-    text = "Biden's gaffe-filled speech: President refers to congresswoman as 'senator', claims son Beau died in Iraq"
-    assert attribution_of(text, "senator").cue == "refer"
-
-
-def test_a_piece_published_by_an_outlet_is_the_outlet_s():
-    # RT (e-rt-0343): "another piece published by the Washington Post in mid-June suggested"
-    text = ("“Biden Should Show Iran What ‘Plan B’ Looks Like,” another piece published by the Washington Post in "
-            "mid-June suggested.")
-    a = attribution_of(text, "Biden Should Show Iran What ‘Plan B’ Looks Like,")
-    assert (a.speaker, a.cue) == ("Washington Post", "suggest")
-
-
-def test_a_name_in_apposition_to_a_subject_role_is_the_clause_subject():
-    # NYT (ukraine-media row 4013): "while China’s leader, Xi Jinping, has extolled … as he put it"
-    text = ("President Vladimir V. Putin of Russia said two years ago that “the liberal idea” had “outlived its "
-            "purpose,” while China’s leader, Xi Jinping, has extolled the strength of an all-powerful state and, as "
-            "he put it last March, “self-confidence in our system.”")
-    a = attribution_of(text, "self-confidence in our system.")
-    assert (a.speaker, a.cue) == ("Xi Jinping", "put")
-
-
 def test_sound_the_alarm_is_a_cue():
     # RT (e-rt-0539): "Multiple Ukrainian officials have repeatedly sounded alarm over … “collaboration”"
     text = ("Multiple Ukrainian officials have repeatedly sounded alarm over allegedly rampant “collaboration” and "
@@ -761,17 +786,6 @@ def test_sound_the_alarm_is_a_cue():
     a = attribution_of(text, "collaboration")
     assert (a.speaker, a.cue) == ("Multiple Ukrainian officials", "sound alarm")
     assert "sound the alarm" in [c.lemma for c in article("Doctors sounded the alarm over “a wave of infections”.").cues]
-
-
-def test_plural_media_are_speakers():
-    # Daily Mail (d-dm-0201) and RT (ukraine-media row 589): a closing reporting clause by the media
-    text = ("Putin visited the camp. The commander-in-chief 'observed practical exercises' including fire drills, "
-            "engineering and medical trainings, Russian state-run news agencies reported.")
-    a = attribution_of(text, "observed practical exercises")
-    assert (a.speaker, a.cue) == ("Russian state-run news agencies", "report")
-    text = ("Europe’s biggest nuclear power plant has been attacked by three ‘kamikadze drones’ belonging to the "
-            "Ukrainian armed forces, Russian media has reported, citing local officials.")
-    assert attribution_of(text, "kamikadze drones").speaker == "Russian media"
 
 
 def test_in_the_words_of_gives_the_words_to_the_one_named():
