@@ -91,7 +91,7 @@ def attribution_fields(a, text, keys):
     return {k: extra[k] if k in extra else getattr(a, k) for k in keys}
 
 
-@pytest.mark.parametrize("text, quoted, expected", [
+ONE_QUOTE_CASES = [
     pytest.param(
         "Speaking to Western journalists in Kiev, Vladimir Zelensky complained about the leak. "
         "“Whatever Putin says, we will fight,” he said.",
@@ -424,7 +424,10 @@ def attribution_fields(a, text, keys):
         "kamikadze drones",
         {"speaker": "Russian media"},
         id="plural_media_are_speakers-2"),
-])
+]
+
+
+@pytest.mark.parametrize("text, quoted, expected", ONE_QUOTE_CASES)
 def test_speaker_and_cue_of_one_quote(text, quoted, expected):
     a = attribution_of(text, quoted)
     assert attribution_fields(a, text, expected) == expected

@@ -221,7 +221,7 @@ def test_extract_quotes_needs_the_document_columns():
         extract_quotes(pd.DataFrame({"doc_id": [1], "title": ["x"]}))
 
 
-@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", rule_table(
+QUOTE_TYPE_WITH_SPEAKER_AND_CUE = rule_table(
     "labels_glosses_and_copulas",
     # a label the named subject applies with an active verb (BBC copy)
     ("Since Russia sent troops into Ukraine on February 24, Zelensky has banned a total of 15 political "
@@ -250,8 +250,12 @@ def test_extract_quotes_needs_the_document_columns():
     ('Moscow’s spymaster is waging what his strategists term "new generation warfare." Having deployed '
      'cyberhackers who attacked America’s burgers and gas stations.', "new generation warfare.", "partial", "his strategists",
      "term"),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker, cue", QUOTE_TYPE_WITH_SPEAKER_AND_CUE)
 def test_quote_type_with_speaker_and_cue(text, quoted, qtype, speaker, cue):
+    """A quote's type, speaker and cue, all three pinned ("" where there is none)."""
     r = _typed(text, quoted)
     assert (r["quote_type"], r["speaker"], r["cue"]) == (qtype, speaker, cue)
 
@@ -266,7 +270,7 @@ def _typed(text, quoted, title=""):
     return rows[0]
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", rule_table(
+PARTIAL_QUOTES_WITH_THEIR_CUE = rule_table(
     "fragments_in_a_saying_verbs_clause_are_partial",
     # a closing reporting clause (RT.csv row 0)
     ("Over the past three days, soldiers stationed in the area have been “re-deployed” to territory of the "
@@ -335,8 +339,12 @@ def _typed(text, quoted, title=""):
     # "his words" are his utterance, not words mentioned as words (RT.csv row 147)
     ("The Ukrainian Foreign Ministry once again stated that the murder “had nothing to do with Ukraine” and "
      "called his words “unjust.”", "unjust.", "Ukrainian Foreign Ministry", "call"),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", PARTIAL_QUOTES_WITH_THEIR_CUE)
 def test_partial_quotes_with_their_cue(text, quoted, speaker, cue):
+    """A fragment in a clause of saying is partial with its cue; a speaker of None is not pinned by the row."""
     r = _typed(text, quoted)
     assert (r["quote_type"], r["cue"]) == ("partial", cue)
     if speaker is not None:  # None: the row pins no speaker
@@ -412,7 +420,7 @@ def test_headline_words_looked_up_in_the_body(title, body, quoted, qtype, speake
         assert rows[0]["speaker"] == speaker
 
 
-@pytest.mark.parametrize("text, quoted, qtype", rule_table(
+QUOTE_TYPE_OF_A_QUOTE = rule_table(
     "names_and_glossed_terms_are_other",
     # names of what was set up (RT.csv row 690; AssociatedPress.csv row 82)
     ("On June 30, he also issued a decree establishing a “register of oligarchs,” targeting the top business "
@@ -664,8 +672,12 @@ def test_headline_words_looked_up_in_the_body(title, body, quoted, qtype, speake
     # not targets hit, nor a modifier (RT, batch A: a list of Lithuanian target websites … a ‘wishlist’)
     ("Ammunition and artillery stores have become significant targets in the ongoing 'special military "
      "operation' in recent weeks.", "special military operation", "scare"),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, qtype", QUOTE_TYPE_OF_A_QUOTE)
 def test_quote_type_of_a_quote(text, quoted, qtype):
+    """The type of a quoted span, read from the words around it (the rule a row pins is in its id)."""
     assert _typed(text, quoted)["quote_type"] == qtype
 
 
@@ -716,7 +728,7 @@ def test_near_misses_of_the_name_rules():
     assert r["quote_type"] == "partial" and r["cue"] == "label"
 
 
-@pytest.mark.parametrize("text, quoted, qtype, cue", rule_table(
+QUOTE_TYPE_AND_CUE = rule_table(
     "clause_and_participle_edge_cases",
     # an -ing adjective after a determiner is no other verb (RT.csv row 4)
     ("Rafael Grossi, director general of the International Atomic Energy Agency (IAEA), has warned, warning of a "
@@ -788,8 +800,12 @@ def test_near_misses_of_the_name_rules():
     ('Russian forces are bombarding towns and cities in eastern Ukraine with the declared aim of "liberating" the old '
      'industrial heartland known as Donbas.', "liberating", "partial", "declare"),
     ("A new Russian law about “fakes” meant the entire newsroom could be jailed for their coverage.", "fakes", "partial", ""),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, qtype, cue", QUOTE_TYPE_AND_CUE)
 def test_quote_type_and_cue(text, quoted, qtype, cue):
+    """A quote's type and the cue lemma that decides it ("" where there is none)."""
     r = _typed(text, quoted)
     assert (r["quote_type"], r["cue"]) == (qtype, cue)
 
@@ -838,7 +854,7 @@ def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
     assert _attributed(body, quoted, title)[1] == cue
 
 
-@pytest.mark.parametrize("text, quoted, speaker", rule_table(
+SPEAKER_OF_A_QUOTE = rule_table(
     "pronouns_reach_one_word_names",
     # a person named by one word: a common first name, in a dialogue whose quoted sentences do not
     # push him out of reach (bbc.csv row 703)
@@ -949,8 +965,12 @@ def test_a_headline_fragment_takes_the_headlines_own_verb(title, quoted, cue):
     ("They were each sentenced to more than 11 years in prison.   Related: ‘They’ve gone through hell’: fears for "
      "British prisoners of war in Ukraine   Prosecutors said Aslin had admitted it.", "They’ve gone through hell",
      ""),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, speaker", SPEAKER_OF_A_QUOTE)
 def test_speaker_of_a_quote(text, quoted, speaker):
+    """Whom a quote is given to (names, roles, pronouns resolved across sentences)."""
     assert _attributed(text, quoted)[0] == speaker
 
 
@@ -967,7 +987,7 @@ def test_paragraph_quotes_run_together_reopen_after_a_nested_quote_closes():
     assert got[3].startswith("The Russian Federation believes")
 
 
-@pytest.mark.parametrize("text, quoted, speaker, cue", rule_table(
+SPEAKER_AND_CUE_OF_A_QUOTE = rule_table(
     "speaker_and_cue_of_quotes_going_on_from_reported_speech",
     # a long appositive between the name and its verb (bbc.csv row 724), and the quote that goes on
     # from that reported speech in the next sentence
@@ -1182,8 +1202,12 @@ def test_paragraph_quotes_run_together_reopen_after_a_nested_quote_closes():
     ('Interior Minister Aleksandar Vulin said he told Lavrov during their meeting that "Serbia is the only state in '
      'Europe that didn´t introduce sanctions."', "Serbia is the only state in Europe that didn´t introduce sanctions.",
      "Aleksandar Vulin", "tell"),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, speaker, cue", SPEAKER_AND_CUE_OF_A_QUOTE)
 def test_speaker_and_cue_of_a_quote(text, quoted, speaker, cue):
+    """The speaker and cue lemma of a quote's hits row."""
     assert _attributed(text, quoted) == (speaker, cue)
 
 
@@ -1198,7 +1222,7 @@ def test_what_he_called_someones_term_and_wishes():
     assert r["quote_type"] == "partial" and r["cue"] in ("wish", "speak")
 
 
-@pytest.mark.parametrize("text, quoted, title, qtype", rule_table(
+QUOTE_TYPE_OF_A_QUOTE_WITH_A_HEADLINE = rule_table(
     "short_and_fronted_clauses_are_direct",
     # a clause opening with a fronted adverbial before its main clause (NBC.csv row 86; RT.csv row 945)
     ("In her speech, Zelenska emphasized that these contributions mean that “while Russia kills, America "
@@ -1220,8 +1244,12 @@ def test_what_he_called_someones_term_and_wishes():
     # the words of a sign: "…,” it said (RT.csv row 391)
     ("Near some apartment blocks, numerous mines had been found and warning signs put out: “danger, mines,” it said "
      "by the tiny explosive circled with chalk.", "danger, mines,", "", "partial"),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, title, qtype", QUOTE_TYPE_OF_A_QUOTE_WITH_A_HEADLINE)
 def test_quote_type_of_a_quote_with_a_headline(text, quoted, title, qtype):
+    """The type of a span read with the article's headline."""
     assert _typed(text, quoted, title)["quote_type"] == qtype
 
 
@@ -1414,7 +1442,7 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     assert _attributed(text, "pinpoint strike at the heart of the Lithuanian system") == ("Killnet", "warn")
 
 
-@pytest.mark.parametrize("text, quoted, qtype, speaker", rule_table(
+QUOTE_TYPE_AND_A_SPEAKER_NAMED_IN_IT = rule_table(
     "a_possessors_operation_is_their_label",
     # a possessor's “operation” is that possessor's label for the war (bbc.csv row 703) ...
     ('The servicemen buried here lost their lives after 24 February: the start of President Putin\'s "special '
@@ -1440,8 +1468,12 @@ def test_the_hackers_are_the_hacking_group_and_a_participle_after_the_object():
     ("Mystery of Russia's 'missing' nuclear tests: No sign of long-awaited drills.", "missing", "scare", ""),
     # ... nor across a describing word (Guardian, batch B)
     ("Behind Nato’s defensive ‘shield’ lies weakness and division.", "shield", "scare", ""),
-))
+)
+
+
+@pytest.mark.parametrize("text, quoted, qtype, speaker", QUOTE_TYPE_AND_A_SPEAKER_NAMED_IN_IT)
 def test_quote_type_and_a_speaker_named_in_it(text, quoted, qtype, speaker):
+    """A quote's type, and a speaker that holds the given name ("": no speaker)."""
     r = _typed(text, quoted)
     assert r["quote_type"] == qtype and (speaker in r["speaker"] if speaker else r["speaker"] == "")
 
