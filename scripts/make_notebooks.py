@@ -35,6 +35,16 @@ def params(text: str):
             "corpus = None  # path of a docs.parquet; None: the bundled ukraine-media sample in data/processed/\n")
     return ("code", head + textwrap.dedent(text).strip("\n"), ("parameters",))
 
+#: The opening of both reports' scare-quote section: what the counts are, and how far to trust them.
+SCARE_HEADING = '''
+        ## Scare quotes
+
+        The extractor types a quoted word or short phrase **scare** when the article attributes it to no one
+        (*Putin was “re-elected”*, *the ‘liberation’ of Mariupol*). On new text that typing is about half right
+        (held-out gold, README "Accuracy": most false ones are terms, names, or a source's words the rules did
+        not tie to the source), so these counts are **candidates**: read the sample below before comparing
+        outlets, and report the hand-checked share with any scare-quote rate.'''
+
 SETUP = code('''
     import pandas as pd
 
@@ -132,14 +142,7 @@ OUTLET = [
     code('attribution = reports.optional(stats.attribution_by_speaker, vs_rest, hits, min_quotes=10, seed=seed)'),
     code('reports.show_figure(reports.optional(plots.plot_cue_categories, attribution), "attribution_cues", inputs)'),
     code('reports.show_table(attribution, "attribution_cues", inputs, caption="Attribution cue categories per speaker, outlet against all others.")'),
-    md('''
-        ## Scare quotes
-
-        The extractor types a quoted word or short phrase **scare** when the article attributes it to no one
-        (*Putin was “re-elected”*, *the ‘liberation’ of Mariupol*). On new text that typing is about half right
-        (held-out gold, README "Accuracy": most false ones are terms, names, or a source's words the rules did
-        not tie to the source), so these counts are **candidates**: read the sample below before comparing
-        outlets, and report the hand-checked share with any scare-quote rate.
+    md(SCARE_HEADING + '''
         The outlet's rate against the rest is the row *quote / scare* of the feature table above; here is a
         seeded random sample of its scare-quote candidates, each in its sentence.
     '''),
@@ -238,14 +241,7 @@ COMPARISON = [
     code('attribution = reports.optional(stats.attribution_by_speaker, docs, hits, min_quotes=10, seed=seed)'),
     code('reports.show_figure(reports.optional(plots.plot_cue_categories, attribution), "attribution_cues", inputs)'),
     code('reports.show_table(attribution, "attribution_cues", inputs, caption="Attribution cue categories per speaker and outlet.")'),
-    md('''
-        ## Scare quotes
-
-        The extractor types a quoted word or short phrase **scare** when the article attributes it to no one
-        (*Putin was “re-elected”*, *the ‘liberation’ of Mariupol*). On new text that typing is about half right
-        (held-out gold, README "Accuracy": most false ones are terms, names, or a source's words the rules did
-        not tie to the source), so these counts are **candidates**: read the sample below before comparing
-        outlets, and report the hand-checked share with any scare-quote rate.
+    md(SCARE_HEADING + '''
         First the rate per outlet (scare-quote candidates per 1,000 words, with the bootstrap interval of the
         feature table above), then five candidates per outlet drawn at random, each in its sentence.
     '''),

@@ -391,17 +391,7 @@ def _load_cues(spec, fpath: Path) -> tuple[dict[str, str], Path | None, bytes]:
     raw = b""
     where = f"{fpath}: cues"
     if isinstance(spec, str):
-        ref = spec.strip()
-        if not ref:
-            raise CodebookError(f"{where}: empty cue-file name")
-        if ref.endswith((".yaml", ".yml")) or "/" in ref or os.sep in ref:
-            cue_path = (fpath.parent / ref).resolve()
-        else:
-            cue_path = SHIPPED_DIR / f"{ref}.yaml"
-            if not cue_path.is_file():
-                raise CodebookError(f"{where}: no shipped cue file {ref!r} (expected {cue_path})")
-        if not cue_path.is_file():
-            raise CodebookError(f"{where}: cue file {cue_path} not found")
+        cue_path = _referenced_file(spec, fpath, "cues", "cue file")
         raw, spec = _read_yaml(cue_path, "cue lexicon")
         where = f"{cue_path}"
         if isinstance(spec, dict):
