@@ -278,6 +278,83 @@ def changes(df: pd.DataFrame, preds: dict) -> str:
     return "\n".join(lines)
 
 
+# ----------------------------------------------------------------------------- sensitivity
+VIEW_SETS = (("span",), ("marked",), ("plain",), ("span", "marked"), VIEWS)
+
+
+def centroid_features(train: pd.DataFrame, rows: pd.DataFrame, views, is_train: bool) -> np.ndarray:
+    """Low-dimensional meaning features: per view, the cosine of a span's embedding to the mean
+    embedding of each gold type among the training spans (3 types x views). A training span's own
+    embedding is left out of its type's mean, so that training rows are not closer to their own
+    type than unseen rows are."""
+    tm = qte.train_mask(train)
+    cols_out = []
+    for v in views:
+        ec = [c for c in train.columns if c.startswith(f"e_{v}_")]
+        X = rows[ec].to_numpy(float)
+        for t in RETYPED:
+            sel = tm & (train["gold"] == t)
+            total, n = train.loc[sel, ec].to_numpy(float).sum(0), int(sel.sum())
+            cen = np.tile(total / n, (len(rows), 1))
+            if is_train:
+                own = (rows["gold"] == t).to_numpy() & qte.train_mask(rows).to_numpy()
+                cen[own] = (total - X[own]) / max(1, n - 1)
+            cen /= np.linalg.norm(cen, axis=1, keepdims=True) + 1e-12
+            cols_out.append((X * cen).sum(1))
+    return np.column_stack(cols_out)
+
+
+def sensitivity(df: pd.DataFrame, Cs=(0.001, 0.01, 0.1, 1.0)) -> str:
+    """Pooled LOBO F1 of embeddings-only logistic models over the views embedded, two
+    representations (the raw embedding; its cosine to each type's training mean) and a fixed C:
+    a check that the embeddings-only result does not hang on one set-up (not a choice)."""
+    rm = qte.retyped_mask(df)
+    lines = ["| views | representation | C | scare F1 | other F1 | partial F1 | agrees with rules |",
+             "| --- | --- | --- | --- | --- | --- | --- |"]
+    for views in VIEW_SETS:
+        ecols = [c for c in df.columns if c.startswith(tuple(f"e_{v}_" for v in views))]
+        for rep in ("raw", "centroid"):
+            for C in Cs:
+                p = df["rules"].copy()
+                for b in TUNING:
+                    test = df["batch"] == b
+                    tr, te = df[~test], df[test & rm]
+                    tm = qte.train_mask(tr)
+                    if rep == "raw":
+                        Xtr, Xte = tr.loc[tm, ecols].to_numpy(float), te[ecols].to_numpy(float)
+                    else:
+                        Xtr = centroid_features(tr, tr[tm], views, True)
+                        Xte = centroid_features(tr, te, views, False)
+                    m = _logreg(C).fit(Xtr, tr.loc[tm, "gold"].to_numpy())
+                    p.loc[te.index] = m.predict(Xte)
+                sc = qte.scores(df, p)
+                lines.append(f"| {'+'.join(views)} | {rep} | {C:g} | {sc['scare']['f1']:.3f} | {sc['other']['f1']:.3f} | "
+                             f"{sc['partial']['f1']:.3f} | {(p[rm] == df['rules'][rm]).mean():.3f} |")
+    return "\n".join(lines)
+
+
+def document_cv(df: pd.DataFrame, Cs=(0.01, 0.1), n_splits: int = 5) -> str:
+    """Pooled F1 of the embeddings-only model under a 5-fold CV grouped by *document* with the four
+    batches mixed (not LOBO): tells a batch shift (documents CV high, LOBO low) from embeddings
+    that do not separate the types at all (both low)."""
+    from sklearn.model_selection import GroupKFold
+    rm = qte.retyped_mask(df)
+    ecols = [c for c in df.columns if c.startswith("e_")]
+    docs = df["doc_id"].to_numpy()
+    lines = ["| views | C | scare F1 | other F1 | partial F1 |", "| --- | --- | --- | --- | --- |"]
+    for C in Cs:
+        p = df["rules"].copy()
+        for tr_i, te_i in GroupKFold(n_splits=n_splits).split(df, groups=docs):
+            tr, te = df.iloc[tr_i], df.iloc[te_i]
+            tm, te = qte.train_mask(tr), te[qte.retyped_mask(te)]
+            m = _logreg(C).fit(tr.loc[tm, ecols].to_numpy(float), tr.loc[tm, "gold"].to_numpy())
+            p.loc[te.index] = m.predict(te[ecols].to_numpy(float))
+        sc = qte.scores(df, p)
+        lines.append(f"| {'+'.join(VIEWS)} | {C:g} | {sc['scare']['f1']:.3f} | {sc['other']['f1']:.3f} | "
+                     f"{sc['partial']['f1']:.3f} |")
+    return "\n".join(lines)
+
+
 # ----------------------------------------------------------------------------- held-out scoring
 def rescore(details: list[tuple], new_types: list[str], n_docs: int, n_gold: int, ci: bool) -> dict:
     """:func:`evaluate_scare`'s result dict recomputed from its own detail rows with the predicted
@@ -335,7 +412,15 @@ def main(argv=None) -> int:
     ap.add_argument("--model", default="emb_rules", choices=MODELS, help="with --score: the model to score")
     ap.add_argument("--ci", action="store_true", help="with --score: document-bootstrap intervals")
     ap.add_argument("--timing", action="store_true", help="only time the encoding (seconds per 1,000 spans)")
+    ap.add_argument("--sensitivity", action="store_true", help="only the embeddings-only check over views, "
+                    "representation and C")
     a = ap.parse_args(argv)
+    if a.sensitivity:
+        df, _ = add_embeddings(collect(default_scare_path(), TUNING))
+        print(sensitivity(df))
+        print()
+        print(document_cv(df))
+        return 0
     if a.timing:
         t = timing(collect(default_scare_path(), TUNING))
         print("seconds per 1,000 spans (best of 2, after warm-up): " + ", ".join(f"{k} {v:.1f}" for k, v in t.items()))
