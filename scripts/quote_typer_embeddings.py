@@ -355,6 +355,29 @@ def document_cv(df: pd.DataFrame, Cs=(0.01, 0.1), n_splits: int = 5) -> str:
     return "\n".join(lines)
 
 
+def neighbours(df: pd.DataFrame) -> str:
+    """Per view and gold type: how often a training span's nearest neighbour (cosine) *in another
+    document* has the same gold type, against that type's share; and how many span texts carry
+    more than one gold type. A direct look at whether the embedding space groups the types."""
+    sub = df[qte.train_mask(df)]
+    g, d = sub["gold"].to_numpy(), sub["doc_id"].to_numpy()
+    lines = ["| view | " + " | ".join(f"{t}: nn same type (share of all)" for t in RETYPED) + " |",
+             "| --- |" + " --- |" * len(RETYPED)]
+    for v in VIEWS:
+        E = sub[[c for c in sub.columns if c.startswith(f"e_{v}_")]].to_numpy(float)
+        S = E @ E.T
+        S[d[:, None] == d[None, :]] = -2.0  # neighbours from other documents only
+        nn = S.argmax(1)
+        lines.append(f"| {v} | " + " | ".join(f"{(g[nn[g == t]] == t).mean():.3f} ({(g == t).mean():.3f})"
+                                             for t in RETYPED) + " |")
+    low = sub["t_span"].str.lower().str.strip(" ,.")
+    kinds = sub.assign(w=low).groupby("w")["gold"].agg(lambda x: "/".join(sorted(set(x))))
+    mixed = kinds[kinds.str.contains("/")]
+    lines.append(f"\n{len(mixed)} span texts carry more than one gold type: "
+                 + ", ".join(f"{w} ({k})" for w, k in mixed.items()))
+    return "\n".join(lines)
+
+
 # ----------------------------------------------------------------------------- held-out scoring
 def rescore(details: list[tuple], new_types: list[str], n_docs: int, n_gold: int, ci: bool) -> dict:
     """:func:`evaluate_scare`'s result dict recomputed from its own detail rows with the predicted
@@ -420,6 +443,8 @@ def main(argv=None) -> int:
         print(sensitivity(df))
         print()
         print(document_cv(df))
+        print()
+        print(neighbours(df))
         return 0
     if a.timing:
         t = timing(collect(default_scare_path(), TUNING))
