@@ -461,7 +461,7 @@ def main(argv=None) -> int:
     print(f"{len(df)} scored rows; {int(qte.train_mask(df).sum())} training spans; {n_spans} retyped spans embedded")
     secs = sum(c["seconds"] for c in cost.values())
     if secs:
-        print(f"encoding: {secs:.1f} s for {n_spans} spans x {len(VIEWS)} texts = "
+        print(f"encoding (the first, uncached run, warm-up included; --timing measures it properly): {secs:.1f} s for {n_spans} spans x {len(VIEWS)} texts = "
               f"{1000 * secs / n_spans:.1f} s per 1,000 spans; per view: "
               + ", ".join(f"{v} {1000 * c['seconds'] / c['n']:.1f}" for v, c in cost.items()))
     else:
