@@ -648,6 +648,8 @@ _WENT_ON_TO = re.compile(r"\b(?:(?:went|goes|go|going|has\s+gone)\s+on|(?:contin
 #: Platforms carry what others say; they are never "the outlet" or "the message" that spoke.
 #: Documents that stand for one another ("published a post … The message went on to suggest …").
 _MESSAGE_KIN = {"statement", "post", "message", "tweet", "letter", "note", "email", "release", "update"}
+#: A message or document word, plural too ("a Ukrainian Defense Ministry post. It claimed …": its author).
+_MESSAGE_WORD = re.compile(r"\b(?:%s)s?\b" % "|".join(sorted(_MESSAGE_KIN | {"report", "study"})))
 _PLATFORMS = {"telegram", "facebook", "twitter", "instagram", "youtube", "tiktok", "vk", "vkontakte", "whatsapp",
               "truth social", "linkedin", "reddit", "x"}
 #: A message as the place of words, not their author ("in a Facebook post", "in a statement")
@@ -1436,8 +1438,7 @@ class Article:
         # Defense Ministry post. It claimed that …"): the message's author
         if here > 0:
             ps, pe = self.sentences[here - 1]
-            for dm in re.finditer(r"\b(?:%s)s?\b" % "|".join(sorted(_MESSAGE_KIN | {"report", "study"})),
-                                  self.text[ps:pe]):
+            for dm in _MESSAGE_WORD.finditer(self.text[ps:pe]):
                 m = self.mention_at(max(ps, ps + dm.start() - 60), ps + dm.start())
                 if m is not None and not m.person and m.text.lower() not in _PLACES | _PLATFORMS \
                         and not self.in_quote(m.start) and self.text[m.end:ps + dm.start()].strip() == "":
@@ -1449,10 +1450,10 @@ class Article:
         # the object of a preposition is no subject ("another top aide to Mr Zelensky, said": the aide)
         pm = _PREP_BEFORE_NAME.search(self.text, max(0, m.start - 60), m.start)
         k = bisect.bisect_left(self._cue_starts, m.end)
-        cue_next = k < len(self.cues) and not _SENT_START.search(self.text, m.end, self.cues[k].start) \
-            and len(_APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])) <= 30 \
-            and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(
-                _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])))
+        cue_next = k < len(self.cues) and not _SENT_START.search(self.text, m.end, self.cues[k].start)
+        if cue_next:
+            gap = _APPOSITIVE_GAP.sub(" ", self.text[m.end:self.cues[k].start])  # (once: it may be long)
+            cue_next = len(gap) <= 30 and all(w.lower() in _AUX or w.endswith("ly") for w in _GAP_WORDS.findall(gap))
         # (only auxiliaries, adverbs or an appositive before a cue: "Biden to resist the urge" is no subject)
         if pm:
             # the object of "according to" is a speaker, the agent of a passive ("The phrase was coined by
@@ -1774,7 +1775,6 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
     pb = _PUBLISHED_BY.match(text, e) if len(head_words) <= 3 and words[-1].group(0).lower() in _DOC_NOUNS else None
     if pb:
         # "another piece published by the Washington Post in mid-June suggested": its publisher
-        m = art.mention_at(pb.end(), pb.end() + 60)
         k = bisect.bisect_left(art.mention_starts, pb.end())
         if k < len(art.mentions) and art.mentions[k].start == pb.end() and not art.mentions[k].person:
             m = art.mentions[k]
