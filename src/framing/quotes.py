@@ -408,6 +408,12 @@ def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution 
                             how="sentence")
 
 
+def _possessive_owner(art: attr.Article, pos: int, pron: str) -> str:
+    """Whom a possessive pronoun at ``pos`` stands for: *his* read as *he*, *her* as *she*, any other
+    (*its*, *their*) as *they*; '' when the article does not say."""
+    return art.resolve_pronoun(pos, {"his": "he", "her": "she"}.get(pron, "they"))
+
+
 # a possessor right before the span: "his", "Putin's", "President Putin’s"
 _POSSESSOR_BEFORE = re.compile(r"(?:\b(?P<pron>his|her|their|its)|(?P<name>\b[A-Z][\w\-]+)[’']s)\s+(?:own\s+)?"
                                r"(?:(?:long|brutal|ongoing|so-called|latest|failed|full-scale|bloody|unprovoked|"
@@ -436,7 +442,7 @@ def _possessors_operation(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attr
         # the subject of its clause first ("Russia, which launched its “…”"), else the pronoun resolved
         spk, a, b = attr._clause_subject(f.art, (sent_start, m.start()), m.start())
         if not spk or spk.lower() in attr_pronouns:
-            spk = f.art.resolve_pronoun(m.start(), {"his": "he", "her": "she"}.get(m.group("pron"), "they"))
+            spk = _possessive_owner(f.art, m.start(), m.group("pron"))
             a, b = (-1, -1)
     else:
         spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
@@ -1589,7 +1595,7 @@ def _opinion_attribution(f: _Field, q: QuoteSpan, si: int) -> attr.Attribution |
         if not m or art.in_quote(m.start()):
             continue
         if m.group(1):
-            spk = art.resolve_pronoun(m.start(1), {"his": "he", "her": "she"}.get(m.group(1).lower(), "they"))
+            spk = _possessive_owner(art, m.start(1), m.group(1).lower())
             if spk:
                 return attr.Attribution(spk, m.start(1), m.end(1), how="opinion")
         elif m.group("owner"):  # "in the expert’s opinion"
@@ -1693,7 +1699,7 @@ def _cue_clause_attribution(f: _Field, q: QuoteSpan, sent: tuple[int, int]) -> a
             a = tm.start(1)
             b = a + len(_POSSESSIVE_END.sub("", owner))
             if owner.lower() in ("its", "his", "her", "their"):
-                spk = f.art.resolve_pronoun(a, {"his": "he", "her": "she"}.get(owner.lower(), "they"))
+                spk = _possessive_owner(f.art, a, owner.lower())
             else:
                 spk, a, b = attr.speaker_from_np(f.art, a, b)
             if not spk:
@@ -1970,7 +1976,7 @@ def _stated_aim(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | 
     if m.group("name"):
         spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
     elif m.group("pron"):
-        spk = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) or ""
+        spk = _possessive_owner(f.art, m.start("pron"), m.group("pron")) or ""
     return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
 
 
@@ -2005,8 +2011,7 @@ def _possessor_source(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribut
     if m.group("name"):
         spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
     else:
-        spk, a, b = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) \
-            or "", -1, -1
+        spk, a, b = _possessive_owner(f.art, m.start("pron"), m.group("pron")) or "", -1, -1
     if not spk:
         return None
     return attr.Attribution(spk, a, b, "", "", "", -1, -1, how="sentence")
@@ -2046,7 +2051,7 @@ def _saying_noun(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution |
             return None
         spk, a, b = attr.speaker_from_np(f.art, m.start("name"), m.end("name"))
     elif m.group("pron"):
-        spk = f.art.resolve_pronoun(m.start("pron"), {"his": "he", "her": "she"}.get(m.group("pron"), "they")) or ""
+        spk = _possessive_owner(f.art, m.start("pron"), m.group("pron")) or ""
     else:
         spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), m.start("made"))
         if spk.lower() in ("he", "she", "they"):
