@@ -422,10 +422,14 @@ def load_distance_words(path: str | os.PathLike | None = None) -> dict[str, tupl
 
     Raises :class:`CodebookError` for a file that is not a mapping, an unknown field, a list that is
     missing or empty, an empty or non-string item, or an item listed twice."""
-    fpath = Path(path) if path is not None else SHIPPED_DIR / "distance_words_en.yaml"
+    return _read_distance_words(Path(path) if path is not None else SHIPPED_DIR / "distance_words_en.yaml")[1]
+
+
+def _read_distance_words(fpath: Path) -> tuple[bytes, dict[str, tuple[str, ...]]]:
+    """:func:`load_distance_words` with the file's bytes too (one read: the codebook fingerprint hashes them)."""
     if not fpath.is_file():
         raise CodebookError(f"{fpath}: distance-word list not found")
-    _, data = _read_yaml(fpath, "distance-word list")
+    raw, data = _read_yaml(fpath, "distance-word list")
     if not isinstance(data, dict):
         raise CodebookError(f"{fpath}: a distance-word list is a mapping with 'stems' and 'euphemisms'")
     _check_mapping(data, _DISTANCE_FIELDS, str(fpath), expected="a mapping")
@@ -442,7 +446,7 @@ def load_distance_words(path: str | os.PathLike | None = None) -> dict[str, tupl
                 raise CodebookError(f"{fpath}: {key}: {x!r} is listed twice")
             seen.add(x)
         out[key] = tuple(items)
-    return out
+    return raw, out
 
 
 # ----------------------------------------------------------------------------- public API
@@ -503,9 +507,9 @@ def load_codebook(name_or_path: str | os.PathLike | Codebook | None = None) -> C
     cues, cue_path, cue_raw = _load_cues(data.get("cues", DEFAULT_CUES), path)
     dw_path = _referenced_file(data.get("distance_words", DEFAULT_DISTANCE_WORDS), path, "distance_words",
                                "distance-word list")
-    distance = load_distance_words(dw_path)
+    dw_raw, distance = _read_distance_words(dw_path)
     name = data.get("name") or path.stem
-    fingerprint = hashlib.sha256(raw + b"\0" + cue_raw + b"\0" + dw_path.read_bytes()).hexdigest()
+    fingerprint = hashlib.sha256(raw + b"\0" + cue_raw + b"\0" + dw_raw).hexdigest()
     return Codebook(
         name=str(name), path=path.resolve(), sha256=hashlib.sha256(raw).hexdigest(),
         entries=tuple(entries), cues=cues, description=str(data.get("description") or "").strip(),
