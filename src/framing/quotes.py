@@ -408,6 +408,15 @@ def _what_x_calls(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution 
                             how="sentence")
 
 
+def _subject_resolved(art: attr.Article, subject: tuple[str, int, int], pronouns: tuple[str, ...]) -> tuple[str, int, int]:
+    """A clause subject (``attr._clause_subject``) with a subject pronoun of ``pronouns`` replaced by whom it
+    stands for (no offsets then: the name is elsewhere; '' when unresolved)."""
+    spk, a, b = subject
+    if spk.lower() in pronouns:
+        return (art.resolve_pronoun(a, spk.lower()) or "" if a >= 0 else ""), -1, -1
+    return spk, a, b
+
+
 def _possessive_owner(art: attr.Article, pos: int, pron: str) -> str:
     """Whom a possessive pronoun at ``pos`` stands for: *his* read as *he*, *her* as *she*, any other
     (*its*, *their*) as *they*; '' when the article does not say."""
@@ -2053,10 +2062,8 @@ def _saying_noun(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution |
     elif m.group("pron"):
         spk = _possessive_owner(f.art, m.start("pron"), m.group("pron")) or ""
     else:
-        spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), m.start("made"))
-        if spk.lower() in ("he", "she", "they"):
-            spk = f.art.resolve_pronoun(a, spk.lower()) or "" if a >= 0 else ""
-            a = b = -1
+        spk, a, b = _subject_resolved(f.art, attr._clause_subject(f.art, (sent_start, q.start), m.start("made")),
+                                      ("he", "she", "they"))
     if not spk:
         return None
     noun = m.group("noun").split()[0].lower()
@@ -2083,10 +2090,8 @@ def _self_label(f: _Field, q: QuoteSpan, sent_start: int) -> attr.Attribution | 
     if refl and not f.art.in_quote(refl.start()):
         # "it positions itself as “independent, non-state media,”": the subject's label for itself
         lemma = attr.verb_lemma(refl.group(1).lower())
-        spk, a, b = attr._clause_subject(f.art, (sent_start, q.start), refl.start(1))
-        if spk.lower() in ("he", "she", "it", "they"):
-            spk = f.art.resolve_pronoun(a, spk.lower()) or "" if a >= 0 else ""
-            a = b = -1
+        spk, a, b = _subject_resolved(f.art, attr._clause_subject(f.art, (sent_start, q.start), refl.start(1)),
+                                      ("he", "she", "it", "they"))
         return attr.Attribution(spk, a, b, lemma, refl.group(1), f.art.lexicon.category(lemma),
                                 refl.start(1), refl.end(1), how="sentence")
     m = _SELF_LABEL.search(f.text, max(sent_start, q.start - 40), q.start - 1)
