@@ -1924,9 +1924,10 @@ def speaker_from_np(art: Article, s: int, e: int, *, outer_speaker: str = "") ->
         # (a capitalised word names a specific role or thing: "the UN Secretary-General", "the EU list")
         # "the 38-year-old", "the driver": a person described, not named: the person in focus; but one
         # introduced unnamed ("a brave driver whose video has since gone viral … the driver says") stays so
-        intro = re.search(r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?%s\b(?!\s*,?\s*[A-Z])" % re.escape(low[-1]),
-                          text[max(0, hs - 3000):hs])
-        if intro and low[-1] in _UNNAMED_PERSON:
+        # (the cheap set test first: the search reads up to 3000 characters back)
+        if low[-1] in _UNNAMED_PERSON and re.search(
+                r"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w’'\-]+\s+){0,3}?%s\b(?!\s*,?\s*[A-Z])" % re.escape(low[-1]),
+                text[max(0, hs - 3000):hs]):
             return text[hs:he], hs, he
         name = art.resolve_pronoun(hs, "person")
         if name:
