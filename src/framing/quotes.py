@@ -1207,9 +1207,9 @@ _NOT_A_HEAD = {"of", "in", "on", "at", "to", "for", "from", "by", "with", "and",
                "told", "wants", "needs", "helps", "works", "exists", "happens", "matters", "belongs", "here",
                "again", "too", "very", "well", "yet", "ever", "never", "already", "soon", "up", "out", "off",
                "down", "away", "back", "together", "instead", "anyway", "either", "neither", "both", "each",
-               "every", "own", "other", "another", "what", "how", "why", "whatever", "whose", "above", "below",
+               "every", "own", "other", "another", "what", "how", "why", "whatever", "above", "below",
                "beyond", "behind", "near", "inside", "outside", "along", "onto", "despite", "unless", "include",
-               "includes", "included", "last", "next", "year", "years", "week", "weeks", "month", "months", "day",
+               "included", "last", "next", "year", "years", "week", "weeks", "month", "months", "day",
                "days", "today", "yesterday", "tomorrow", "night", "having", "getting", "becoming", "going", "coming", "making", "taking"}
 _TO_PREPOSITION = {"due", "according", "next", "prior", "close", "thanks", "owing", "up", "compared", "similar",
                    "subject", "contrary", "addition", "relation", "response", "opposed", "exposed", "access"}
