@@ -52,8 +52,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import quote_typer_experiment as qte  # noqa: E402  (the earlier experiment: data, matching, scoring)
 
 from framing import attribution as attr  # noqa: E402
-from framing.evaluate import TYPES, default_scare_path, evaluate_scare, format_scare, load_scare_gold  # noqa: E402
-from framing.evaluate import score_intervals, speaker_match  # noqa: E402
+from framing.evaluate import default_scare_path, evaluate_scare, format_scare, load_scare_gold  # noqa: E402
+from framing.evaluate import score_intervals, score_rows  # noqa: E402
 from framing.quotes import distance_words_of  # noqa: E402
 
 TUNING = qte.TUNING
@@ -308,7 +308,6 @@ def sensitivity(df: pd.DataFrame, Cs=(0.001, 0.01, 0.1, 1.0)) -> str:
     """Pooled LOBO F1 of embeddings-only logistic models over the views embedded, two
     representations (the raw embedding; its cosine to each type's training mean) and a fixed C:
     a check that the embeddings-only result does not hang on one set-up (not a choice)."""
-    rm = qte.retyped_mask(df)
     lines = ["| views | representation | C | scare F1 | other F1 | partial F1 | agrees with rules |",
              "| --- | --- | --- | --- | --- | --- | --- |"]
     for views in VIEW_SETS:
@@ -338,7 +337,6 @@ def document_cv(df: pd.DataFrame, Cs=(0.01, 0.1), n_splits: int = 5) -> str:
     batches mixed (not LOBO): tells a batch shift (documents CV high, LOBO low) from embeddings
     that do not separate the types at all (both low)."""
     from sklearn.model_selection import GroupKFold
-    rm = qte.retyped_mask(df)
     ecols = [c for c in df.columns if c.startswith("e_")]
     docs = df["doc_id"].to_numpy()
     lines = ["| views | C | scare F1 | other F1 | partial F1 |", "| --- | --- | --- | --- | --- |"]
@@ -384,25 +382,7 @@ def rescore(details: list[tuple], new_types: list[str], n_docs: int, n_gold: int
     types replaced by ``new_types`` (one per row; spans, speakers and cues unchanged)."""
     rows = [(k, gt, nt if p is not None else pt, g, (dict(p, quote_type=nt) if p is not None else None))
             for (k, gt, pt, g, p), nt in zip(details, new_types)]
-    res: dict = {"n_docs": n_docs, "n_gold": n_gold, "n_pred": sum(1 for r in rows if r[4] is not None)}
-    for t in TYPES:
-        tp = sum(1 for k, gt, pt, *_ in rows if k == "match" and gt == t and pt == t)
-        n_pred = sum(1 for k, gt, pt, *_ in rows if pt == t)
-        n_g = sum(1 for k, gt, pt, *_ in rows if gt == t)
-        p = tp / n_pred if n_pred else 0.0
-        r = tp / n_g if n_g else 0.0
-        res[t] = {"precision": round(p, 3), "recall": round(r, 3),
-                  "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "n_gold": n_g, "n_pred": n_pred}
-    m = [r for r in rows if r[0] == "match"]
-    sp, sr = len(m) / max(1, res["n_pred"]), len(m) / max(1, n_gold)
-    res["spans"] = {"precision": round(sp, 3), "recall": round(sr, 3),
-                    "f1": round(2 * sp * sr / (sp + sr), 3) if sp + sr else 0.0}
-    att = [r for r in m if r[1] in ("direct", "partial")]
-    res["n_attributed"] = len(att)
-    res["speaker_accuracy"] = round(sum(speaker_match(r[4]["speaker"], r[3]["speaker"]) for r in att) / max(1, len(att)), 3)
-    res["cue_accuracy"] = round(sum((r[4]["cue"] or "") == (r[3]["cue"] or "").lower().strip() for r in att)
-                                / max(1, len(att)), 3)
-    res["type_accuracy"] = round(sum(r[1] == r[2] for r in m) / max(1, len(m)), 3)
+    res = score_rows(rows, n_docs=n_docs, n_gold=n_gold)
     if ci:
         res["ci"] = score_intervals(rows, n_boot=2000, seed=SEED)
     return res

@@ -409,16 +409,29 @@ def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = Non
             for j, pp in enumerate(p):
                 if j not in mp:
                     rows.append(("fp", "", pp["quote_type"], None, pp))
-    res: dict[str, Any] = {"n_docs": len(docs), "n_gold": int(len(spans)),
+    res = score_rows(rows, n_docs=len(docs), n_gold=int(len(spans)))
+    if ci:
+        res["ci"] = score_intervals(rows, n_boot=n_boot, seed=seed)
+    if return_details:
+        res["details"] = rows
+    return res
+
+
+def score_rows(rows: list[tuple], *, n_docs: int, n_gold: int) -> dict:
+    """The scores of :func:`evaluate_scare` from its detail rows (``(kind, gold_type, pred_type,
+    gold_row, pred_row)``, kind ``match``/``fn``/``fp``): per-type and span precision/recall/F1,
+    speaker, cue and type accuracy, and the confusion of types. A script that changes the predicted
+    types of the rows (an experimental typer) scores them with the same code."""
+    res: dict[str, Any] = {"n_docs": n_docs, "n_gold": n_gold,
                            "n_pred": sum(1 for r in rows if r[4] is not None)}
     for t in TYPES:
         tp = sum(1 for k, gt, pt, *_ in rows if k == "match" and gt == t and pt == t)
         n_pred = sum(1 for k, gt, pt, *_ in rows if pt == t)
-        n_gold = sum(1 for k, gt, pt, *_ in rows if gt == t)
+        n_true = sum(1 for k, gt, pt, *_ in rows if gt == t)
         p = tp / n_pred if n_pred else 0.0
-        r = tp / n_gold if n_gold else 0.0
+        r = tp / n_true if n_true else 0.0
         res[t] = {"precision": round(p, 3), "recall": round(r, 3),
-                  "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "n_gold": n_gold, "n_pred": n_pred}
+                  "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0, "n_gold": n_true, "n_pred": n_pred}
     m = [r for r in rows if r[0] == "match"]
     span_tp = len(m)
     sp = span_tp / max(1, res["n_pred"])
@@ -436,10 +449,6 @@ def evaluate_scare(path: str | os.PathLike | None = None, *, codebook: Any = Non
         conf.setdefault(gt or "", {}).setdefault(pt or "", 0)
         conf[gt or ""][pt or ""] += 1
     res["confusion"] = conf
-    if ci:
-        res["ci"] = score_intervals(rows, n_boot=n_boot, seed=seed)
-    if return_details:
-        res["details"] = rows
     return res
 
 
